@@ -1,0 +1,55 @@
+package io.progressreports.cli;
+
+import io.progressreports.report.OutputException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** sysexits(3) codes, as design.md's contract fixes them, and the one that fits a failure. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int USAGE = 64;
+    public static final int DATA = 65;
+    public static final int UNAVAILABLE = 69;
+    public static final int SOFTWARE = 70;
+    public static final int CANNOT_CREATE = 73;
+    public static final int TEMPORARY = 75;
+
+    private ExitCodes() {
+    }
+
+    public static int of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UsageException) {
+                return USAGE;
+            }
+            if (t instanceof OutputException) {
+                return CANNOT_CREATE;
+            }
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return UNAVAILABLE;
+            }
+        }
+        return SOFTWARE;
+    }
+
+    /** The most telling message in a cause chain: ours if any, else the root cause's. */
+    public static String message(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UsageException || t instanceof OutputException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

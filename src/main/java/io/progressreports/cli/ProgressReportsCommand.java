@@ -1,0 +1,41 @@
+package io.progressreports.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The command line: picocli parses and validates before anything starts, and maps every failure to an exit code. */
+@Command(name = "progress-reports", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Onboarding funnels and deployment transfer-speed history from PostgreSQL, as CSV and charts.",
+        subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class},
+        footer = {"", "Exit codes: 0 done, 64 bad usage or job file, 65 too many rejected rows, 69 source or store "
+                + "unreachable, 70 internal error, 73 cannot write the output, 75 another run holds the lock."})
+public class ProgressReportsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static int execute(String... args) {
+        var commandLine = new CommandLine(new ProgressReportsCommand());
+        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setParameterExceptionHandler(ProgressReportsCommand::badParameter);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
+            return ExitCodes.of(e);
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int badParameter(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("progress-reports: " + e.getMessage().lines().findFirst().orElse("bad usage")
+                + " (see --help)");
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, demo or seed");
+    }
+}

@@ -1,0 +1,53 @@
+package io.progressreports.cli;
+
+import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticOnboardingData;
+import io.progressreports.source.SafeUrls;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = {"Create the source tables in a PostgreSQL database (if missing) and fill them with synthetic "
+                + "data, generated inside PostgreSQL. Replaces what the tables held: never point it at real data."})
+public class SeedCommand implements Callable<Integer> {
+
+    @Option(names = "--source-url", required = true, paramLabel = "URL",
+            description = "PostgreSQL to fill, e.g. jdbc:postgresql://localhost:5432/scratch?user=me "
+                    + "(password from REPORTS_SOURCE_PASSWORD).")
+    String sourceUrl;
+
+    @Option(names = "--namespaces", paramLabel = "N", defaultValue = "100000",
+            description = "onboarding_progresses rows (default: ${DEFAULT-VALUE}).")
+    int namespaces;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "180", description = "Days of history (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed: the same seed gives the same data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (namespaces < 1 || days < 1 || days > 36_600) {
+            throw new UsageException("--namespaces must be at least 1 and --days from 1 to 36600");
+        }
+        if (!sourceUrl.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--source-url must be a PostgreSQL JDBC URL, not '" + SafeUrls.redact(sourceUrl) + "'");
+        }
+        var source = new DriverManagerDataSource(sourceUrl);
+        String password = System.getenv("REPORTS_SOURCE_PASSWORD");
+        if (password != null) {
+            source.setPassword(password);
+        }
+        SourceSchema.migrate(source);
+        long rows = SyntheticOnboardingData.generate(source,
+                new SyntheticOnboardingData.Settings(namespaces, days, seed, Instant.now()));
+        System.out.printf("seeded %,d onboarding_progresses rows over %d days into %s%n", rows, days,
+                SafeUrls.redact(sourceUrl));
+        return ExitCodes.OK;
+    }
+}

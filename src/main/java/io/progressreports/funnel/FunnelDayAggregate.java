@@ -1,0 +1,141 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.Percentiles;
+import org.HdrHistogram.DoubleHistogram;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the report needs about one cohort day: mergeable, so weeks and months are sums of days and a
+ * day can be built up chunk by chunk.
+ */
+public final class FunnelDayAggregate {
+
+    private static final double MICROS_PER_HOUR = 3_600_000_000.0;
+
+    private long namespaces;
+    private final long[] reached;
+    private final DoubleHistogram[] hoursToStep;
+    private final long[][] completed;
+    private final long[] beforeCreation;
+    private final long[] afterAsOf;
+    private final Map<String, Long> rejected;
+
+    public FunnelDayAggregate(int steps, int actions, int ages) {
+        this(0, new long[steps], histograms(steps), new long[actions][ages], new long[actions], new long[actions],
+                new TreeMap<>());
+    }
+
+    public FunnelDayAggregate(long namespaces, long[] reached, DoubleHistogram[] hoursToStep, long[][] completed,
+                              long[] beforeCreation, long[] afterAsOf, Map<String, Long> rejected) {
+        this.namespaces = namespaces;
+        this.reached = reached;
+        this.hoursToStep = hoursToStep;
+        this.completed = completed;
+        this.beforeCreation = beforeCreation;
+        this.afterAsOf = afterAsOf;
+        this.rejected = new TreeMap<>(rejected);
+    }
+
+    private static DoubleHistogram[] histograms(int count) {
+        var histograms = new DoubleHistogram[count];
+        for (int i = 0; i < count; i++) {
+            histograms[i] = Percentiles.newHistogram();
+        }
+        return histograms;
+    }
+
+    public static FunnelDayAggregate empty(FunnelDefinition definition) {
+        return new FunnelDayAggregate(definition.stepCount(), definition.actions().size(),
+                definition.completionAges().size());
+    }
+
+    /** @param ageLimits completion ages in microseconds, in {@link FunnelDefinition#completionAges()} order */
+    public void add(ProgressRecord record, long[] ageLimits) {
+        if (record instanceof RejectedRow row) {
+            rejected.merge(row.reason(), 1L, Long::sum);
+            return;
+        }
+        var outcome = (NamespaceOutcome) record;
+        namespaces++;
+        for (int step = 0; step < outcome.stepsReached(); step++) {
+            reached[step]++;
+            hoursToStep[step].recordValue(outcome.microsToStep(step) / MICROS_PER_HOUR);
+        }
+        for (int action = 0; action < completed.length; action++) {
+            long delay = outcome.completionDelay()[action];
+            if (delay == OnboardingRow.NONE) {
+                continue;
+            }
+            for (int age = 0; age < ageLimits.length; age++) {
+                if (delay <= ageLimits[age]) {
+                    completed[action][age]++;
+                }
+            }
+            if ((outcome.beforeCreation() & (1L << action)) != 0) {
+                beforeCreation[action]++;
+            }
+        }
+        for (int action = 0; action < afterAsOf.length; action++) {
+            if ((outcome.afterAsOf() & (1L << action)) != 0) {
+                afterAsOf[action]++;
+            }
+        }
+    }
+
+    public void merge(FunnelDayAggregate other) {
+        namespaces += other.namespaces;
+        for (int step = 0; step < reached.length; step++) {
+            reached[step] += other.reached[step];
+            hoursToStep[step].add(other.hoursToStep[step]);
+        }
+        for (int action = 0; action < completed.length; action++) {
+            for (int age = 0; age < completed[action].length; age++) {
+                completed[action][age] += other.completed[action][age];
+            }
+            beforeCreation[action] += other.beforeCreation[action];
+            afterAsOf[action] += other.afterAsOf[action];
+        }
+        other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
+    }
+
+    public FunnelDayAggregate copy() {
+        var copy = new FunnelDayAggregate(reached.length, beforeCreation.length,
+                completed.length == 0 ? 0 : completed[0].length);
+        copy.merge(this);
+        return copy;
+    }
+
+    public long namespaces() {
+        return namespaces;
+    }
+
+    public long rejectedRows() {
+        return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long[] reached() {
+        return reached;
+    }
+
+    public DoubleHistogram[] hoursToStep() {
+        return hoursToStep;
+    }
+
+    public long[][] completed() {
+        return completed;
+    }
+
+    public long[] beforeCreation() {
+        return beforeCreation;
+    }
+
+    public long[] afterAsOf() {
+        return afterAsOf;
+    }
+
+    public Map<String, Long> rejected() {
+        return rejected;
+    }
+}

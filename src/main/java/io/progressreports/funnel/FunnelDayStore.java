@@ -1,0 +1,172 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.HistogramCodec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Reads and writes a funnel's cohort days in the store; callers own the transactions. */
+public final class FunnelDayStore {
+
+    /** What the plan needs to know about a stored day. */
+    public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Long>> REASONS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    private final FunnelRun run;
+
+    public FunnelDayStore(JdbcTemplate template, FunnelRun run) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
+        this.run = run;
+    }
+
+    public void registerDefinition() {
+        jdbc.sql("""
+                        insert into funnel_definition (definition_id, definition) values (:id, cast(:json as jsonb))
+                        on conflict (definition_id) do nothing""")
+                .param("id", run.definitionId())
+                .param("json", run.definitionJson())
+                .update();
+    }
+
+    public List<DayState> states(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select day, complete, final, with_dropoffs from funnel_day
+                        where job_name = :job and definition_id = :definition and day between :from and :to
+                        order by day""")
+                .params(key(from, to))
+                .query((rs, i) -> new DayState(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Starts a span afresh: every day of it stored empty and incomplete, its dropoffs gone. */
+    public void reset(LocalDate from, LocalDate to) {
+        jdbc.sql("""
+                        delete from funnel_dropoff
+                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                .params(key(from, to)).update();
+        from.datesUntil(to.plusDays(1)).forEach(day -> save(day, FunnelDayAggregate.empty(run.definition())));
+    }
+
+    public void save(LocalDate day, FunnelDayAggregate aggregate) {
+        jdbc.sql("""
+                        insert into funnel_day (job_name, definition_id, day, complete, final, as_of, with_dropoffs,
+                            namespaces, reached, completed, before_creation, after_as_of, rejected, hours_to_step)
+                        values (:job, :definition, :day, false, false, :asOf, :dropoffs, :namespaces,
+                            cast(:reached as bigint[]), cast(:completed as bigint[]), cast(:before as bigint[]),
+                            cast(:after as bigint[]), cast(:rejected as jsonb), :hours)
+                        on conflict (job_name, definition_id, day) do update set
+                            complete = false, final = false, as_of = excluded.as_of,
+                            with_dropoffs = excluded.with_dropoffs, namespaces = excluded.namespaces,
+                            reached = excluded.reached, completed = excluded.completed,
+                            before_creation = excluded.before_creation, after_as_of = excluded.after_as_of,
+                            rejected = excluded.rejected, hours_to_step = excluded.hours_to_step,
+                            computed_at = now()""")
+                .param("job", run.jobName())
+                .param("definition", run.definitionId())
+                .param("day", day)
+                .param("asOf", Timestamp.from(run.asOf()))
+                .param("dropoffs", run.dropoffs())
+                .param("namespaces", aggregate.namespaces())
+                .param("reached", arrayLiteral(aggregate.reached()))
+                .param("completed", arrayLiteral(Arrays.stream(aggregate.completed()).flatMapToLong(Arrays::stream)
+                        .toArray()))
+                .param("before", arrayLiteral(aggregate.beforeCreation()))
+                .param("after", arrayLiteral(aggregate.afterAsOf()))
+                .param("rejected", JSON.writeValueAsString(aggregate.rejected()))
+                .param("hours", HistogramCodec.encode(aggregate.hoursToStep()))
+                .update();
+    }
+
+    public void saveDropoffs(List<NamespaceOutcome> dropoffs) {
+        template.batchUpdate("""
+                        insert into funnel_dropoff (job_name, definition_id, day, namespace_id, last_step_number,
+                            last_step_at)
+                        values (?, ?, ?, ?, ?, ?)""",
+                dropoffs.stream().map(outcome -> new Object[] {run.jobName(), run.definitionId(), outcome.cohortDay(),
+                        outcome.namespaceId(), outcome.stepsReached(),
+                        Timestamp.from(Micros.toInstant(outcome.stepTimes()[outcome.stepsReached() - 1]))}).toList());
+    }
+
+    /** Marks a finished span's days complete, and final where no later row can change them. */
+    public void complete(LocalDate from, LocalDate to) {
+        from.datesUntil(to.plusDays(1)).forEach(day -> jdbc.sql("""
+                        update funnel_day set complete = true, final = :final
+                        where job_name = :job and definition_id = :definition and day = :day""")
+                .param("final", run.isFinal(day))
+                .param("job", run.jobName())
+                .param("definition", run.definitionId())
+                .param("day", day)
+                .update());
+    }
+
+    public Map<LocalDate, FunnelDayAggregate> load(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select day, namespaces, reached, completed, before_creation, after_as_of, rejected,
+                            hours_to_step
+                        from funnel_day
+                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                .params(key(from, to))
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), aggregate(rs)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    /** Dropoffs in cohort-day then namespace order, for dropoffs.csv. */
+    public List<Dropoff> dropoffs(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select day, namespace_id, last_step_number, last_step_at from funnel_dropoff
+                        where job_name = :job and definition_id = :definition and day between :from and :to
+                        order by day, namespace_id""")
+                .params(key(from, to))
+                .query((rs, i) -> new Dropoff(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public record Dropoff(LocalDate day, long namespaceId, int lastStepNumber, java.time.Instant lastStepAt) {
+    }
+
+    private FunnelDayAggregate aggregate(ResultSet rs) throws SQLException {
+        int ages = run.definition().completionAges().size();
+        long[] flat = longs(rs.getArray(4));
+        long[][] completed = new long[flat.length / Math.max(ages, 1)][];
+        for (int action = 0; action < completed.length; action++) {
+            completed[action] = Arrays.copyOfRange(flat, action * ages, (action + 1) * ages);
+        }
+        return new FunnelDayAggregate(rs.getLong(2), longs(rs.getArray(3)), HistogramCodec.decode(rs.getBytes(8)),
+                completed, longs(rs.getArray(5)), longs(rs.getArray(6)), JSON.readValue(rs.getString(7), REASONS));
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        return Arrays.stream((Long[]) array.getArray()).mapToLong(Long::longValue).toArray();
+    }
+
+    private static String arrayLiteral(long[] values) {
+        return Arrays.stream(values).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private Map<String, Object> key(LocalDate from, LocalDate to) {
+        return Map.of("job", run.jobName(), "definition", run.definitionId(), "from", from, "to", to);
+    }
+}

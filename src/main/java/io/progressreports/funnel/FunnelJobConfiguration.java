@@ -1,0 +1,186 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.source.SourceCatalog;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The onboarding funnel job: plan which cohort days to compute, compute them in partitions of contiguous days
+ * (read rows, evaluate, fold into stored days), then render the report from the store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FunnelJobConfiguration {
+
+    public static final String JOB_NAME = "onboardingFunnel";
+    static final String PLAN = "funnel.plan";
+    private static final String SPAN_FROM = "span.from";
+    private static final String SPAN_TO = "span.to";
+
+    @Bean
+    Job onboardingFunnelJob(JobRepository jobRepository, Step funnelPlanStep, Step funnelDaysStep,
+                            Step funnelReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(funnelPlanStep)
+                .next(funnelDaysStep)
+                .next(funnelReportStep)
+                .build();
+    }
+
+    @Bean
+    Step funnelPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                        FunnelPlanTasklet funnelPlanTasklet) {
+        var promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {PLAN});
+        return new StepBuilder("funnelPlan", jobRepository)
+                .tasklet(funnelPlanTasklet, storeTransactionManager)
+                .listener(promotion)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FunnelPlanTasklet funnelPlanTasklet(FunnelDayStore funnelDayStore,
+                                        @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new FunnelPlanTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters));
+    }
+
+    @Bean
+    @JobScope
+    Step funnelDaysStep(JobRepository jobRepository, Step funnelDayStep, Partitioner funnelSpanPartitioner,
+                        @Value("#{jobParameters['threads']}") Long threads) {
+        var executor = new SimpleAsyncTaskExecutor("funnel-");
+        executor.setConcurrencyLimit(threads.intValue());
+        return new StepBuilder("funnelDays", jobRepository)
+                .partitioner("funnelDay", funnelSpanPartitioner)
+                .step(funnelDayStep)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner funnelSpanPartitioner(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return gridSize -> FunnelPlan.decode(plan).spans().stream().collect(Collectors.toMap(
+                span -> "span-" + span.label(),
+                span -> {
+                    var context = new ExecutionContext();
+                    context.putString(SPAN_FROM, span.from().toString());
+                    context.putString(SPAN_TO, span.to().toString());
+                    return context;
+                },
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    @Bean
+    @JobScope
+    Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                       JdbcCursorItemReader<OnboardingRow> funnelReader,
+                       ItemProcessor<OnboardingRow, ProgressRecord> funnelProcessor,
+                       FunnelDayWriter funnelDayWriter,
+                       @Value("#{jobParameters['chunkSize']}") Long chunkSize) {
+        return new StepBuilder("funnelDay", jobRepository)
+                .<OnboardingRow, ProgressRecord>chunk(chunkSize.intValue())
+                .transactionManager(storeTransactionManager)
+                .reader(funnelReader)
+                .processor(funnelProcessor)
+                .writer(funnelDayWriter)
+                .listener(funnelDayWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<OnboardingRow> funnelReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
+                                                     @Value("#{jobParameters}") Map<String, Object> parameters,
+                                                     @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
+                                                     @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
+        FunnelRun run = FunnelRun.fromJobParameters(parameters);
+        var span = new DateRange(LocalDate.parse(from), LocalDate.parse(to));
+        String actions = run.definition().actions().stream().map(SourceCatalog::column)
+                .collect(Collectors.joining(", "));
+        return new JdbcCursorItemReaderBuilder<OnboardingRow>()
+                .name("funnelReader")
+                .dataSource(sourceDataSource)
+                .sql("select id, namespace_id, created_at, " + actions + " from " + run.table().quoted()
+                        + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id")
+                .preparedStatementSetter(statement -> {
+                    statement.setTimestamp(1, Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant()));
+                    statement.setTimestamp(2, Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone())
+                            .toInstant()));
+                    statement.setTimestamp(3, Timestamp.from(run.asOf()));
+                })
+                .rowMapper(new OnboardingRowMapper(run.definition().actions().size()))
+                .connectionAutoCommit(false)
+                .fetchSize(run.options().chunkSize())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<OnboardingRow, ProgressRecord> funnelProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        FunnelRun run = FunnelRun.fromJobParameters(parameters);
+        return new FunnelEvaluator(run.definition(), run.zone(), run.asOf())::evaluate;
+    }
+
+    @Bean
+    @StepScope
+    FunnelDayWriter funnelDayWriter(FunnelDayStore funnelDayStore, JdbcTransactionManager storeTransactionManager,
+                                    @Value("#{jobParameters}") Map<String, Object> parameters,
+                                    @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
+                                    @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
+        return new FunnelDayWriter(funnelDayStore, new TransactionTemplate(storeTransactionManager),
+                FunnelRun.fromJobParameters(parameters), LocalDate.parse(from), LocalDate.parse(to));
+    }
+
+    @Bean
+    @StepScope
+    FunnelDayStore funnelDayStore(JdbcTemplate storeJdbcTemplate,
+                                  @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new FunnelDayStore(storeJdbcTemplate, FunnelRun.fromJobParameters(parameters));
+    }
+
+    @Bean
+    Step funnelReportStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                          FunnelReportTasklet funnelReportTasklet) {
+        return new StepBuilder("funnelReport", jobRepository)
+                .tasklet(funnelReportTasklet, storeTransactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FunnelReportTasklet funnelReportTasklet(FunnelDayStore funnelDayStore,
+                                            @Value("#{jobParameters}") Map<String, Object> parameters,
+                                            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return new FunnelReportTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters),
+                FunnelPlan.decode(plan));
+    }
+}

@@ -1,0 +1,45 @@
+package io.progressreports.funnel;
+
+import io.progressreports.cli.UsageException;
+import io.progressreports.job.JobLaunches;
+import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.TableName;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+
+/** Checks a request against the source's catalog, then runs (or resumes) the funnel job for it. */
+@Component
+public class FunnelLauncher {
+
+    private final SourceCatalog catalog;
+    private final JobLaunches launches;
+    private final Job onboardingFunnelJob;
+
+    public FunnelLauncher(SourceCatalog catalog, JobLaunches launches, Job onboardingFunnelJob) {
+        this.catalog = catalog;
+        this.launches = launches;
+        this.onboardingFunnelJob = onboardingFunnelJob;
+    }
+
+    public FunnelRun resolve(FunnelRequest request) {
+        TableName table = catalog.table(request.table());
+        try {
+            var definition = new FunnelDefinition(catalog.actions(table), request.steps(), request.window(),
+                    request.order(), request.ages());
+            return new FunnelRun(request.jobName(), table, definition, request.zone(), request.range(),
+                    request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** @return the published report folder */
+    public Path run(FunnelRun run, String sourceLabel) {
+        JobExecution execution = launches.launch(onboardingFunnelJob,
+                attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
+        return Path.of(execution.getExecutionContext().getString(FunnelReportTasklet.PUBLISHED));
+    }
+}

@@ -1,0 +1,42 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.DateRange;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Decides which cohort days to compute: those not stored, not complete, not final, or forced by --recompute. */
+public class FunnelPlanTasklet implements Tasklet {
+
+    private final FunnelDayStore store;
+    private final FunnelRun run;
+
+    public FunnelPlanTasklet(FunnelDayStore store, FunnelRun run) {
+        this.store = store;
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        store.registerDefinition();
+        LocalDate last = run.lastCohortDay();
+        Set<LocalDate> reusable = run.recompute() || last.isBefore(run.range().from()) ? Set.of()
+                : store.states(run.range().from(), last).stream()
+                        .filter(day -> day.complete() && day.isFinal() && run.isFinal(day.day())
+                                && (day.withDropoffs() || !run.dropoffs()))
+                        .map(FunnelDayStore.DayState::day)
+                        .collect(Collectors.toSet());
+        FunnelPlan plan = last.isBefore(run.range().from())
+                ? new FunnelPlan(java.util.List.of(), 0)
+                : FunnelPlan.of(new DateRange(run.range().from(), last), last, reusable,
+                        run.options().partitionDays());
+        chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                .putString(FunnelJobConfiguration.PLAN, plan.encode());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,108 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.report.Percentiles;
+import io.progressreports.report.ReportPeriod;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The funnel report's tables, built from stored cohort days: periods are merges of days, never reread rows. */
+public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List<CompletionRow> completion,
+                           List<QualityRow> quality) {
+
+    /** One cohort (or the whole range, in the summary) at one step. Rates and hours are NaN when undefined. */
+    public record FunnelRow(ReportPeriod cohort, int stepNumber, String step, long namespaces, double fromStart,
+                            double fromPrevious, double medianHours, double p90Hours, boolean mature) {
+    }
+
+    public record CompletionRow(ReportPeriod cohort, String action, Duration age, long namespaces, long completed,
+                                double rate, boolean mature) {
+    }
+
+    public record QualityRow(String check, String action, long findings, long rowsChecked, String effect) {
+    }
+
+    public static FunnelReport build(FunnelDefinition definition, Map<LocalDate, FunnelDayAggregate> days,
+                                     DateRange range, Grain grain, ZoneId zone, Instant asOf) {
+        var funnel = new ArrayList<FunnelRow>();
+        var completion = new ArrayList<CompletionRow>();
+        var total = FunnelDayAggregate.empty(definition);
+        boolean allMature = true;
+        for (ReportPeriod cohort : range.periods(grain)) {
+            if (cohort.startInstant(zone).isAfter(asOf)) {
+                break;
+            }
+            var aggregate = FunnelDayAggregate.empty(definition);
+            cohort.start().datesUntil(cohort.end()).map(days::get).filter(day -> day != null)
+                    .forEach(aggregate::merge);
+            boolean mature = isMature(cohort, definition.window(), zone, asOf);
+            allMature &= mature;
+            funnel.addAll(stepRows(definition, cohort, aggregate, mature));
+            completion.addAll(completionRows(definition, cohort, aggregate, zone, asOf));
+            total.merge(aggregate);
+        }
+        var whole = new ReportPeriod(range.from(), range.to().plusDays(1));
+        return new FunnelReport(funnel, stepRows(definition, whole, total, allMature), completion,
+                qualityRows(definition, total));
+    }
+
+    static boolean isMature(ReportPeriod cohort, Duration age, ZoneId zone, Instant asOf) {
+        return !cohort.endInstant(zone).plus(age).isAfter(asOf);
+    }
+
+    private static List<FunnelRow> stepRows(FunnelDefinition definition, ReportPeriod cohort,
+                                            FunnelDayAggregate aggregate, boolean mature) {
+        var rows = new ArrayList<FunnelRow>();
+        long[] reached = aggregate.reached();
+        List<String> names = definition.stepNames();
+        for (int step = 0; step < names.size(); step++) {
+            var hours = aggregate.hoursToStep()[step];
+            rows.add(new FunnelRow(cohort, step + 1, names.get(step), reached[step], ratio(reached[step], reached[0]),
+                    step == 0 ? ratio(reached[0], reached[0]) : ratio(reached[step], reached[step - 1]),
+                    Percentiles.nearestRank(hours, 0.5), Percentiles.nearestRank(hours, 0.9), mature));
+        }
+        return rows;
+    }
+
+    private static List<CompletionRow> completionRows(FunnelDefinition definition, ReportPeriod cohort,
+                                                      FunnelDayAggregate aggregate, ZoneId zone, Instant asOf) {
+        var rows = new ArrayList<CompletionRow>();
+        List<Duration> ages = definition.completionAges();
+        for (int action = 0; action < definition.actions().size(); action++) {
+            for (int age = 0; age < ages.size(); age++) {
+                long done = aggregate.completed()[action][age];
+                rows.add(new CompletionRow(cohort, definition.actions().get(action), ages.get(age),
+                        aggregate.namespaces(), done, ratio(done, aggregate.namespaces()),
+                        isMature(cohort, ages.get(age), zone, asOf)));
+            }
+        }
+        return rows;
+    }
+
+    private static List<QualityRow> qualityRows(FunnelDefinition definition, FunnelDayAggregate total) {
+        long rows = total.namespaces() + total.rejectedRows();
+        var quality = new ArrayList<QualityRow>();
+        for (int action = 0; action < definition.actions().size(); action++) {
+            String name = definition.actions().get(action);
+            quality.add(new QualityRow("action_before_creation", name, total.beforeCreation()[action], rows,
+                    "counted as done at creation"));
+            quality.add(new QualityRow("action_after_as_of", name, total.afterAsOf()[action], rows, "ignored"));
+        }
+        for (String reason : FunnelEvaluator.REJECT_REASONS) {
+            quality.add(new QualityRow("rejected_row", reason, total.rejected().getOrDefault(reason, 0L), rows,
+                    "row not counted"));
+        }
+        return quality;
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? Double.NaN : (double) part / whole;
+    }
+}

@@ -1,0 +1,16 @@
+package io.progressreports.funnel;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.report.ReportOptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A funnel run as asked for by flags and job file, before its names are checked against the source. */
+public record FunnelRequest(String jobName, String table, List<String> steps, Duration window, FunnelOrder order,
+                            List<Duration> ages, ZoneId zone, DateRange range, Instant asOf, Grain grain,
+                            boolean recompute, boolean dropoffs, ReportOptions options) {
+}

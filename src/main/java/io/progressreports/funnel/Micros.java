@@ -1,0 +1,24 @@
+package io.progressreports.funnel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** Epoch microseconds, PostgreSQL's timestamp resolution. */
+public final class Micros {
+
+    private Micros() {
+    }
+
+    public static long of(Instant instant) {
+        return TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1_000;
+    }
+
+    public static long of(Duration duration) {
+        return TimeUnit.SECONDS.toMicros(duration.getSeconds()) + duration.getNano() / 1_000;
+    }
+
+    public static Instant toInstant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+}

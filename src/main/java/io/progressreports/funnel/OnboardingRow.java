@@ -1,0 +1,11 @@
+package io.progressreports.funnel;
+
+/**
+ * One onboarding_progresses row as read: times are epoch microseconds (PostgreSQL's own precision, so
+ * comparisons are exact), {@link #NONE} where the column is null. {@code actionTimes} follows
+ * {@link FunnelDefinition#actions()}.
+ */
+public record OnboardingRow(long id, Long namespaceId, long createdAt, long[] actionTimes) {
+
+    public static final long NONE = Long.MIN_VALUE;
+}

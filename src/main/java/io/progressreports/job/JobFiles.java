@@ -1,0 +1,110 @@
+package io.progressreports.job;
+
+import io.progressreports.cli.UsageException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Finds and reads job files; any problem is a usage error naming the file, the line and the reason. */
+public final class JobFiles {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Path dir;
+
+    public JobFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The jobs folder: the one given, else ./jobs, else jobs beside the jar's folder (target/../jobs). */
+    public static JobFiles locate(Path given) {
+        if (given != null) {
+            return new JobFiles(given);
+        }
+        Path here = Path.of("jobs");
+        if (Files.isDirectory(here)) {
+            return new JobFiles(here);
+        }
+        try {
+            Path jar = Path.of(JobFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path candidate : List.of(jar.resolveSibling("jobs"), jar.getParent().resolveSibling("jobs"))) {
+                if (Files.isDirectory(candidate)) {
+                    return new JobFiles(candidate);
+                }
+            }
+        } catch (Exception e) {
+            // no code source location: only ./jobs applies
+        }
+        return new JobFiles(here);
+    }
+
+    public JobFile load(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new UsageException("unknown job '" + printable(name) + "': job names are lower-case letters, digits"
+                    + " and dashes");
+        }
+        Path file = dir.resolve(name + ".yml");
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("unknown job '" + name + "': no " + file + " (jobs: " + String.join(", ", names())
+                    + ")");
+        }
+        try {
+            JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
+            if (job == null || job.kind() == null) {
+                throw new UsageException(file + ": missing key 'kind' (funnel)");
+            }
+            if (!JobFile.FUNNEL.equals(job.kind())) {
+                throw new UsageException(file + ": unknown kind '" + printable(job.kind()) + "' (known: funnel)");
+            }
+            return job;
+        } catch (UnrecognizedPropertyException e) {
+            throw new UsageException(file + " line " + line(e.getLocation()) + ": unknown key '"
+                    + printable(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
+        } catch (JacksonException e) {
+            throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public List<String> names() {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yml"))
+                    .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String line(TokenStreamLocation location) {
+        return location == null ? "?" : Integer.toString(location.getLineNr());
+    }
+
+    /** Control characters and overlong values are shown escaped and cut, so an error stays one readable line. */
+    public static String printable(String value) {
+        if (value == null) {
+            return "";
+        }
+        var out = new StringBuilder();
+        value.codePoints().limit(80).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
+    }
+}

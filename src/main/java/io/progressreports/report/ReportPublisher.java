@@ -1,0 +1,102 @@
+package io.progressreports.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Makes a finished report visible in one step: it is written into a hidden staging folder beside its final
+ * place, renamed into place, and {@code latest} is swapped to it with an atomic rename, so an analyst never opens
+ * a half-written report.
+ */
+public final class ReportPublisher {
+
+    private static final String STAGING = ".staging-";
+    private static final String REPLACED = ".replaced-";
+    public static final String LATEST = "latest";
+
+    private final Path jobDir;
+
+    public ReportPublisher(Path jobDir) {
+        this.jobDir = jobDir;
+    }
+
+    public Path stage() {
+        try {
+            Files.createDirectories(jobDir);
+            removeLeftovers();
+            return Files.createTempDirectory(jobDir, STAGING);
+        } catch (IOException e) {
+            throw new OutputException("cannot write to " + jobDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the staged folder to {@code jobDir/name} (replacing an older one) and points latest at it. */
+    public Path publish(Path staged, String name) {
+        Path target = jobDir.resolve(name);
+        try {
+            if (Files.exists(target)) {
+                Path old = jobDir.resolve(REPLACED + name);
+                deleteTree(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            pointLatestAt(name);
+            return target;
+        } catch (IOException e) {
+            throw new OutputException("cannot publish the report in " + jobDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void pointLatestAt(String name) throws IOException {
+        Path link = jobDir.resolve(".latest-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of(name));
+        try {
+            Files.move(link, jobDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            Files.deleteIfExists(jobDir.resolve(LATEST));
+            Files.move(link, jobDir.resolve(LATEST));
+        }
+    }
+
+    /** Staging folders of crashed runs; a replaced report whose successor never arrived is put back. */
+    private void removeLeftovers() throws IOException {
+        try (Stream<Path> entries = Files.list(jobDir)) {
+            for (Path entry : entries.toList()) {
+                String file = entry.getFileName().toString();
+                if (file.startsWith(STAGING) || file.startsWith(".latest-")) {
+                    deleteTree(entry);
+                } else if (file.startsWith(REPLACED)) {
+                    Path original = jobDir.resolve(file.substring(REPLACED.length()));
+                    if (Files.exists(original)) {
+                        deleteTree(entry);
+                    } else {
+                        Files.move(entry, original, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        }
+    }
+
+    public static void deleteTree(Path path) throws IOException {
+        if (Files.isSymbolicLink(path) || !Files.isDirectory(path)) {
+            Files.deleteIfExists(path);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

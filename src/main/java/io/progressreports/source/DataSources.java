@@ -1,0 +1,39 @@
+package io.progressreports.source;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.progressreports.ReportsProperties;
+import io.progressreports.cli.UsageException;
+
+/** Connection pools for the source and the store, sized for partitions running side by side. */
+public final class DataSources {
+
+    private DataSources() {
+    }
+
+    public static HikariDataSource pool(String name, ReportsProperties.Database database, boolean readOnly) {
+        if (database.url() == null || database.url().isBlank()) {
+            throw new UsageException("no " + name + " database: give --" + name + "-url or set REPORTS_"
+                    + name.toUpperCase(java.util.Locale.ROOT) + "_URL");
+        }
+        if (!database.url().startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--" + name + "-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db), not '"
+                    + SafeUrls.redact(database.url()) + "'");
+        }
+        var pool = new HikariDataSource();
+        pool.setPoolName(name);
+        pool.setJdbcUrl(database.url());
+        if (database.user() != null) {
+            pool.setUsername(database.user());
+        }
+        if (database.password() != null) {
+            pool.setPassword(database.password());
+        }
+        pool.setReadOnly(readOnly);
+        pool.setMaximumPoolSize(6);
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(10_000);
+        pool.setInitializationFailTimeout(-1);
+        pool.addDataSourceProperty("ApplicationName", "progress-reports");
+        return pool;
+    }
+}

@@ -1,0 +1,49 @@
+package io.progressreports.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.progressreports.ReportsProperties;
+import io.progressreports.source.DataSources;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+import javax.sql.DataSource;
+
+/**
+ * The store: Spring Batch's metadata and the daily aggregates in one PostgreSQL, so a chunk's aggregates and
+ * its step's restart state commit in one transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableBatchProcessing(transactionManagerRef = "storeTransactionManager")
+@EnableJdbcJobRepository(dataSourceRef = "storeDataSource", transactionManagerRef = "storeTransactionManager")
+public class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    StoreServer storeServer(ReportsProperties properties) {
+        return StoreServer.of(properties.store());
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource storeDataSource(StoreServer storeServer) {
+        HikariDataSource store = DataSources.pool("store", storeServer.database(), false);
+        StoreMigrations.migrate(store);
+        return store;
+    }
+
+    @Bean
+    @Primary
+    JdbcTransactionManager storeTransactionManager(DataSource storeDataSource) {
+        return new JdbcTransactionManager(storeDataSource);
+    }
+
+    @Bean
+    @Primary
+    JdbcTemplate storeJdbcTemplate(DataSource storeDataSource) {
+        return new JdbcTemplate(storeDataSource);
+    }
+}

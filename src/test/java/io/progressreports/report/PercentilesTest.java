@@ -1,0 +1,67 @@
+package io.progressreports.report;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PercentilesTest {
+
+    /** percentile_disc: the first value whose position is at least ceil(p * n). */
+    private static double percentileDisc(double[] sorted, double p) {
+        return sorted[(int) Math.max(1, Math.ceil(p * sorted.length)) - 1];
+    }
+
+    @Test
+    void ranksLikePercentileDiscWhereRoundingTheRankWouldPickANeighbour() {
+        double[] values = {1, 10, 100, 1000, 10000, 100000};
+        DoubleHistogram histogram = Percentiles.newHistogram();
+        Arrays.stream(values).forEach(histogram::recordValue);
+        // 0.9 * 6 = 5.4: percentile_disc takes the 6th value; rounding the rank would take the 5th.
+        assertThat(Percentiles.nearestRank(histogram, 0.9)).isCloseTo(100000, within(100.0));
+        assertThat(Percentiles.nearestRank(histogram, 0.5)).isCloseTo(100, within(0.1));
+    }
+
+    @Test
+    void staysWithinATenthOfAPercentOfTheExactValue() {
+        var random = new Random(7);
+        double[] values = new double[10_001];
+        DoubleHistogram histogram = Percentiles.newHistogram();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.exp(random.nextGaussian() * 3);
+            histogram.recordValue(values[i]);
+        }
+        Arrays.sort(values);
+        for (double p : new double[] {0.01, 0.5, 0.9, 0.99, 1.0}) {
+            double exact = percentileDisc(values, p);
+            assertThat(Percentiles.nearestRank(histogram, p)).isCloseTo(exact, within(exact * 0.001));
+        }
+    }
+
+    @Test
+    void zeroIsAValueAndAnEmptyHistogramHasNone() {
+        DoubleHistogram histogram = Percentiles.newHistogram();
+        assertThat(Percentiles.nearestRank(histogram, 0.5)).isNaN();
+        histogram.recordValue(0.0);
+        histogram.recordValue(0.0);
+        histogram.recordValue(5.0);
+        assertThat(Percentiles.nearestRank(histogram, 0.5)).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void survivesTheStoreRoundTrip() {
+        DoubleHistogram a = Percentiles.newHistogram();
+        DoubleHistogram b = Percentiles.newHistogram();
+        a.recordValue(0.5);
+        b.recordValue(700.0);
+        DoubleHistogram[] decoded = HistogramCodec.decode(HistogramCodec.encode(new DoubleHistogram[] {a, b}));
+        assertThat(decoded).hasSize(2);
+        assertThat(decoded[0]).isEqualTo(a);
+        assertThat(decoded[1].getTotalCount()).isEqualTo(1);
+        assertThat(Percentiles.nearestRank(decoded[1], 0.5)).isCloseTo(700.0, within(0.7));
+    }
+}
