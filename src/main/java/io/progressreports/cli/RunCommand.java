@@ -119,7 +119,9 @@ public class RunCommand implements Callable<Integer> {
         var settings = new SpringSettings()
                 .put("reports.source.url", sourceUrl)
                 .put("reports.store.url", storeUrl)
-                .put("reports.store.dir", storeDir);
+                .put("reports.store.dir", storeDir)
+                .put("reports.chunk-size", positive("--chunk-size", chunkSize, jobFile.chunkSize(), 2000))
+                .put("reports.threads", positive("--threads", threads, null, Runtime.getRuntime().availableProcessors()));
         try (var context = settings.start()) {
             FunnelLauncher launcher = context.getBean(FunnelLauncher.class);
             FunnelRun run = launcher.resolve(request);
@@ -149,9 +151,7 @@ public class RunCommand implements Callable<Integer> {
         return new FunnelRequest(job, pick(null, file.table(), "onboarding_progresses"), stepList,
                 window(pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")), ages,
                 reportZone, range(file, now, reportZone), now, grain(pick(grain, file.grain(), "week")), recompute,
-                dropoffs, new ReportOptions(out, !noBom, positive("--chunk-size", chunkSize, file.chunkSize(), 2000),
-                positive("partition-days", null, file.partitionDays(), 7),
-                positive("--threads", threads, null, Runtime.getRuntime().availableProcessors())));
+                dropoffs, new ReportOptions(out, !noBom, positive("partition-days", null, file.partitionDays(), 7)));
     }
 
     private DateRange range(JobFile file, Instant now, ZoneId reportZone) {

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Reads and writes a funnel's cohort days in the store; callers own the transactions. */
-public final class FunnelDayStore {
+public class FunnelDayStore {
 
     /** What the plan needs to know about a stored day. */
     public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs) {

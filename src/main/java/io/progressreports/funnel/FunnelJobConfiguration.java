@@ -2,7 +2,6 @@ package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
 import io.progressreports.source.SourceCatalog;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -72,11 +71,10 @@ public class FunnelJobConfiguration {
     }
 
     @Bean
-    @JobScope
     Step funnelDaysStep(JobRepository jobRepository, Step funnelDayStep, Partitioner funnelSpanPartitioner,
-                        @Value("#{jobParameters['threads']}") Long threads) {
+                        @Value("${reports.threads:2}") int threads) {
         var executor = new SimpleAsyncTaskExecutor("funnel-");
-        executor.setConcurrencyLimit(threads.intValue());
+        executor.setConcurrencyLimit(threads);
         return new StepBuilder("funnelDays", jobRepository)
                 .partitioner("funnelDay", funnelSpanPartitioner)
                 .step(funnelDayStep)
@@ -98,15 +96,15 @@ public class FunnelJobConfiguration {
                 (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** Chunk size is a setting of the process, not a job parameter: the worker runs outside the job scope. */
     @Bean
-    @JobScope
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        ItemProcessor<OnboardingRow, ProgressRecord> funnelProcessor,
                        FunnelDayWriter funnelDayWriter,
-                       @Value("#{jobParameters['chunkSize']}") Long chunkSize) {
+                       @Value("${reports.chunk-size:2000}") int chunkSize) {
         return new StepBuilder("funnelDay", jobRepository)
-                .<OnboardingRow, ProgressRecord>chunk(chunkSize.intValue())
+                .<OnboardingRow, ProgressRecord>chunk(chunkSize)
                 .transactionManager(storeTransactionManager)
                 .reader(funnelReader)
                 .processor(funnelProcessor)
@@ -119,6 +117,7 @@ public class FunnelJobConfiguration {
     @StepScope
     JdbcCursorItemReader<OnboardingRow> funnelReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                      @Value("#{jobParameters}") Map<String, Object> parameters,
+                                                     @Value("${reports.chunk-size:2000}") int fetchSize,
                                                      @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
                                                      @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
@@ -138,7 +137,7 @@ public class FunnelJobConfiguration {
                 })
                 .rowMapper(new OnboardingRowMapper(run.definition().actions().size()))
                 .connectionAutoCommit(false)
-                .fetchSize(run.options().chunkSize())
+                .fetchSize(fetchSize)
                 .build();
     }
 

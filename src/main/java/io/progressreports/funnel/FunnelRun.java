@@ -66,9 +66,7 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
                 .addString("definition", definitionJson(), false)
                 .addString("out", options.out().toString(), false)
                 .addString("bom", Boolean.toString(options.bom()), false)
-                .addLong("chunkSize", (long) options.chunkSize(), false)
                 .addLong("partitionDays", (long) options.partitionDays(), false)
-                .addLong("threads", (long) options.threads(), false)
                 .toJobParameters();
     }
 
@@ -80,9 +78,7 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
                 Duration.parse((String) json.get("window")), FunnelOrder.parse((String) json.get("order")),
                 ((List<String>) json.get("ages")).stream().map(Duration::parse).toList());
         var options = new ReportOptions(java.nio.file.Path.of((String) parameters.get("out")),
-                Boolean.parseBoolean((String) parameters.get("bom")),
-                ((Long) parameters.get("chunkSize")).intValue(), ((Long) parameters.get("partitionDays")).intValue(),
-                ((Long) parameters.get("threads")).intValue());
+                Boolean.parseBoolean((String) parameters.get("bom")), ((Long) parameters.get("partitionDays")).intValue());
         return new FunnelRun((String) parameters.get("job"), new TableName(table[0], table[1]), definition,
                 ZoneId.of((String) json.get("zone")),
                 new DateRange(LocalDate.parse((String) parameters.get("from")),
