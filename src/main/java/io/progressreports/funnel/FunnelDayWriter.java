@@ -1,5 +1,7 @@
 package io.progressreports.funnel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -11,7 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +26,8 @@ import java.util.Map;
  * reader's position: after a crash the stored days and the restart point agree, so nothing is counted twice.
  */
 public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunnelDayWriter.class);
 
     private static final String STARTED = "funnelDayWriter.started";
 
@@ -92,6 +99,11 @@ public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepEx
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             transactions.executeWithoutResult(status -> store.complete(from, to));
+            double seconds = Math.max(0.001, Duration.between(stepExecution.getStartTime(), LocalDateTime.now())
+                    .toMillis() / 1000.0);
+            LOG.info("cohort days {} to {}: {} rows in {} s ({} rows/s)", from, to, stepExecution.getReadCount(),
+                    String.format(Locale.ROOT, "%.1f", seconds),
+                    String.format(Locale.ROOT, "%,.0f", stepExecution.getReadCount() / seconds));
         }
         return stepExecution.getExitStatus();
     }

@@ -1,17 +1,22 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Decides which cohort days to compute: those not stored, not complete, not final, or forced by --recompute. */
 public class FunnelPlanTasklet implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunnelPlanTasklet.class);
 
     private final FunnelDayStore store;
     private final FunnelRun run;
@@ -32,9 +37,12 @@ public class FunnelPlanTasklet implements Tasklet {
                         .map(FunnelDayStore.DayState::day)
                         .collect(Collectors.toSet());
         FunnelPlan plan = last.isBefore(run.range().from())
-                ? new FunnelPlan(java.util.List.of(), 0)
+                ? new FunnelPlan(List.of(), 0)
                 : FunnelPlan.of(new DateRange(run.range().from(), last), last, reusable,
                         run.options().partitionDays());
+        LOG.info("{} {} to {}: computing {} cohort days in {} partitions, reusing {} stored final days",
+                run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
+                plan.reusedDays());
         chunkContext.getStepContext().getStepExecution().getExecutionContext()
                 .putString(FunnelJobConfiguration.PLAN, plan.encode());
         return RepeatStatus.FINISHED;

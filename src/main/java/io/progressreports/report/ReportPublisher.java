@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -30,7 +31,12 @@ public final class ReportPublisher {
         try {
             Files.createDirectories(jobDir);
             removeLeftovers();
-            return Files.createTempDirectory(jobDir, STAGING);
+            Path staged = Files.createTempDirectory(jobDir, STAGING);
+            // Temporary folders are private by default; a published report is for every analyst on the machine.
+            if (staged.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return staged;
         } catch (IOException e) {
             throw new OutputException("cannot write to " + jobDir + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,66 @@
+package io.progressreports;
+
+import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticOnboardingData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL for the whole test run (started on first use, stopped with the JVM), holding a seeded
+ * source database and as many fresh store databases as tests ask for.
+ */
+public final class TestDatabase {
+
+    public static final Instant NOW = Instant.parse("2026-11-01T06:00:00Z");
+    private static final AtomicInteger STORES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            admin().execute("create database seeded_source");
+            var source = new DriverManagerDataSource(url("seeded_source"));
+            SourceSchema.migrate(source);
+            SyntheticOnboardingData.generate(source, new SyntheticOnboardingData.Settings(20_000, 120, 7, NOW));
+        }
+        return postgres;
+    }
+
+    /** A source database with 20,000 synthetic namespaces over the 120 days before {@link #NOW}. */
+    public static String seededSourceUrl() {
+        postgres();
+        return url("seeded_source");
+    }
+
+    /** A new, empty database: a store of its own, so tests do not see each other's days. */
+    public static String newDatabaseUrl() {
+        String name = "db_" + STORES.incrementAndGet();
+        admin().execute("create database " + name);
+        return url(name);
+    }
+
+    public static JdbcTemplate jdbc(String url) {
+        return new JdbcTemplate(new DriverManagerDataSource(url));
+    }
+
+    private static JdbcTemplate admin() {
+        return new JdbcTemplate(postgres().getPostgresDatabase());
+    }
+
+    private static String url(String database) {
+        return postgres().getJdbcUrl("postgres", database);
+    }
+}
