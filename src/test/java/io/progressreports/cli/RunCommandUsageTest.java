@@ -1,0 +1,100 @@
+package io.progressreports.cli;
+
+import io.progressreports.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad flags: one line naming the bad value, exit 64, and no report written. */
+class RunCommandUsageTest {
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureErr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreErr() {
+        System.setErr(originalErr);
+    }
+
+    private int run(String... flags) {
+        var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--out", out.toString(),
+                "--source-url", TestDatabase.seededSourceUrl(), "--store-url", TestDatabase.newDatabaseUrl()));
+        args.addAll(List.of(flags));
+        return ProgressReportsCommand.execute(args.toArray(String[]::new));
+    }
+
+    private String errorLine() {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("progress-reports:"))
+                .reduce((a, b) -> b).orElse("");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--steps|git_write,no_such_action|no_such_action",
+            "--steps|git_write,git_write|git_write",
+            "--steps|git_write,,pipeline_created|git_write,,pipeline_created",
+            "--window|30x|30x",
+            "--window|0d|0d",
+            "--window|99999d|99999d",
+            "--from|2026-13-01|2026-13-01",
+            "--date|yesterday|yesterday",
+            "--as-of|2026-11-01|2026-11-01",
+            "--zone|Mars/Olympus|Mars/Olympus",
+            "--grain|year|year",
+            "--order|random|random",
+            "--last|0|0",
+    })
+    void aBadValueIsNamedInOneLineWithExit64AndNothingWritten(String flag, String value, String named) {
+        String[] extra = flag.equals("--from") ? new String[] {flag, value, "--to", "2026-12-01"}
+                : new String[] {flag, value};
+        assertThat(run(extra)).isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).contains(named);
+        assertThat(out.resolve("onboarding-funnel")).doesNotExist();
+    }
+
+    @Test
+    void fromAfterToIsRefused() {
+        assertThat(run("--from", "2026-11-02", "--to", "2026-11-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).contains("--from 2026-11-02 is after --to 2026-11-01");
+        assertThat(out.resolve("onboarding-funnel")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownJobNamesTheJobsThereAre() throws Exception {
+        assertThat(ProgressReportsCommand.execute("run", "no-such-job", "--out", out.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).contains("unknown job 'no-such-job'").contains("onboarding-funnel");
+        assertThat(Files.list(out)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableSourceIsExit69() {
+        int exit = ProgressReportsCommand.execute("run", "onboarding-funnel", "--out", out.toString(), "--date",
+                "2026-10-01", "--source-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+                "--store-url", TestDatabase.newDatabaseUrl());
+        assertThat(exit).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(out.resolve("onboarding-funnel")).doesNotExist();
+    }
+}
