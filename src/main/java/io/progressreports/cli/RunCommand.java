@@ -82,6 +82,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "ORDER", description = "sequential (each step at or after the previous) or any.")
     String order;
 
+    @Option(names = "--ages", paramLabel = "D,D,..", description = "Ages in whole days for completion_by_age.csv, "
+            + "e.g. 1,7,14,30 (the window is always added).")
+    String ages;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "Source table, optionally schema-qualified "
+            + "(default: the job file's, else onboarding_progresses).")
+    String table;
+
     @Option(names = "--dropoffs", description = "Also write dropoffs.csv: every namespace that stopped before the last step.")
     boolean dropoffs;
 
@@ -140,18 +148,29 @@ public class RunCommand implements Callable<Integer> {
         if (stepList == null || stepList.isEmpty() || stepList.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--steps needs action names separated by commas, not '" + printable(steps) + "'");
         }
-        List<Duration> ages = (file.ages() == null ? List.of(1, 7, 14, 30) : file.ages()).stream()
-                .map(days -> {
-                    if (days == null || days < 1 || days > MAX_WINDOW_DAYS) {
-                        throw new UsageException("job " + job + ": ages must be whole days from 1 to " + MAX_WINDOW_DAYS
-                                + ", not '" + days + "'");
-                    }
-                    return Duration.ofDays(days);
-                }).toList();
-        return new FunnelRequest(job, pick(null, file.table(), "onboarding_progresses"), stepList,
-                window(pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")), ages,
+        return new FunnelRequest(job, pick(table, file.table(), "onboarding_progresses"), stepList,
+                window(pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")),
+                ages(file),
                 reportZone, range(file, now, reportZone), now, grain(pick(grain, file.grain(), "week")), recompute,
                 dropoffs, new ReportOptions(out, !noBom, positive("partition-days", null, file.partitionDays(), 7)));
+    }
+
+    private List<Duration> ages(JobFile file) {
+        List<String> days = ages != null ? Arrays.stream(ages.split(",", -1)).map(String::trim).toList()
+                : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
+                : List.of("1", "7", "14", "30");
+        return days.stream().map(day -> {
+            try {
+                int n = Integer.parseInt(day);
+                if (n >= 1 && n <= MAX_WINDOW_DAYS) {
+                    return Duration.ofDays(n);
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the value
+            }
+            throw new UsageException("--ages '" + printable(day) + "' is not a whole number of days from 1 to "
+                    + MAX_WINDOW_DAYS);
+        }).toList();
     }
 
     private DateRange range(JobFile file, Instant now, ZoneId reportZone) {

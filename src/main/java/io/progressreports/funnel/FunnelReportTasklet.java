@@ -70,8 +70,8 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("kind", "funnel");
         fields.put("execution_id", job.getId());
         var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("from", range(run.range().from()));
-        parameters.put("to", range(run.range().to()));
+        parameters.put("from", run.range().from().toString());
+        parameters.put("to", run.range().to().toString());
         parameters.put("as_of", run.asOf().toString());
         parameters.put("zone", run.zone().getId());
         parameters.put("grain", run.grain().label());
@@ -83,19 +83,25 @@ public class FunnelReportTasklet implements Tasklet {
         parameters.put("dropoffs", run.dropoffs());
         fields.put("parameters", parameters);
         fields.put("definition_id", run.definitionId());
-        fields.put("source", Map.of("table", run.table().toString(),
-                "url", job.getJobParameters().getString("source", "")));
-        fields.put("rows", Map.of("read", used + rejected, "used", used, "rejected", rejected, "untimed", 0));
-        fields.put("days", Map.of("computed", plan.computedDays(), "reused", plan.reusedDays()));
-        fields.put("partitions", Map.of("computed", plan.spans().size()));
+        fields.put("source", ordered("url", job.getJobParameters().getString("source", ""),
+                "table", run.table().toString()));
+        fields.put("rows", ordered("read", used + rejected, "used", used, "rejected", rejected));
+        fields.put("days", ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
+        fields.put("partitions", ordered("computed", plan.spans().size()));
         LocalDateTime started = job.getStartTime();
         Instant start = started == null ? Instant.now() : started.atZone(ZoneId.systemDefault()).toInstant();
-        fields.put("timings", Map.of("started", start.toString(), "rendered", Instant.now().toString(),
-                "seconds", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+        Instant rendered = Instant.now();
+        fields.put("timings", ordered("started", start.toString(), "rendered", rendered.toString(),
+                "seconds", Duration.between(start, rendered).toMillis() / 1000.0));
         return fields;
     }
 
-    private static String range(LocalDate day) {
-        return day.toString();
+    /** Map.of has no stable order; the manifest should read the same way every time. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }
