@@ -29,6 +29,10 @@ public final class DataSources {
             pool.setPassword(database.password());
         }
         pool.setReadOnly(readOnly);
+        if (readOnly) {
+            // pgjdbc otherwise enforces read-only only inside explicit transactions, not in autocommit.
+            pool.addDataSourceProperty("readOnlyMode", "always");
+        }
         pool.setMaximumPoolSize(6);
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(10_000);
