@@ -13,13 +13,14 @@ create table funnel_day (
     day             date not null,
     complete        boolean not null,          -- every row of the day folded in
     final           boolean not null,          -- day end + horizon <= as_of: numbers can no longer change
-    as_of           timestamptz not null,
+    as_of           timestamptz not null,      -- of the run that computed the day
     with_dropoffs   boolean not null,
     namespaces      bigint not null,
     reached         bigint[] not null,         -- per funnel step, step 1 (created) first
     completed       bigint[] not null,         -- per action, per completion age (action-major)
     before_creation bigint[] not null,         -- per action
-    after_as_of     bigint[] not null,         -- per action
+    late_action     bigint[] not null,         -- actions recorded after as_of: action index ...
+    late_at         bigint[] not null,         -- ... and time (epoch microseconds), so later runs can recount
     rejected        jsonb not null,            -- reason -> rows
     hours_to_step   bytea not null,            -- HdrHistogram DoubleHistograms, one per step
     computed_at     timestamptz not null default now(),

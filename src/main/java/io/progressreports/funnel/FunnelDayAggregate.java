@@ -19,16 +19,16 @@ public final class FunnelDayAggregate {
     private final DoubleHistogram[] hoursToStep;
     private final long[][] completed;
     private final long[] beforeCreation;
-    private final long[] afterAsOf;
+    private final LateActions afterAsOf;
     private final Map<String, Long> rejected;
 
     public FunnelDayAggregate(int steps, int actions, int ages) {
-        this(0, new long[steps], histograms(steps), new long[actions][ages], new long[actions], new long[actions],
-                new TreeMap<>());
+        this(0, new long[steps], histograms(steps), new long[actions][ages], new long[actions],
+                new LateActions(actions), new TreeMap<>());
     }
 
     public FunnelDayAggregate(long namespaces, long[] reached, DoubleHistogram[] hoursToStep, long[][] completed,
-                              long[] beforeCreation, long[] afterAsOf, Map<String, Long> rejected) {
+                              long[] beforeCreation, LateActions afterAsOf, Map<String, Long> rejected) {
         this.namespaces = namespaces;
         this.reached = reached;
         this.hoursToStep = hoursToStep;
@@ -77,9 +77,9 @@ public final class FunnelDayAggregate {
                 beforeCreation[action]++;
             }
         }
-        for (int action = 0; action < afterAsOf.length; action++) {
+        for (int action = 0; action < beforeCreation.length; action++) {
             if ((outcome.afterAsOf() & (1L << action)) != 0) {
-                afterAsOf[action]++;
+                afterAsOf.add(action, outcome.recorded()[action]);
             }
         }
     }
@@ -95,8 +95,8 @@ public final class FunnelDayAggregate {
                 completed[action][age] += other.completed[action][age];
             }
             beforeCreation[action] += other.beforeCreation[action];
-            afterAsOf[action] += other.afterAsOf[action];
         }
+        afterAsOf.addAll(other.afterAsOf);
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
     }
 
@@ -131,7 +131,7 @@ public final class FunnelDayAggregate {
         return beforeCreation;
     }
 
-    public long[] afterAsOf() {
+    public LateActions afterAsOf() {
         return afterAsOf;
     }
 

@@ -10,6 +10,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public class FunnelDayStore {
 
     /** What the plan needs to know about a stored day. */
-    public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs) {
+    public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs, Instant asOf) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,12 +50,12 @@ public class FunnelDayStore {
 
     public List<DayState> states(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select day, complete, final, with_dropoffs from funnel_day
+                        select day, complete, final, with_dropoffs, as_of from funnel_day
                         where job_name = :job and definition_id = :definition and day between :from and :to
                         order by day""")
                 .params(key(from, to))
                 .query((rs, i) -> new DayState(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getBoolean(3),
-                        rs.getBoolean(4)))
+                        rs.getBoolean(4), rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
@@ -68,17 +69,19 @@ public class FunnelDayStore {
     }
 
     public void save(LocalDate day, FunnelDayAggregate aggregate) {
+        long[][] late = aggregate.afterAsOf().flatten();
         jdbc.sql("""
                         insert into funnel_day (job_name, definition_id, day, complete, final, as_of, with_dropoffs,
-                            namespaces, reached, completed, before_creation, after_as_of, rejected, hours_to_step)
+                            namespaces, reached, completed, before_creation, late_action, late_at, rejected, hours_to_step)
                         values (:job, :definition, :day, false, false, :asOf, :dropoffs, :namespaces,
                             cast(:reached as bigint[]), cast(:completed as bigint[]), cast(:before as bigint[]),
-                            cast(:after as bigint[]), cast(:rejected as jsonb), :hours)
+                            cast(:lateAction as bigint[]), cast(:lateAt as bigint[]), cast(:rejected as jsonb), :hours)
                         on conflict (job_name, definition_id, day) do update set
                             complete = false, final = false, as_of = excluded.as_of,
                             with_dropoffs = excluded.with_dropoffs, namespaces = excluded.namespaces,
                             reached = excluded.reached, completed = excluded.completed,
-                            before_creation = excluded.before_creation, after_as_of = excluded.after_as_of,
+                            before_creation = excluded.before_creation, late_action = excluded.late_action,
+                            late_at = excluded.late_at,
                             rejected = excluded.rejected, hours_to_step = excluded.hours_to_step,
                             computed_at = now()""")
                 .param("job", run.jobName())
@@ -91,7 +94,8 @@ public class FunnelDayStore {
                 .param("completed", arrayLiteral(Arrays.stream(aggregate.completed()).flatMapToLong(Arrays::stream)
                         .toArray()))
                 .param("before", arrayLiteral(aggregate.beforeCreation()))
-                .param("after", arrayLiteral(aggregate.afterAsOf()))
+                .param("lateAction", arrayLiteral(late[0]))
+                .param("lateAt", arrayLiteral(late[1]))
                 .param("rejected", JSON.writeValueAsString(aggregate.rejected()))
                 .param("hours", HistogramCodec.encode(aggregate.hoursToStep()))
                 .update();
@@ -121,7 +125,7 @@ public class FunnelDayStore {
 
     public Map<LocalDate, FunnelDayAggregate> load(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select day, namespaces, reached, completed, before_creation, after_as_of, rejected,
+                        select day, namespaces, reached, completed, before_creation, late_action, late_at, rejected,
                             hours_to_step
                         from funnel_day
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
@@ -154,8 +158,10 @@ public class FunnelDayStore {
         for (int action = 0; action < completed.length; action++) {
             completed[action] = Arrays.copyOfRange(flat, action * ages, (action + 1) * ages);
         }
-        return new FunnelDayAggregate(rs.getLong(2), longs(rs.getArray(3)), HistogramCodec.decode(rs.getBytes(8)),
-                completed, longs(rs.getArray(5)), longs(rs.getArray(6)), JSON.readValue(rs.getString(7), REASONS));
+        int actions = run.definition().actions().size();
+        return new FunnelDayAggregate(rs.getLong(2), longs(rs.getArray(3)), HistogramCodec.decode(rs.getBytes(9)),
+                completed, longs(rs.getArray(5)), LateActions.of(actions, longs(rs.getArray(6)), longs(rs.getArray(7))),
+                JSON.readValue(rs.getString(8), REASONS));
     }
 
     private static long[] longs(Array array) throws SQLException {

@@ -59,7 +59,7 @@ public final class FunnelEvaluator {
             delay[k] = effective[k] == OnboardingRow.NONE ? OnboardingRow.NONE : effective[k] - created;
         }
         return new NamespaceOutcome(row.namespaceId(), day, created, stepTimes(created, effective), delay,
-                beforeCreation, afterAsOf);
+                beforeCreation, afterAsOf, row.actionTimes());
     }
 
     private long[] stepTimes(long created, long[] effective) {

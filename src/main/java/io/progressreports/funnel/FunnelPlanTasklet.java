@@ -33,6 +33,7 @@ public class FunnelPlanTasklet implements Tasklet {
         Set<LocalDate> reusable = run.recompute() || last.isBefore(run.range().from()) ? Set.of()
                 : store.states(run.range().from(), last).stream()
                         .filter(day -> day.complete() && day.isFinal() && run.isFinal(day.day())
+                                && !day.asOf().isAfter(run.asOf())
                                 && (day.withDropoffs() || !run.dropoffs()))
                         .map(FunnelDayStore.DayState::day)
                         .collect(Collectors.toSet());

@@ -50,7 +50,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
         }
         var whole = new ReportPeriod(range.from(), range.to().plusDays(1));
         return new FunnelReport(funnel, stepRows(definition, whole, total, allMature), completion,
-                qualityRows(definition, total));
+                qualityRows(definition, total, asOf));
     }
 
     static boolean isMature(ReportPeriod cohort, Duration age, ZoneId zone, Instant asOf) {
@@ -86,14 +86,16 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
         return rows;
     }
 
-    private static List<QualityRow> qualityRows(FunnelDefinition definition, FunnelDayAggregate total) {
+    private static List<QualityRow> qualityRows(FunnelDefinition definition, FunnelDayAggregate total,
+                                                Instant asOf) {
         long rows = total.namespaces() + total.rejectedRows();
         var quality = new ArrayList<QualityRow>();
         for (int action = 0; action < definition.actions().size(); action++) {
             String name = definition.actions().get(action);
             quality.add(new QualityRow("action_before_creation", name, total.beforeCreation()[action], rows,
                     "counted as done at creation"));
-            quality.add(new QualityRow("action_after_as_of", name, total.afterAsOf()[action], rows, "ignored"));
+            quality.add(new QualityRow("action_after_as_of", name, total.afterAsOf().countAfter(action, Micros.of(asOf)),
+                    rows, "ignored"));
         }
         for (String reason : FunnelEvaluator.REJECT_REASONS) {
             quality.add(new QualityRow("rejected_row", reason, total.rejected().getOrDefault(reason, 0L), rows,

@@ -93,11 +93,9 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
         return !day.plusDays(1).atStartOfDay(zone).toInstant().plus(definition.horizon()).isAfter(asOf);
     }
 
-    /** The last cohort day with any namespace created by as-of. */
+    /** The last cohort day that can hold a namespace: the day of as-of (created_at <= as-of), within the range. */
     public LocalDate lastCohortDay() {
         LocalDate asOfDay = asOf.atZone(zone).toLocalDate();
-        boolean midnight = asOfDay.atStartOfDay(zone).toInstant().equals(asOf);
-        LocalDate last = midnight ? asOfDay.minusDays(1) : asOfDay;
-        return last.isBefore(range.to()) ? last : range.to();
+        return asOfDay.isBefore(range.to()) ? asOfDay : range.to();
     }
 }

@@ -11,9 +11,11 @@ import java.time.LocalDate;
  *                        {@link OnboardingRow#NONE} when not done by as-of
  * @param beforeCreation  bit k set when action k was recorded before creation (counted at creation)
  * @param afterAsOf       bit k set when action k lies after as-of (ignored)
+ * @param recorded        the row's action times as read, for the times of those after as-of
  */
 public record NamespaceOutcome(long namespaceId, LocalDate cohortDay, long createdAt, long[] stepTimes,
-                               long[] completionDelay, long beforeCreation, long afterAsOf)
+                               long[] completionDelay, long beforeCreation, long afterAsOf,
+                               long[] recorded)
         implements ProgressRecord {
 
     public int stepsReached() {

@@ -1,0 +1,705 @@
+package io.progressreports.funnel;
+
+import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticOnboardingData;
+import io.progressreports.report.Manifest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The onboarding funnel job, run through the real command line, against an oracle: the same figures computed in
+ * PostgreSQL over the same rows. The oracle SQL is written from design.md's "Semantics", not from the Java code,
+ * so that a shared misreading of the design cannot make both sides agree by construction.
+ */
+class OnboardingFunnelJobFunctionalTest {
+
+    /** The generator's "now": synthetic namespaces are created in the 120 days before it. */
+    private static final Instant NOW = Instant.parse("2026-11-01T06:00:00Z");
+    /** An as-of inside the ranges, at a midnight, where a namespace is created at exactly that instant. */
+    private static final Instant MID = Instant.parse("2026-10-15T00:00:00Z");
+    private static final Duration H = Duration.ofHours(1);
+    private static final Duration D = Duration.ofDays(1);
+    private static final Duration MICRO = Duration.ofNanos(1_000);
+    private static final List<String> DEFAULT_STEPS = List.of("git_write", "merge_request_created",
+            "pipeline_created", "trial_started", "subscription_created");
+    private static final List<Integer> JOB_FILE_AGES = List.of(1, 7, 14, 30);
+    private static final long EDGE_IDS = 900_000_000L;
+    private static final int MAX_REPORTED = 40;
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate source;
+    private static final AtomicInteger STORES = new AtomicInteger();
+
+    @TempDir
+    static Path reports;
+
+    @BeforeAll
+    static void startDatabases() throws IOException {
+        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database source");
+        var dataSource = new DriverManagerDataSource(url("source"));
+        SourceSchema.migrate(dataSource);
+        SyntheticOnboardingData.generate(dataSource, new SyntheticOnboardingData.Settings(30_000, 120, 20261101L, NOW));
+        source = new JdbcTemplate(dataSource);
+        insertEdgeRows();
+    }
+
+    @AfterAll
+    static void stopDatabases() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static String url(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /** A store of its own per run, so that every day is computed from the rows and rows.read covers the range. */
+    private static String freshStore() {
+        String name = "store_" + STORES.incrementAndGet();
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + name);
+        return url(name);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Edge rows: the cases synthetic data may or may not happen to contain, put there on purpose.
+
+    private record Edge(long namespaceId, Instant created, Map<String, Instant> actions) {
+        Edge at(String action, Duration afterCreation) {
+            return at(action, created.plus(afterCreation));
+        }
+
+        Edge at(String action, Instant when) {
+            var copy = new LinkedHashMap<>(actions);
+            copy.put(action, when);
+            return new Edge(namespaceId, created, copy);
+        }
+    }
+
+    private static final AtomicInteger EDGE_COUNT = new AtomicInteger();
+
+    private static Edge edge(String created) {
+        return new Edge(EDGE_IDS + EDGE_COUNT.incrementAndGet(), OffsetDateTime.parse(created).toInstant(),
+                Map.of());
+    }
+
+    private static void insertEdgeRows() {
+        List<Edge> edges = List.of(
+                // Recorded before creation: counted as done at creation, so both steps take 0 hours.
+                edge("2026-09-10T10:00:00Z").at("git_write", H.multipliedBy(-2)).at("merge_request_created",
+                        H.negated()).at("pipeline_created", H.multipliedBy(5)).at("trial_started", D)
+                        .at("subscription_created", D.multipliedBy(7)),
+                // Before creation but after an earlier step: at creation, which is before that step.
+                edge("2026-09-10T11:00:00Z").at("git_write", H.multipliedBy(2)).at("merge_request_created",
+                        H.negated()).at("pipeline_created", H.multipliedBy(3)),
+                // Out of order: sequential stops at merge_request_created, any order goes on.
+                edge("2026-09-11T12:00:00Z").at("git_write", H.multipliedBy(3)).at("merge_request_created", H)
+                        .at("pipeline_created", H.multipliedBy(4)).at("trial_started", H.multipliedBy(2)),
+                // Equal timestamps, all at creation: every step, 0 hours.
+                edge("2026-09-12T08:00:00Z").at("git_write", Duration.ZERO).at("merge_request_created",
+                        Duration.ZERO).at("pipeline_created", Duration.ZERO).at("trial_started", Duration.ZERO)
+                        .at("subscription_created", Duration.ZERO).at("user_added", Duration.ZERO),
+                // Equal timestamps after creation.
+                edge("2026-09-12T09:00:00Z").at("git_write", H).at("merge_request_created", H)
+                        .at("pipeline_created", H),
+                // One microsecond after creation (a tiny value beside 720-hour ones in the same histogram),
+                // then exactly at the 30-day window, then one microsecond past it.
+                edge("2026-09-14T09:00:00Z").at("git_write", MICRO).at("merge_request_created", H)
+                        .at("pipeline_created", D.multipliedBy(30)).at("trial_started", D.multipliedBy(30).plus(MICRO)),
+                // Exactly at the ages 1, 7 and 14 days, and a microsecond past 1 day.
+                edge("2026-09-14T10:00:00Z").at("git_write", D).at("merge_request_created", D.multipliedBy(7))
+                        .at("pipeline_created", D.multipliedBy(14)).at("user_added", D.plus(MICRO))
+                        .at("trial_started", D.multipliedBy(30)),
+                // The 14-day window: exactly at it, and a microsecond past it.
+                edge("2026-09-15T09:00:00Z").at("pipeline_created", H).at("git_write", D.multipliedBy(14))
+                        .at("subscription_created", D.multipliedBy(14).plus(MICRO)),
+                edge("2026-09-15T10:00:00Z").at("pipeline_created", D.multipliedBy(14))
+                        .at("git_write", D.multipliedBy(14)).at("subscription_created", D.multipliedBy(14)),
+                // Exactly at the usual as-of (counts) and a microsecond after it (ignored, a finding).
+                edge("2026-10-05T00:00:00Z").at("git_write", NOW).at("merge_request_created", NOW.plus(MICRO))
+                        .at("user_added", NOW.plus(MICRO)),
+                edge("2026-10-20T00:00:00Z").at("git_write", H).at("merge_request_created", NOW)
+                        .at("pipeline_created", NOW.plus(MICRO)),
+                // The same around the mid-range as-of.
+                edge("2026-10-01T12:00:00Z").at("git_write", MID).at("merge_request_created", MID.plus(MICRO))
+                        .at("pipeline_created", MID.plus(MICRO)),
+                // Created exactly at the mid-range as-of (counts: c <= T) and a microsecond after (does not).
+                edge("2026-10-15T00:00:00Z").at("git_write", H),
+                edge("2026-10-15T00:00:00.000001Z").at("git_write", H),
+                edge("2026-11-01T06:00:00Z").at("git_write", Duration.ZERO),
+                edge("2026-11-01T06:00:00.000001Z").at("git_write", Duration.ZERO),
+                // Done after the mid-range as-of but before the usual one, long after creation: a day that is
+                // final at both as-ofs must not keep the earlier run's "after as-of" finding.
+                edge("2026-08-10T10:00:00Z").at("user_added", MID.plus(D.multipliedBy(5)))
+                        .at("git_write", H),
+                // Range ends: the first microsecond of a range and the last one before it.
+                edge("2026-07-08T00:00:00Z").at("git_write", H),
+                edge("2026-07-07T23:59:59.999999Z").at("git_write", H),
+                edge("2026-09-01T00:00:00Z").at("git_write", H),
+                edge("2026-08-31T23:59:59.999999Z").at("git_write", H),
+                edge("2026-10-28T23:59:59.999999Z").at("git_write", H),
+                edge("2026-10-29T00:00:00Z").at("git_write", H),
+                // DST starts in Berlin on 2026-03-29 at 02:00 local: a 23-hour day.
+                edge("2026-03-29T00:30:00+01:00").at("git_write", H.multipliedBy(2))
+                        .at("merge_request_created", H.multipliedBy(3)),
+                edge("2026-03-29T03:30:00+02:00").at("git_write", H),
+                edge("2026-03-28T23:30:00+01:00").at("git_write", H),
+                edge("2026-03-31T23:30:00+02:00").at("git_write", D.multipliedBy(2)),
+                edge("2026-04-01T00:30:00+02:00").at("git_write", D.multipliedBy(2)),
+                edge("2026-03-20T00:00:00+01:00").at("git_write", H),
+                edge("2026-03-19T23:59:59.999999+01:00").at("git_write", H),
+                // DST ends in Berlin on 2026-10-25 at 03:00 local: 02:30 happens twice in a 25-hour day.
+                edge("2026-10-25T02:30:00+02:00").at("git_write", H).at("merge_request_created", H.multipliedBy(2)),
+                edge("2026-10-25T02:30:00+01:00").at("git_write", H).at("merge_request_created", H.multipliedBy(2)),
+                edge("2026-10-26T00:30:00+01:00").at("git_write", H),
+                edge("2026-10-01T00:30:00+02:00").at("git_write", H),
+                edge("2026-11-01T00:30:00+01:00").at("git_write", H),
+                edge("2026-10-31T23:59:59.999999+01:00").at("git_write", H));
+        for (Edge edge : edges) {
+            var columns = new ArrayList<>(List.of("id", "namespace_id", "created_at", "updated_at"));
+            var values = new ArrayList<Object>(List.of(edge.namespaceId(), edge.namespaceId(), odt(edge.created()),
+                    odt(edge.created())));
+            edge.actions().forEach((action, when) -> {
+                columns.add(action + "_at");
+                values.add(odt(when));
+            });
+            // An explicit id works whether the column is an identity, a serial or a plain bigint.
+            source.update("insert into onboarding_progresses (" + String.join(", ", columns)
+                    + ") overriding system value values (" + columns.stream().map(c -> "?")
+                    .collect(Collectors.joining(", ")) + ")", values.toArray());
+        }
+    }
+
+    private static OffsetDateTime odt(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Cases
+
+    record Case(String name, LocalDate from, LocalDate to, Instant asOf, String zone, String grain,
+                List<String> steps, int windowDays, boolean anyOrder, boolean dropoffs, List<String> flags) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        List<Integer> ages() {
+            return new TreeSet<>(Stream.concat(JOB_FILE_AGES.stream(), Stream.of(windowDays)).toList()).stream()
+                    .toList();
+        }
+
+        List<String> arguments(String storeUrl, Path out) {
+            var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--jobs-dir",
+                    Path.of("jobs").toAbsolutePath().toString(), "--source-url", url("source"), "--store-url",
+                    storeUrl, "--out", out.toString(), "--from", from.toString(), "--to", to.toString(),
+                    "--as-of", asOf.toString()));
+            args.addAll(flags);
+            return args;
+        }
+
+        String label() {
+            return from + "_" + to;
+        }
+    }
+
+    private static Case job(String name, String from, String to, Instant asOf, String zone, String grain,
+                            String... flags) {
+        List<String> list = List.of(flags);
+        List<String> steps = option(list, "--steps").map(s -> List.of(s.split(","))).orElse(DEFAULT_STEPS);
+        int window = option(list, "--window").map(w -> Integer.parseInt(w.replace("d", ""))).orElse(30);
+        var all = new ArrayList<>(list);
+        if (zone != null) {
+            all.addAll(List.of("--zone", zone));
+        }
+        if (grain != null) {
+            all.addAll(List.of("--grain", grain));
+        }
+        return new Case(name, LocalDate.parse(from), LocalDate.parse(to), asOf, zone == null ? "UTC" : zone,
+                grain == null ? "week" : grain, steps, window, option(list, "--order").filter("any"::equals)
+                .isPresent(), list.contains("--dropoffs"), all);
+    }
+
+    private static Optional<String> option(List<String> flags, String name) {
+        int i = flags.indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(flags.get(i + 1));
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                // Grain and zone left to the job file (week, UTC); partial first and last weeks.
+                job("sequential, week, UTC", "2026-07-08", "2026-10-28", NOW, null, null, "--order", "sequential"),
+                job("any order, day", "2026-09-01", "2026-10-31", NOW, "UTC", "day", "--order", "any"),
+                job("month, Europe/Berlin, both DST changes", "2026-03-20", "2026-10-31", NOW, "Europe/Berlin",
+                        "month"),
+                job("as-of inside the range", "2026-08-01", "2026-10-31", MID, "UTC", "week"),
+                job("other steps, 14d window", "2026-08-03", "2026-10-31", NOW, "UTC", "week",
+                        "--steps", "pipeline_created,git_write,subscription_created", "--window", "14d"),
+                job("dropoffs, Europe/Berlin", "2026-09-01", "2026-10-31", NOW, "Europe/Berlin", "week",
+                        "--dropoffs"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Tests
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyFigureAgreesWithSql(Case c) throws IOException {
+        Path out = reports.resolve(c.name().replaceAll("[^a-zA-Z0-9]+", "-"));
+
+        assertThat(ProgressReportsCommand.execute(c.arguments(freshStore(), out).toArray(String[]::new))).isZero();
+
+        Path report = out.resolve("onboarding-funnel").resolve(c.label());
+        var problems = new ArrayList<String>();
+        compareReport(c, report, problems);
+        Map<String, Object> manifest = Manifest.read(report.resolve(Manifest.FILE));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rows = (Map<String, Object>) manifest.get("rows");
+        long inRange = source.queryForObject(rowsInRange(), Long.class, arguments(c, false));
+        check(problems, "manifest rows.read", ((Number) rows.get("read")).longValue(), inRange);
+        assertThat(Files.readSymbolicLink(out.resolve("onboarding-funnel/latest"))).isEqualTo(Path.of(c.label()));
+        assertThat(out.resolve("onboarding-funnel/latest").toRealPath()).isEqualTo(report.toRealPath());
+
+        assertNoProblems(c, problems);
+    }
+
+    /**
+     * The nightly pattern: an earlier run leaves final days in the store, a later run (later as-of) reuses them.
+     * Every figure of the later report must still be what SQL says at the later as-of.
+     */
+    @Test
+    void aLaterRunReusingStoredDaysStillAgreesWithSql() throws IOException {
+        String store = url("postgres");
+        Case earlier = job("earlier", "2026-07-20", "2026-10-31", MID, "UTC", "week");
+        Case later = job("later", "2026-07-20", "2026-10-31", NOW, "UTC", "week");
+        Path out = reports.resolve("shared-store");
+
+        assertThat(ProgressReportsCommand.execute(earlier.arguments(store, out).toArray(String[]::new))).isZero();
+        assertThat(ProgressReportsCommand.execute(later.arguments(store, out).toArray(String[]::new))).isZero();
+
+        Path report = out.resolve("onboarding-funnel").resolve(later.label());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> days = (Map<String, Object>) Manifest.read(report.resolve(Manifest.FILE)).get("days");
+        assertThat(((Number) days.get("reused")).longValue()).as("days reused from the earlier run").isPositive();
+        var problems = new ArrayList<String>();
+        compareReport(later, report, problems);
+        assertNoProblems(later, problems);
+    }
+
+    @Test
+    void anUnknownActionInStepsIsAUsageErrorAndWritesNoReport() throws IOException {
+        Case bad = job("bad steps", "2026-09-01", "2026-09-30", NOW, "UTC", "week",
+                "--steps", "git_write,no_such_action");
+        Path out = reports.resolve("bad-steps");
+
+        assertThat(ProgressReportsCommand.execute(bad.arguments(url("postgres"), out).toArray(String[]::new)))
+                .isEqualTo(64);
+
+        assertThat(out.resolve("onboarding-funnel").resolve(bad.label())).doesNotExist();
+        assertThat(out.resolve("onboarding-funnel/latest")).doesNotExist();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Comparison
+
+    private static void compareReport(Case c, Path report, List<String> problems) throws IOException {
+        compareFunnel(c, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), false, "funnel.csv", problems);
+        compareFunnel(c, readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS), true, "funnel_summary.csv",
+                problems);
+        compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS), problems);
+        compareQuality(c, readCsv(report.resolve("data_quality.csv"), QUALITY_COLUMNS), problems);
+        if (c.dropoffs()) {
+            compareDropoffs(c, readCsv(report.resolve("dropoffs.csv"), DROPOFF_COLUMNS), problems);
+        } else {
+            assertThat(report.resolve("dropoffs.csv")).doesNotExist();
+        }
+    }
+
+    private static void assertNoProblems(Case c, List<String> problems) {
+        List<String> shown = problems.size() <= MAX_REPORTED ? problems
+                : Stream.concat(problems.stream().limit(MAX_REPORTED),
+                Stream.of("... and " + (problems.size() - MAX_REPORTED) + " more")).toList();
+        assertThat(shown).as("figures of case '%s' that differ from SQL", c.name()).isEmpty();
+    }
+
+    private static final List<String> FUNNEL_COLUMNS = List.of("cohort_start", "cohort_end", "step_number", "step",
+            "namespaces", "conversion_from_start", "conversion_from_previous", "median_hours_to_step",
+            "p90_hours_to_step", "mature");
+    private static final List<String> COMPLETION_COLUMNS = List.of("cohort_start", "cohort_end", "action",
+            "age_days", "namespaces", "completed", "completion_rate", "mature");
+    private static final List<String> QUALITY_COLUMNS = List.of("check", "action", "findings", "rows_checked",
+            "share", "effect");
+    private static final List<String> DROPOFF_COLUMNS = List.of("namespace_id", "cohort_start", "last_step_number",
+            "last_step", "last_step_at");
+
+    /** Reads a report CSV as an analyst's tool would, after checking the byte-level contract (BOM, CRLF). */
+    private static List<CSVRecord> readCsv(Path file, List<String> header) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as("%s starts with a BOM", file.getFileName()).startsWith("\uFEFF");
+        assertThat(text.replace("\r\n", "")).as("%s has CRLF line ends only", file.getFileName())
+                .doesNotContain("\n").doesNotContain("\r");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).as("%s header", file.getFileName()).isEqualTo(header);
+            return parser.getRecords();
+        }
+    }
+
+    private static void compareFunnel(Case c, List<CSVRecord> csv, boolean whole, String file,
+                                      List<String> problems) {
+        Map<String, CSVRecord> actual = index(csv, r -> r.get("cohort_start") + " step " + r.get("step_number"),
+                file, problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(funnelSql(), rs -> {
+            expected.put(rs.getObject("cohort_start", LocalDate.class) + " step " + rs.getInt("step_number"),
+                    row(rs));
+        }, arguments(c, whole));
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row == null) {
+                return;
+            }
+            String where = file + " " + key + " (" + sql.get("step") + ")";
+            check(problems, where + " cohort_end", row.get("cohort_end"), sql.get("cohort_end").toString());
+            check(problems, where + " step", row.get("step"), sql.get("step"));
+            check(problems, where + " namespaces", Long.parseLong(row.get("namespaces")),
+                    ((Number) sql.get("namespaces")).longValue());
+            check(problems, where + " conversion_from_start", row.get("conversion_from_start"),
+                    rate((BigDecimal) sql.get("from_start")));
+            check(problems, where + " conversion_from_previous", row.get("conversion_from_previous"),
+                    rate((BigDecimal) sql.get("from_previous")));
+            checkHours(problems, where + " median_hours_to_step", row.get("median_hours_to_step"),
+                    (BigDecimal) sql.get("p50"));
+            checkHours(problems, where + " p90_hours_to_step", row.get("p90_hours_to_step"),
+                    (BigDecimal) sql.get("p90"));
+            check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
+        });
+    }
+
+    private static void compareCompletion(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "completion_by_age.csv";
+        Map<String, CSVRecord> actual = index(csv,
+                r -> r.get("cohort_start") + " " + r.get("action") + " " + r.get("age_days") + "d", file, problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(completionSql(), rs -> {
+            expected.put(rs.getObject("cohort_start", LocalDate.class) + " " + rs.getString("action") + " "
+                    + rs.getInt("age_days") + "d", row(rs));
+        }, arguments(c, false));
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row == null) {
+                return;
+            }
+            String where = file + " " + key;
+            check(problems, where + " cohort_end", row.get("cohort_end"), sql.get("cohort_end").toString());
+            check(problems, where + " namespaces", Long.parseLong(row.get("namespaces")),
+                    ((Number) sql.get("namespaces")).longValue());
+            check(problems, where + " completed", Long.parseLong(row.get("completed")),
+                    ((Number) sql.get("completed")).longValue());
+            check(problems, where + " completion_rate", row.get("completion_rate"),
+                    rate((BigDecimal) sql.get("rate")));
+            check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
+        });
+    }
+
+    private static void compareQuality(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "data_quality.csv";
+        Map<String, CSVRecord> actual = index(csv.stream().filter(r -> r.get("check").startsWith("action_")).toList(),
+                r -> r.get("check") + " " + r.get("action"), file, problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(qualitySql(), rs -> {
+            expected.put(rs.getString("check_name") + " " + rs.getString("action"), row(rs));
+        }, arguments(c, false));
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row != null) {
+                check(problems, file + " " + key + " findings", Long.parseLong(row.get("findings")),
+                        ((Number) sql.get("findings")).longValue());
+                check(problems, file + " " + key + " rows_checked", Long.parseLong(row.get("rows_checked")),
+                        ((Number) sql.get("rows_checked")).longValue());
+            }
+        });
+    }
+
+    private static void compareDropoffs(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "dropoffs.csv";
+        ZoneId zone = ZoneId.of(c.zone());
+        var actual = new LinkedHashSet<String>();
+        for (CSVRecord r : csv) {
+            OffsetDateTime at = OffsetDateTime.parse(r.get("last_step_at"));
+            if (!at.getOffset().equals(zone.getRules().getOffset(at.toInstant()))) {
+                problems.add(file + " namespace " + r.get("namespace_id") + " last_step_at " + at
+                        + " is not written in zone " + zone);
+            }
+            actual.add(r.get("namespace_id") + " cohort " + r.get("cohort_start") + " last step "
+                    + r.get("last_step_number") + " " + r.get("last_step") + " at " + at.toInstant());
+        }
+        var expected = new LinkedHashSet<String>();
+        source.query(dropoffSql(), rs -> {
+            expected.add(rs.getLong("namespace_id") + " cohort " + rs.getObject("cohort_start", LocalDate.class)
+                    + " last step " + rs.getInt("last_step_number") + " " + rs.getString("last_step") + " at "
+                    + rs.getObject("last_step_at", OffsetDateTime.class).toInstant());
+        }, arguments(c, false));
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected, actual, problems);
+    }
+
+    private static Map<String, CSVRecord> index(List<CSVRecord> rows, Function<CSVRecord, String> key,
+                                                String file, List<String> problems) {
+        var byKey = new LinkedHashMap<String, CSVRecord>();
+        for (CSVRecord row : rows) {
+            if (byKey.put(key.apply(row), row) != null) {
+                problems.add(file + " has two rows for " + key.apply(row));
+            }
+        }
+        return byKey;
+    }
+
+    private static void compareKeys(String file, Set<String> expected, Set<String> actual, List<String> problems) {
+        expected.stream().filter(key -> !actual.contains(key))
+                .forEach(key -> problems.add(file + " is missing the row " + key));
+        actual.stream().filter(key -> !expected.contains(key))
+                .forEach(key -> problems.add(file + " has a row SQL does not: " + key));
+    }
+
+    private static void check(List<String> problems, String what, Object actual, Object expected) {
+        if (!actual.equals(expected)) {
+            problems.add(what + ": job " + show(actual) + ", SQL " + show(expected));
+        }
+    }
+
+    private static String show(Object value) {
+        return "".equals(value) ? "(blank)" : String.valueOf(value);
+    }
+
+    /** Histogram percentiles are within 1% of percentile_disc; near zero, within 0.001 h (3.6 s). */
+    private static void checkHours(List<String> problems, String what, String actual, BigDecimal expected) {
+        if (expected == null || actual.isEmpty()) {
+            check(problems, what, actual, expected == null ? "" : expected.toPlainString());
+            return;
+        }
+        double job = Double.parseDouble(actual);
+        double sql = expected.doubleValue();
+        if (Math.abs(job - sql) > Math.max(0.01 * Math.abs(sql), 0.001)) {
+            problems.add(what + ": job " + actual + ", SQL " + expected.setScale(6, RoundingMode.HALF_UP)
+                    .toPlainString() + " (more than 1% apart)");
+        }
+    }
+
+    private static String rate(BigDecimal sql) {
+        return sql == null ? "" : sql.setScale(4, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        var row = new LinkedHashMap<String, Object>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            Object value = rs.getObject(i);
+            row.put(rs.getMetaData().getColumnLabel(i), value instanceof java.sql.Date date ? date.toLocalDate()
+                    : value);
+        }
+        return row;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The oracle. Straight from design.md's Semantics, in SQL, over the source rows:
+    //   rows: c in [from 00:00 Z, to+1 00:00 Z) and c <= T; cohort: the day/week/month in Z containing c, clipped
+    //   to the range; effective action time e = greatest(a, c) if a <= T, else none; step 1 'created' at c;
+    //   step k reached if step k-1 reached, e_k set, e_k - c <= window and (any order or e_k >= time of step k-1).
+    // Windows and ages are exact durations (30d = 720 h, also across DST), so intervals are built from seconds:
+    // 'N days' added to a timestamptz would be N calendar days in the session's zone.
+
+    /** The bind values of the args CTE, in its order. */
+    private static Object[] arguments(Case c, boolean whole) {
+        return new Object[] {c.from(), c.to(), odt(c.asOf()), c.zone(), c.grain(), c.windowDays() * 86_400L,
+                c.anyOrder(), "{" + String.join(",", c.steps()) + "}", whole,
+                c.ages().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))};
+    }
+
+    private static final String BASE = """
+            with args as (
+                select cast(? as date) as d_from, cast(? as date) as d_to, cast(? as timestamptz) as as_of,
+                       cast(? as text) as zone, cast(? as text) as grain, cast(? as bigint) as window_s,
+                       cast(? as boolean) as any_order, cast(? as text[]) as steps, cast(? as boolean) as whole,
+                       cast(? as int[]) as ages
+            ),
+            bounds as (
+                select a.*, a.d_from::timestamp at time zone a.zone as t_from,
+                       (a.d_to + 1)::timestamp at time zone a.zone as t_to,
+                       make_interval(secs => a.window_s) as window_i,
+                       array(select substr(column_name, 1, length(column_name) - 3)::text
+                             from information_schema.columns
+                             where table_schema = 'public' and table_name = 'onboarding_progresses'
+                               and is_nullable = 'YES' and data_type like 'timestamp%'
+                               and column_name like '%\\_at' and column_name not in ('created_at', 'updated_at')
+                             order by ordinal_position) as actions
+                from args a
+            ),
+            ns as (
+                select p.namespace_id, p.created_at as c, to_jsonb(p) as j,
+                       case when b.whole then b.d_from
+                            else greatest(date_trunc(b.grain, p.created_at at time zone b.zone)::date, b.d_from)
+                       end as cohort
+                from onboarding_progresses p cross join bounds b
+                where p.created_at >= b.t_from and p.created_at < b.t_to and p.created_at <= b.as_of
+            ),
+            cohorts as (
+                select b.d_from as cohort_start, b.d_to + 1 as cohort_end from bounds b where b.whole
+                union all
+                select greatest(g::date, b.d_from), least((g + ('1 ' || b.grain)::interval)::date, b.d_to + 1)
+                from bounds b
+                cross join generate_series(date_trunc(b.grain, b.d_from::timestamp), b.d_to::timestamp,
+                                           ('1 ' || b.grain)::interval) g
+                where not b.whole and greatest(g::date, b.d_from)::timestamp at time zone b.zone <= b.as_of
+            ),
+            step_list as (
+                select 1 as k, 'created'::text as step
+                union all
+                select s.k + 1, s.name from bounds b cross join unnest(b.steps) with ordinality s(name, k)
+            ),
+            attempts as (
+                select ns.namespace_id, ns.cohort, ns.c, sl.k, sl.step,
+                       case when sl.k = 1 then ns.c
+                            when raw.t <= b.as_of then greatest(raw.t, ns.c) end as e
+                from ns cross join bounds b cross join step_list sl
+                cross join lateral (select (ns.j ->> (sl.step || '_at'))::timestamptz as t) raw
+            ),
+            reached as (
+                select a.*, bool_and(a.k = 1 or (a.e is not null and a.e - a.c <= b.window_i
+                                                 and (b.any_order or a.e >= a.prev_e)))
+                            over (partition by a.namespace_id order by a.k) as reached
+                from (select at.*, lag(at.e) over (partition by at.namespace_id order by at.k) as prev_e
+                      from attempts at) a
+                cross join bounds b
+            ),
+            action_times as (
+                select ns.namespace_id, ns.cohort, ns.c, act.name as action, raw.t,
+                       case when raw.t <= b.as_of then greatest(raw.t, ns.c) end as e
+                from ns cross join bounds b cross join unnest(b.actions) act(name)
+                cross join lateral (select (ns.j ->> (act.name || '_at'))::timestamptz as t) raw
+            )
+            """;
+
+    private static String funnelSql() {
+        return BASE + """
+                , per_step as (
+                    select cohort, k, count(*) as n,
+                           percentile_disc(0.5) within group (order by extract(epoch from e - c) / 3600) as p50,
+                           percentile_disc(0.9) within group (order by extract(epoch from e - c) / 3600) as p90
+                    from reached where reached group by cohort, k
+                ),
+                grid as (
+                    select co.cohort_start, co.cohort_end, sl.k, sl.step, coalesce(ps.n, 0) as n, ps.p50, ps.p90
+                    from cohorts co cross join step_list sl
+                    left join per_step ps on ps.cohort = co.cohort_start and ps.k = sl.k
+                )
+                select g.cohort_start, g.cohort_end, g.k as step_number, g.step, g.n as namespaces,
+                       round(g.n::numeric / nullif(first_value(g.n) over w, 0), 4) as from_start,
+                       round(g.n::numeric / nullif(coalesce(lag(g.n) over w, g.n), 0), 4) as from_previous,
+                       g.p50, g.p90,
+                       g.cohort_end::timestamp at time zone b.zone + b.window_i <= b.as_of as mature
+                from grid g cross join bounds b
+                window w as (partition by g.cohort_start order by g.k)
+                order by g.cohort_start, g.k
+                """;
+    }
+
+    private static String completionSql() {
+        return BASE + """
+                , sizes as (select cohort, count(*) as n from ns group by cohort),
+                done as (
+                    select at.cohort, at.action, age.days, count(*) as completed
+                    from action_times at cross join bounds b cross join unnest(b.ages) age(days)
+                    where at.e is not null and at.e - at.c <= make_interval(secs => age.days * 86400)
+                    group by 1, 2, 3
+                )
+                select co.cohort_start, co.cohort_end, act.name as action, age.days as age_days,
+                       coalesce(s.n, 0) as namespaces, coalesce(d.completed, 0) as completed,
+                       round(coalesce(d.completed, 0)::numeric / nullif(s.n, 0), 4) as rate,
+                       co.cohort_end::timestamp at time zone b.zone + make_interval(secs => age.days * 86400)
+                           <= b.as_of as mature
+                from cohorts co cross join bounds b cross join unnest(b.actions) act(name)
+                cross join unnest(b.ages) age(days)
+                left join sizes s on s.cohort = co.cohort_start
+                left join done d on d.cohort = co.cohort_start and d.action = act.name and d.days = age.days
+                order by 1, 3, 4
+                """;
+    }
+
+    private static String qualitySql() {
+        return BASE + """
+                select v.check_name, act.name as action,
+                       count(at.namespace_id) filter (where case v.check_name
+                           when 'action_before_creation' then at.t < at.c
+                           else at.t > b.as_of end) as findings,
+                       (select count(*) from ns) as rows_checked
+                from bounds b cross join unnest(b.actions) act(name)
+                cross join (values ('action_before_creation'), ('action_after_as_of')) v(check_name)
+                left join action_times at on at.action = act.name
+                group by v.check_name, act.name
+                """;
+    }
+
+    private static String dropoffSql() {
+        return BASE + """
+                , last_reached as (
+                    select namespace_id, cohort, max(k) as k from reached where reached group by 1, 2
+                )
+                select l.namespace_id, l.cohort as cohort_start, l.k as last_step_number, r.step as last_step,
+                       r.e as last_step_at
+                from last_reached l join reached r on r.namespace_id = l.namespace_id and r.k = l.k
+                where l.k < (select count(*) from step_list)
+                """;
+    }
+
+    private static String rowsInRange() {
+        return BASE + "select count(*) from ns";
+    }
+}
