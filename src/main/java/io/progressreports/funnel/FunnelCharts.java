@@ -1,14 +1,278 @@
 package io.progressreports.funnel;
 
-import java.nio.file.Path;
-import java.util.List;
+import io.progressreports.report.ChartFiles;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
-// PLACEHOLDER until the charts helper delivers
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** funnel.png and conversion_trend.png: the two charts an analyst opens before the CSVs. */
 final class FunnelCharts {
-    static void writeFunnel(List<FunnelBar> bars, String title, String subtitle, Path png) {
-        try { java.nio.file.Files.writeString(png, "x"); } catch (Exception e) { throw new RuntimeException(e); }
+
+    static final int FUNNEL_WIDTH = 1000;
+    static final int FUNNEL_HEIGHT = 600;
+    static final int TREND_WIDTH = 1200;
+    static final int TREND_HEIGHT = 600;
+
+    private static final String IMMATURE_LABEL = "immature: window not yet over";
+
+    private static final Stroke IMMATURE_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {7f, 5f}, 0f);
+    private static final Color IMMATURE_BAND = new Color(0xFFD98A);
+
+    private FunnelCharts() {
     }
+
+    /**
+     * Horizontal bars in step order, step 1 on top, each labelled with its count and its share of step 1.
+     * An empty list gives a chart that says so.
+     */
+    static void writeFunnel(List<FunnelBar> bars, String title, String subtitle, Path png) {
+        List<FunnelBar> ordered = bars.stream().sorted(Comparator.comparingInt(FunnelBar::stepNumber)).toList();
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        List<String> labels = new ArrayList<>();
+        for (FunnelBar bar : ordered) {
+            dataset.addValue(bar.namespaces(), "namespaces", stepLabel(bar.stepNumber(), bar.step()));
+            labels.add(barLabel(bar));
+        }
+        String base = ordered.isEmpty() ? "step 1" : ordered.get(0).step();
+        NumberAxis namespaces = ChartFiles.countAxis("Namespaces that reached the step   (label: namespaces · % of "
+                + base + ")");
+        // Room right of the longest bar for its label.
+        namespaces.setUpperMargin(0.35);
+        BarRenderer renderer = new BarRenderer();
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), namespaces, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setNoDataMessage("no namespaces in range");
+        plot.setDomainGridlinesVisible(false);
+
+        JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        ChartFiles.applyTheme(chart);
+        renderer.setSeriesPaint(0, ChartFiles.seriesColor(0));
+        renderer.setMaximumBarWidth(0.11);
+        renderer.setDefaultItemLabelGenerator(new BarLabels(labels));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(ChartFiles.font(Font.BOLD, 14));
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(6);
+        ChartFiles.writePng(chart, png, FUNNEL_WIDTH, FUNNEL_HEIGHT);
+    }
+
+    /**
+     * One line per step from step 2 on over the cohort start dates. Immature cohorts are drawn lighter and dashed,
+     * in a shaded band, because their shares can still rise. An empty list gives a chart that says so.
+     */
     static void writeConversionTrend(List<ConversionPoint> points, String title, String subtitle, Path png) {
-        try { java.nio.file.Files.writeString(png, "x"); } catch (Exception e) { throw new RuntimeException(e); }
+        List<ConversionPoint> shown = points.stream().filter(point -> point.stepNumber() > 1)
+                .sorted(Comparator.comparingInt(ConversionPoint::stepNumber)
+                        .thenComparing(ConversionPoint::cohortStart))
+                .toList();
+        Map<Integer, XYSeries> lines = new LinkedHashMap<>();
+        Map<Integer, List<Boolean>> immature = new LinkedHashMap<>();
+        TreeMap<LocalDate, Cohort> cohorts = new TreeMap<>();
+        for (ConversionPoint point : shown) {
+            lines.computeIfAbsent(point.stepNumber(),
+                            number -> new XYSeries(stepLabel(number, point.step()), false, false))
+                    .add(ChartFiles.epochMillis(point.cohortStart()), point.conversionFromStart());
+            immature.computeIfAbsent(point.stepNumber(), number -> new ArrayList<>()).add(!point.mature());
+            cohorts.merge(point.cohortStart(), new Cohort(point.cohortStart(), point.cohortEnd(), point.mature()),
+                    Cohort::and);
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        lines.values().forEach(dataset::addSeries);
+
+        DateAxis cohortStart = ChartFiles.dateAxis("Cohort start", List.copyOf(cohorts.keySet()));
+        NumberAxis conversion = ChartFiles.percentAxis("Share of the cohort's namespaces that reached the step");
+        MaturityRenderer renderer = new MaturityRenderer(new ArrayList<>(immature.values()));
+        XYPlot plot = new XYPlot(dataset, cohortStart, conversion, renderer);
+        plot.setNoDataMessage("no cohorts in range");
+        JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        if (!cohorts.isEmpty()) {
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+            chart.addSubtitle(legend);
+            List<Cohort> ordered = new ArrayList<>(cohorts.values());
+            cohortStart.setRange(slotStart(ordered, 0), slotEnd(ordered, ordered.size() - 1));
+            immatureBands(ordered).forEach(band -> plot.addDomainMarker(band, Layer.BACKGROUND));
+        }
+
+        ChartFiles.applyTheme(chart);
+        for (int series = 0; series < dataset.getSeriesCount(); series++) {
+            renderer.setSeriesPaint(series, ChartFiles.seriesColor(series));
+            renderer.setSeriesStroke(series, ChartFiles.LINE);
+            renderer.setSeriesShape(series, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        }
+        if (cohorts.values().stream().anyMatch(cohort -> !cohort.mature())) {
+            LegendItemCollection items = plot.getLegendItems();
+            items.add(new LegendItem("immature cohort (can still rise)", null, null, null,
+                    new Line2D.Double(-10, 0, 10, 0), IMMATURE_LINE, Color.GRAY));
+            plot.setFixedLegendItems(items);
+        }
+        ChartFiles.writePng(chart, png, TREND_WIDTH, TREND_HEIGHT);
+    }
+
+    /** {@code 12,345 · 41.2%}, or the count alone when no namespace was created. */
+    static String barLabel(FunnelBar bar) {
+        String count = ChartFiles.countFormat().format(bar.namespaces());
+        return Double.isNaN(bar.conversionFromStart()) ? count
+                : count + " · " + ChartFiles.percentFormat(1).format(bar.conversionFromStart());
+    }
+
+    private static String stepLabel(int number, String step) {
+        return number + ". " + step;
+    }
+
+    /**
+     * A cohort owns the x range from halfway after its predecessor's point to halfway before its successor's, so a
+     * band covers its immature points and none of the mature ones. The outer cohorts reach half their length
+     * outwards.
+     */
+    private static double slotStart(List<Cohort> cohorts, int index) {
+        Cohort cohort = cohorts.get(index);
+        return index == 0 ? cohort.x() - cohort.halfLength()
+                : (cohorts.get(index - 1).x() + cohort.x()) / 2;
+    }
+
+    private static double slotEnd(List<Cohort> cohorts, int index) {
+        Cohort cohort = cohorts.get(index);
+        return index == cohorts.size() - 1 ? cohort.x() + cohort.halfLength()
+                : (cohort.x() + cohorts.get(index + 1).x()) / 2;
+    }
+
+    /** One band per run of consecutive immature cohorts (normally just the latest ones). */
+    private static List<IntervalMarker> immatureBands(List<Cohort> cohorts) {
+        List<IntervalMarker> bands = new ArrayList<>();
+        int index = 0;
+        while (index < cohorts.size()) {
+            if (cohorts.get(index).mature()) {
+                index++;
+                continue;
+            }
+            int first = index;
+            while (index < cohorts.size() && !cohorts.get(index).mature()) {
+                index++;
+            }
+            IntervalMarker band = new IntervalMarker(slotStart(cohorts, first), slotEnd(cohorts, index - 1),
+                    IMMATURE_BAND);
+            // Translucent so that the grid lines still run through it.
+            band.setAlpha(0.5f);
+            band.setLabel(IMMATURE_LABEL);
+            band.setLabelFont(ChartFiles.font(Font.PLAIN, 13));
+            band.setLabelPaint(ChartFiles.TEXT);
+            band.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            // Anchored at the band's right edge so that a narrow band pushes its label into the plot, not out of it.
+            band.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            band.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            band.setLabelOffset(new RectangleInsets(6, 6, 6, 6));
+            bands.add(band);
+        }
+        return bands;
+    }
+
+    private record Cohort(LocalDate start, LocalDate end, boolean mature) {
+
+        Cohort and(Cohort other) {
+            return new Cohort(start, end, mature && other.mature);
+        }
+
+        double x() {
+            return ChartFiles.epochMillis(start);
+        }
+
+        double halfLength() {
+            return (ChartFiles.epochMillis(end) - ChartFiles.epochMillis(start)) / 2.0;
+        }
+    }
+
+    /** The item's own stroke and paint draw the segment that leads to it, so an immature cohort's segment is dashed. */
+    private static final class MaturityRenderer extends XYLineAndShapeRenderer {
+
+        private final List<List<Boolean>> immature;
+
+        MaturityRenderer(List<List<Boolean>> immature) {
+            super(true, true);
+            this.immature = immature;
+        }
+
+        @Override
+        public Paint getItemPaint(int series, int item) {
+            return immature.get(series).get(item) ? lighter(ChartFiles.seriesColor(series))
+                    : super.getItemPaint(series, item);
+        }
+
+        @Override
+        public Stroke getItemStroke(int series, int item) {
+            return immature.get(series).get(item) ? IMMATURE_LINE : super.getItemStroke(series, item);
+        }
+
+        private static Color lighter(Color color) {
+            return new Color((color.getRed() + 255) / 2, (color.getGreen() + 255) / 2, (color.getBlue() + 255) / 2);
+        }
+    }
+
+    /** Labels worked out beforehand: the share comes from the report's own conversion, not from the bar lengths. */
+    private static final class BarLabels implements CategoryItemLabelGenerator {
+
+        private final List<String> labels;
+
+        BarLabels(List<String> labels) {
+            this.labels = labels;
+        }
+
+        @Override
+        public String generateLabel(CategoryDataset dataset, int row, int column) {
+            return labels.get(column);
+        }
+
+        @Override
+        public String generateRowLabel(CategoryDataset dataset, int row) {
+            return dataset.getRowKey(row).toString();
+        }
+
+        @Override
+        public String generateColumnLabel(CategoryDataset dataset, int column) {
+            return dataset.getColumnKey(column).toString();
+        }
     }
 }
