@@ -7,10 +7,11 @@ import java.io.PrintWriter;
 
 /** The command line: picocli parses and validates before anything starts, and maps every failure to an exit code. */
 @Command(name = "progress-reports", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Onboarding funnels and deployment transfer-speed history from PostgreSQL, as CSV and charts.",
+        description = "Onboarding funnels by signup cohort from PostgreSQL, as CSV and charts.",
         subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class},
-        footer = {"", "Exit codes: 0 done, 64 bad usage or job file, 65 too many rejected rows, 69 source or store "
-                + "unreachable, 70 internal error, 73 cannot write the output, 75 another run holds the lock."})
+        footer = {"", "Start with: progress-reports demo", "",
+                "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
+                        + "73 cannot write the output."})
 public class ProgressReportsCommand implements Runnable {
 
     @CommandLine.Spec

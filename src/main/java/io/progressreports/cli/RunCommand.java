@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
                 "Cohort days already stored and final are reused; the rest are computed from the source."},
         footer = {"", "Examples:",
                 "  progress-reports run onboarding-funnel --last 90",
-                "  progress-reports run onboarding-funnel --from 2026-01-01 --to 2026-03-31 --grain month "
-                        + "--zone Europe/Berlin",
-                "  progress-reports run onboarding-funnel --date 2026-11-20 --steps git_write,pipeline_created "
-                        + "--window 14d --order any",
+                "  progress-reports run onboarding-funnel --from 2026-01-01 --to 2026-03-31 \\",
+                "      --grain month --zone Europe/Berlin",
+                "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
+                "      --steps git_write,pipeline_created --window 14d --order any",
                 "", "Settings also come from the environment (REPORTS_SOURCE_URL, REPORTS_SOURCE_USER, "
                 + "REPORTS_SOURCE_PASSWORD, REPORTS_STORE_URL, ...) or an application.yml in the working directory; "
                 + "flags win. Passwords come only from the environment or the URL.",
