@@ -11,7 +11,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -100,7 +99,7 @@ public class FunnelJobConfiguration {
     @Bean
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
-                       ItemProcessor<OnboardingRow, ProgressRecord> funnelProcessor,
+                       FunnelProcessor funnelProcessor,
                        FunnelDayWriter funnelDayWriter,
                        @Value("${reports.chunk-size:2000}") int chunkSize) {
         return new StepBuilder("funnelDay", jobRepository)
@@ -143,10 +142,9 @@ public class FunnelJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<OnboardingRow, ProgressRecord> funnelProcessor(
-            @Value("#{jobParameters}") Map<String, Object> parameters) {
+    FunnelProcessor funnelProcessor(@Value("#{jobParameters}") Map<String, Object> parameters) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
-        return new FunnelEvaluator(run.definition(), run.zone(), run.asOf())::evaluate;
+        return new FunnelProcessor(new FunnelEvaluator(run.definition(), run.zone(), run.asOf()));
     }
 
     @Bean
