@@ -2,7 +2,9 @@ package io.progressreports.cli;
 
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticOnboardingData;
+import io.progressreports.report.ReportPublisher;
 import io.progressreports.store.EmbeddedServer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -34,12 +38,14 @@ public class DemoCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("progress-reports-demo-");
         long started = System.nanoTime();
         try (EmbeddedServer server = EmbeddedServer.start(data, false)) {
-            var admin = new DriverManagerDataSource(server.jdbcUrl("postgres"));
-            new org.springframework.jdbc.core.JdbcTemplate(admin).execute("create database demo_source");
+            new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl("postgres"))).execute("create database demo_source");
             var source = new DriverManagerDataSource(server.jdbcUrl("demo_source"));
             SourceSchema.migrate(source);
+            // The data's "now" is the report's default as-of, so only the deliberately future-dated actions show
+            // up as "after as-of" in data_quality.csv.
+            Instant startOfToday = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
             long rows = SyntheticOnboardingData.generate(source,
-                    new SyntheticOnboardingData.Settings(NAMESPACES, DAYS, SEED, Instant.now()));
+                    new SyntheticOnboardingData.Settings(NAMESPACES, DAYS, SEED, startOfToday));
             System.err.printf("demo: %,d synthetic namespaces over %d days in an embedded PostgreSQL (%.1f s)%n",
                     rows, DAYS, (System.nanoTime() - started) / 1e9);
             int exit = new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -50,7 +56,7 @@ public class DemoCommand implements Callable<Integer> {
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return exit;
         } finally {
-            io.progressreports.report.ReportPublisher.deleteTree(data);
+            ReportPublisher.deleteTree(data);
         }
     }
 }
