@@ -1,7 +1,6 @@
 package io.progressreports;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 
@@ -17,12 +16,20 @@ public record ReportsProperties(Database source, Store store) {
         store = store == null ? new Store(null, null, null, null) : store;
     }
 
+    /** Outside the reports folder, so deleting reports never deletes what they are built from. */
+    public static Path defaultStoreDir() {
+        return Path.of(System.getProperty("user.home"), ".progress-reports", "store");
+    }
+
     public record Database(String url, String user, String password) {
     }
 
     /** With no url the store is an embedded PostgreSQL keeping its data in {@code dir}. */
-    public record Store(String url, String user, String password,
-                        @DefaultValue("${user.home}/.progress-reports/store") Path dir) {
+    public record Store(String url, String user, String password, Path dir) {
+
+        public Store {
+            dir = dir == null ? defaultStoreDir() : dir;
+        }
 
         public Database database() {
             return new Database(url, user, password);
