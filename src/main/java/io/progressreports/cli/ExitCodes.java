@@ -40,16 +40,33 @@ public final class ExitCodes {
         return SOFTWARE;
     }
 
-    /** The most telling message in a cause chain: ours if any, else the root cause's. */
+    /**
+     * The most telling message in a cause chain: ours if any, else the database driver's (it names the host and
+     * port), else the root cause's. Always one line.
+     */
     public static String message(Throwable failure) {
+        Throwable outer = null;
+        Throwable inner = null;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof OutputException) {
-                return t.getMessage();
+                return firstLine(t);
+            }
+            if (t instanceof SQLException) {
+                outer = outer == null ? t : outer;
+                inner = t;
             }
             root = t;
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (outer == null) {
+            return firstLine(root);
+        }
+        // The pool names the database (source or store), the driver says what went wrong and where.
+        return outer == inner ? firstLine(outer) : firstLine(outer) + ": " + firstLine(inner);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.lines().findFirst().orElse(message);
     }
 }

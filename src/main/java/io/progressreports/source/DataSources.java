@@ -35,7 +35,7 @@ public final class DataSources {
         }
         pool.setMaximumPoolSize(6);
         pool.setMinimumIdle(0);
-        pool.setConnectionTimeout(10_000);
+        pool.setConnectionTimeout(5_000);
         pool.setInitializationFailTimeout(-1);
         pool.addDataSourceProperty("ApplicationName", "progress-reports");
         return pool;
