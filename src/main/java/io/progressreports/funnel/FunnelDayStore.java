@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.HistogramCodec;
+import io.progressreports.store.DayStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Reads and writes a funnel's cohort days in the store; callers own the transactions. */
-public class FunnelDayStore {
+public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
 
     /** What the plan needs to know about a stored day. */
     public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs, Instant asOf) {
@@ -59,7 +60,7 @@ public class FunnelDayStore {
                 .list();
     }
 
-    /** Starts a span afresh: every day of it stored empty and incomplete, its dropoffs gone. */
+    @Override
     public void reset(LocalDate from, LocalDate to) {
         jdbc.sql("""
                         delete from funnel_dropoff
@@ -68,6 +69,7 @@ public class FunnelDayStore {
         from.datesUntil(to.plusDays(1)).forEach(day -> save(day, FunnelDayAggregate.empty(run.definition())));
     }
 
+    @Override
     public void save(LocalDate day, FunnelDayAggregate aggregate) {
         long[][] late = aggregate.afterAsOf().flatten();
         jdbc.sql("""
@@ -101,7 +103,15 @@ public class FunnelDayStore {
                 .update();
     }
 
-    public void saveDropoffs(List<NamespaceOutcome> dropoffs) {
+    /** Namespaces of the chunk that stopped before the last step, when the run asked for dropoffs. */
+    public void saveDropoffs(List<? extends ProgressRecord> records) {
+        if (!run.dropoffs()) {
+            return;
+        }
+        int lastStep = run.definition().stepCount();
+        List<NamespaceOutcome> dropoffs = records.stream()
+                .filter(r -> r instanceof NamespaceOutcome o && o.stepsReached() < lastStep)
+                .map(NamespaceOutcome.class::cast).toList();
         template.batchUpdate("""
                         insert into funnel_dropoff (job_name, definition_id, day, namespace_id, last_step_number,
                             last_step_at)
@@ -111,7 +121,7 @@ public class FunnelDayStore {
                         Timestamp.from(Micros.toInstant(outcome.stepTimes()[outcome.stepsReached() - 1]))}).toList());
     }
 
-    /** Marks a finished span's days complete, and final where no later row can change them. */
+    @Override
     public void complete(LocalDate from, LocalDate to) {
         from.datesUntil(to.plusDays(1)).forEach(day -> jdbc.sql("""
                         update funnel_day set complete = true, final = :final
@@ -123,6 +133,7 @@ public class FunnelDayStore {
                 .update());
     }
 
+    @Override
     public Map<LocalDate, FunnelDayAggregate> load(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, namespaces, reached, completed, before_creation, late_action, late_at, rejected,

@@ -1,6 +1,8 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
+import io.progressreports.store.DayPlan;
+import io.progressreports.store.DayWriter;
 import io.progressreports.source.SourceCatalog;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -10,7 +12,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,8 +38,8 @@ public class FunnelJobConfiguration {
 
     public static final String JOB_NAME = "onboardingFunnel";
     static final String PLAN = "funnel.plan";
-    private static final String SPAN_FROM = "span.from";
-    private static final String SPAN_TO = "span.to";
+    private static final String SPAN_FROM = DayPlan.SPAN_FROM;
+    private static final String SPAN_TO = DayPlan.SPAN_TO;
 
     @Bean
     Job onboardingFunnelJob(JobRepository jobRepository, Step funnelPlanStep, Step funnelDaysStep,
@@ -84,15 +84,7 @@ public class FunnelJobConfiguration {
     @Bean
     @StepScope
     Partitioner funnelSpanPartitioner(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        return gridSize -> FunnelPlan.decode(plan).spans().stream().collect(Collectors.toMap(
-                span -> "span-" + span.label(),
-                span -> {
-                    var context = new ExecutionContext();
-                    context.putString(SPAN_FROM, span.from().toString());
-                    context.putString(SPAN_TO, span.to().toString());
-                    return context;
-                },
-                (a, b) -> a, LinkedHashMap::new));
+        return gridSize -> DayPlan.decode(plan).partitions();
     }
 
     /** Chunk size is a setting of the process, not a job parameter: the worker runs outside the job scope. */
@@ -100,7 +92,7 @@ public class FunnelJobConfiguration {
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        FunnelProcessor funnelProcessor,
-                       FunnelDayWriter funnelDayWriter,
+                       DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter,
                        @Value("${reports.chunk-size:2000}") int chunkSize) {
         return new StepBuilder("funnelDay", jobRepository)
                 .<OnboardingRow, ProgressRecord>chunk(chunkSize)
@@ -149,12 +141,14 @@ public class FunnelJobConfiguration {
 
     @Bean
     @StepScope
-    FunnelDayWriter funnelDayWriter(FunnelDayStore funnelDayStore, JdbcTransactionManager storeTransactionManager,
-                                    @Value("#{jobParameters}") Map<String, Object> parameters,
-                                    @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
-                                    @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
-        return new FunnelDayWriter(funnelDayStore, new TransactionTemplate(storeTransactionManager),
-                FunnelRun.fromJobParameters(parameters), LocalDate.parse(from), LocalDate.parse(to));
+    DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter(
+            FunnelDayStore funnelDayStore, JdbcTransactionManager storeTransactionManager,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
+            @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
+        var folding = new FunnelFolding(FunnelRun.fromJobParameters(parameters).definition());
+        return new DayWriter<ProgressRecord, FunnelDayAggregate>(funnelDayStore, folding, funnelDayStore::saveDropoffs,
+                new TransactionTemplate(storeTransactionManager), LocalDate.parse(from), LocalDate.parse(to));
     }
 
     @Bean
@@ -178,6 +172,6 @@ public class FunnelJobConfiguration {
                                             @Value("#{jobParameters}") Map<String, Object> parameters,
                                             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
         return new FunnelReportTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters),
-                FunnelPlan.decode(plan));
+                DayPlan.decode(plan));
     }
 }

@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
+import io.progressreports.store.DayPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -37,9 +38,9 @@ public class FunnelPlanTasklet implements Tasklet {
                                 && (day.withDropoffs() || !run.dropoffs()))
                         .map(FunnelDayStore.DayState::day)
                         .collect(Collectors.toSet());
-        FunnelPlan plan = last.isBefore(run.range().from())
-                ? new FunnelPlan(List.of(), 0)
-                : FunnelPlan.of(new DateRange(run.range().from(), last), last, reusable,
+        DayPlan plan = last.isBefore(run.range().from())
+                ? new DayPlan(List.of(), 0)
+                : DayPlan.of(new DateRange(run.range().from(), last), last, reusable,
                         run.options().partitionDays());
         LOG.info("{} {} to {}: computing {} cohort days in {} partitions, reusing {} stored final days",
                 run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),

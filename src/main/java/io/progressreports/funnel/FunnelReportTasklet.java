@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
+import io.progressreports.store.DayPlan;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
 import org.springframework.batch.core.job.JobExecution;
@@ -27,9 +28,9 @@ public class FunnelReportTasklet implements Tasklet {
 
     private final FunnelDayStore store;
     private final FunnelRun run;
-    private final FunnelPlan plan;
+    private final DayPlan plan;
 
-    public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, FunnelPlan plan) {
+    public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, DayPlan plan) {
         this.store = store;
         this.run = run;
         this.plan = plan;

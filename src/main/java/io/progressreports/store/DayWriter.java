@@ -1,4 +1,4 @@
-package io.progressreports.funnel;
+package io.progressreports.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,41 +16,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Locale;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Folds each chunk into its cohort days and stores those days in the chunk's transaction, together with the
- * reader's position: after a crash the stored days and the restart point agree, so nothing is counted twice.
+ * Folds each chunk into its days and stores those days (and the chunk's detail rows) in the chunk's
+ * transaction, together with the reader's position: after a crash the stored days and the restart point agree,
+ * so nothing is counted twice. A span's days are marked complete when its step completes.
  */
-public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepExecutionListener {
+public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FunnelDayWriter.class);
+    /** Per-row output of a chunk (dropoffs, rejects), written in the chunk's transaction. */
+    @FunctionalInterface
+    public interface Details<R> {
+        void write(List<? extends R> records);
+    }
 
-    private static final String STARTED = "funnelDayWriter.started";
+    private static final Logger LOG = LoggerFactory.getLogger(DayWriter.class);
+    private static final String STARTED = "dayWriter.started";
 
-    private final FunnelDayStore store;
+    private final DayStore<A> store;
+    private final DayFolding<R, A> folding;
+    private final Details<R> details;
     private final TransactionTemplate transactions;
     private final LocalDate from;
     private final LocalDate to;
-    private final long[] ageLimits;
-    private final boolean dropoffs;
-    private final int lastStep;
-    private final FunnelDefinition definition;
-    private Map<LocalDate, FunnelDayAggregate> days = new HashMap<>();
+    private Map<LocalDate, A> days = new HashMap<>();
 
-    public FunnelDayWriter(FunnelDayStore store, TransactionTemplate transactions, FunnelRun run, LocalDate from,
-                           LocalDate to) {
+    public DayWriter(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
+                     TransactionTemplate transactions, LocalDate from, LocalDate to) {
         this.store = store;
+        this.folding = folding;
+        this.details = details;
         this.transactions = transactions;
         this.from = from;
         this.to = to;
-        this.ageLimits = run.definition().completionAges().stream().mapToLong(Micros::of).toArray();
-        this.dropoffs = run.dropoffs();
-        this.lastStep = run.definition().stepCount();
-        this.definition = run.definition();
     }
 
     @Override
@@ -64,17 +66,13 @@ public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepEx
     }
 
     @Override
-    public void write(Chunk<? extends ProgressRecord> chunk) {
-        Map<LocalDate, FunnelDayAggregate> touched = new HashMap<>();
-        var dropped = new ArrayList<NamespaceOutcome>();
-        for (ProgressRecord record : chunk) {
-            touched.computeIfAbsent(record.cohortDay(), this::copyOf).add(record, ageLimits);
-            if (dropoffs && record instanceof NamespaceOutcome outcome && outcome.stepsReached() < lastStep) {
-                dropped.add(outcome);
-            }
+    public void write(Chunk<? extends R> chunk) {
+        Map<LocalDate, A> touched = new HashMap<>();
+        for (R record : chunk) {
+            folding.add(touched.computeIfAbsent(folding.day(record), this::copyOf), record);
         }
         touched.forEach(store::save);
-        store.saveDropoffs(dropped);
+        details.write(chunk.getItems());
         // The in-memory days move on only if the chunk commits; a rolled-back chunk leaves them as stored.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -84,15 +82,12 @@ public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepEx
         });
     }
 
-    private FunnelDayAggregate copyOf(LocalDate day) {
-        FunnelDayAggregate stored = days.get(day);
-        if (stored != null) {
-            return stored.copy();
-        }
+    private A copyOf(LocalDate day) {
         if (day.isBefore(from) || day.isAfter(to)) {
-            throw new IllegalStateException("row of cohort day " + day + " read for span " + from + ".." + to);
+            throw new IllegalStateException("row of day " + day + " read for span " + from + ".." + to);
         }
-        return FunnelDayAggregate.empty(definition);
+        A stored = days.get(day);
+        return stored == null ? folding.empty() : folding.copy(stored);
     }
 
     @Override
@@ -101,7 +96,7 @@ public class FunnelDayWriter implements ItemStreamWriter<ProgressRecord>, StepEx
             transactions.executeWithoutResult(status -> store.complete(from, to));
             double seconds = Math.max(0.001, Duration.between(stepExecution.getStartTime(), LocalDateTime.now())
                     .toMillis() / 1000.0);
-            LOG.info("cohort days {} to {}: {} rows in {} s ({} rows/s)", from, to, stepExecution.getReadCount(),
+            LOG.info("days {} to {}: {} rows in {} s ({} rows/s)", from, to, stepExecution.getReadCount(),
                     String.format(Locale.ROOT, "%.1f", seconds),
                     String.format(Locale.ROOT, "%,.0f", stepExecution.getReadCount() / seconds));
         }

@@ -1,21 +1,29 @@
-package io.progressreports.funnel;
+package io.progressreports.store;
 
 import io.progressreports.report.DateRange;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which cohort days a run computes (in spans of contiguous days, the partitions) and which it reuses. Kept as
+ * Which days a run computes (in spans of contiguous days, the partitions) and which it reuses. Kept as
  * text in the job's execution context so a restart replays the same partitions.
  */
-public record FunnelPlan(List<DateRange> spans, long reusedDays) {
+public record DayPlan(List<DateRange> spans, long reusedDays) {
 
-    public static FunnelPlan of(DateRange range, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays) {
+    /** Where a partition finds its span, in its step execution context. */
+    public static final String SPAN_FROM = "span.from";
+    public static final String SPAN_TO = "span.to";
+
+    public static DayPlan of(DateRange range, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays) {
         var spans = new ArrayList<DateRange>();
         LocalDate spanStart = null;
         long reused = 0;
@@ -34,11 +42,23 @@ public record FunnelPlan(List<DateRange> spans, long reusedDays) {
                 spanStart = null;
             }
         }
-        return new FunnelPlan(spans, reused);
+        return new DayPlan(spans, reused);
     }
 
     public long computedDays() {
         return spans.stream().mapToLong(DateRange::dayCount).sum();
+    }
+
+    /** One partition per span, named after it. */
+    public Map<String, ExecutionContext> partitions() {
+        var partitions = new LinkedHashMap<String, ExecutionContext>();
+        for (DateRange span : spans) {
+            var context = new ExecutionContext();
+            context.putString(SPAN_FROM, span.from().toString());
+            context.putString(SPAN_TO, span.to().toString());
+            partitions.put("span-" + span.label(), context);
+        }
+        return partitions;
     }
 
     public String encode() {
@@ -46,12 +66,12 @@ public record FunnelPlan(List<DateRange> spans, long reusedDays) {
                 + reusedDays;
     }
 
-    public static FunnelPlan decode(String text) {
+    public static DayPlan decode(String text) {
         String[] parts = text.split(";", 2);
         List<DateRange> spans = parts[0].isEmpty() ? List.of() : Arrays.stream(parts[0].split(","))
                 .map(span -> span.split("/"))
                 .map(ends -> new DateRange(LocalDate.parse(ends[0]), LocalDate.parse(ends[1])))
                 .toList();
-        return new FunnelPlan(spans, Long.parseLong(parts[1]));
+        return new DayPlan(spans, Long.parseLong(parts[1]));
     }
 }

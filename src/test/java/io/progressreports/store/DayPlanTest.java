@@ -1,4 +1,4 @@
-package io.progressreports.funnel;
+package io.progressreports.store;
 
 import io.progressreports.report.DateRange;
 import org.junit.jupiter.api.Test;
@@ -8,7 +8,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FunnelPlanTest {
+class DayPlanTest {
 
     private static LocalDate day(int d) {
         return LocalDate.of(2026, 11, d);
@@ -16,7 +16,7 @@ class FunnelPlanTest {
 
     @Test
     void computesOnlyDaysThatCannotBeReusedInSpansOfAtMostTheGivenLength() {
-        FunnelPlan plan = FunnelPlan.of(new DateRange(day(1), day(20)), day(20), Set.of(day(1), day(2), day(10)), 5);
+        DayPlan plan = DayPlan.of(new DateRange(day(1), day(20)), day(20), Set.of(day(1), day(2), day(10)), 5);
         assertThat(plan.spans()).containsExactly(new DateRange(day(3), day(7)), new DateRange(day(8), day(9)),
                 new DateRange(day(11), day(15)), new DateRange(day(16), day(20)));
         assertThat(plan.reusedDays()).isEqualTo(3);
@@ -25,10 +25,10 @@ class FunnelPlanTest {
 
     @Test
     void survivesTheExecutionContextRoundTrip() {
-        FunnelPlan plan = FunnelPlan.of(new DateRange(day(1), day(3)), day(3), Set.of(day(2)), 7);
-        assertThat(FunnelPlan.decode(plan.encode())).isEqualTo(plan);
-        FunnelPlan nothing = FunnelPlan.of(new DateRange(day(1), day(2)), day(2), Set.of(day(1), day(2)), 7);
+        DayPlan plan = DayPlan.of(new DateRange(day(1), day(3)), day(3), Set.of(day(2)), 7);
+        assertThat(DayPlan.decode(plan.encode())).isEqualTo(plan);
+        DayPlan nothing = DayPlan.of(new DateRange(day(1), day(2)), day(2), Set.of(day(1), day(2)), 7);
         assertThat(nothing.spans()).isEmpty();
-        assertThat(FunnelPlan.decode(nothing.encode())).isEqualTo(nothing);
+        assertThat(DayPlan.decode(nothing.encode())).isEqualTo(nothing);
     }
 }

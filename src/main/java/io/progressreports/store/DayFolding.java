@@ -1,0 +1,15 @@
+package io.progressreports.store;
+
+import java.time.LocalDate;
+
+/** How records of type {@code R} fold into a day's aggregate of type {@code A}. */
+public interface DayFolding<R, A> {
+
+    LocalDate day(R record);
+
+    A empty();
+
+    A copy(A aggregate);
+
+    void add(A aggregate, R record);
+}
