@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
 import io.progressreports.report.HistogramCodec;
 import io.progressreports.store.DayStore;
 import org.springframework.jdbc.core.JdbcTemplate;

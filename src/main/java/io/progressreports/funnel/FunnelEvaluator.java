@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
 import io.progressreports.store.DayFolding;
 
 import java.time.LocalDate;

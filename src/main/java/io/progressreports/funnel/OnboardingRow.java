@@ -1,5 +1,7 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
+
 /**
  * One onboarding_progresses row as read: times are epoch microseconds (PostgreSQL's own precision, so
  * comparisons are exact), {@link #NONE} where the column is null. {@code actionTimes} follows
@@ -7,5 +9,5 @@ package io.progressreports.funnel;
  */
 public record OnboardingRow(long id, Long namespaceId, long createdAt, long[] actionTimes) {
 
-    public static final long NONE = Long.MIN_VALUE;
+    public static final long NONE = Micros.NONE;
 }

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.source.Micros;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportPeriod;

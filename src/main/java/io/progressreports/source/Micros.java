@@ -1,4 +1,4 @@
-package io.progressreports.funnel;
+package io.progressreports.source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Epoch microseconds, PostgreSQL's timestamp resolution. */
 public final class Micros {
+
+    /** Stands for SQL NULL in arrays of times, where a boxed null would cost an object per value. */
+    public static final long NONE = Long.MIN_VALUE;
 
     private Micros() {
     }

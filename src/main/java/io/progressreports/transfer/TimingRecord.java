@@ -1,0 +1,30 @@
+package io.progressreports.transfer;
+
+import java.time.LocalDate;
+
+/** What the processor makes of a step row; every transfer row becomes exactly one of these, so none is lost. */
+public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord.Rejected, TimingRecord.Untimed,
+        TimingRecord.StepDuration {
+
+    LocalDate day();
+
+    /** A completed, valid file transfer: it has a speed, and a duration like any step. */
+    record Transfer(LocalDate day, long items, long micros) implements TimingRecord {
+
+        public double itemsPerSecond() {
+            return items / (micros / 1e6);
+        }
+    }
+
+    /** A completed transfer whose row breaks a rule; kept with its values for rejects.csv. */
+    record Rejected(LocalDate day, String reason, StepTimingRow row) implements TimingRecord {
+    }
+
+    /** A completed transfer without a timing row (older deployments). */
+    record Untimed(LocalDate day, long stepId) implements TimingRecord {
+    }
+
+    /** A completed step of another kind, with a valid duration. */
+    record StepDuration(LocalDate day, String step, long micros) implements TimingRecord {
+    }
+}

@@ -1,0 +1,60 @@
+package io.progressreports.transfer;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.report.Percentiles;
+import io.progressreports.report.ReportPeriod;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
+public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, long transferRows,
+                             long usedRows, long rejectedRows, long untimedRows) {
+
+    /** One period's transfers. Percentiles are NaN when it has none. */
+    public record SpeedRow(ReportPeriod period, long transfers, long items, long micros, double p50, double p90,
+                           double p99, double max, long rejected, long untimed) {
+
+        /** sum(items) / sum(seconds): the period's throughput, not an average of speeds. */
+        public double itemsPerSecond() {
+            return micros == 0 ? Double.NaN : items / (micros / 1e6);
+        }
+    }
+
+    public record DurationRow(ReportPeriod period, String step, long steps, long micros, double p50, double p90,
+                              double p99, long maxMicros) {
+    }
+
+    /** @param lastDay the last day with data (the as-of day, or the range's end) */
+    public static TransferReport build(Map<LocalDate, TransferDay> days, DateRange range, LocalDate lastDay,
+                                       Grain grain) {
+        var speeds = new ArrayList<SpeedRow>();
+        var durations = new ArrayList<DurationRow>();
+        var total = new TransferDay();
+        for (ReportPeriod period : range.periods(grain)) {
+            if (period.start().isAfter(lastDay)) {
+                break;
+            }
+            var merged = new TransferDay();
+            period.start().datesUntil(period.end()).map(days::get).filter(day -> day != null).forEach(merged::merge);
+            total.merge(merged);
+            speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(),
+                    Percentiles.nearestRank(merged.speeds(), 0.5), Percentiles.nearestRank(merged.speeds(), 0.9),
+                    Percentiles.nearestRank(merged.speeds(), 0.99),
+                    merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
+                    merged.untimed()));
+            for (var step : new TreeSet<>(merged.steps().keySet())) {
+                StepStats stats = merged.steps().get(step);
+                durations.add(new DurationRow(period, step, stats.steps(), stats.micros(),
+                        Percentiles.nearestRank(stats.seconds(), 0.5), Percentiles.nearestRank(stats.seconds(), 0.9),
+                        Percentiles.nearestRank(stats.seconds(), 0.99), stats.maxMicros()));
+            }
+        }
+        long rows = total.transfers() + total.rejectedRows() + total.untimed();
+        return new TransferReport(speeds, durations, rows, total.transfers(), total.rejectedRows(), total.untimed());
+    }
+}

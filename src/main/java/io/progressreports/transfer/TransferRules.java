@@ -1,0 +1,84 @@
+package io.progressreports.transfer;
+
+import io.progressreports.source.Micros;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * design.md's transfer-speed rules for one row. Pure: no I/O, safe to share between threads. A transfer is a
+ * {@code transfer_files} step with status {@code completed}; its first broken rule, in this order, rejects it.
+ */
+public final class TransferRules {
+
+    public static final String TRANSFER_STEP = "transfer_files";
+    public static final String COMPLETED = "completed";
+    public static final String FINISHED_AT_MISSING = "finished_at_missing";
+    public static final String STARTED_AT_MISSING = "started_at_missing";
+    public static final String DURATION_NOT_POSITIVE = "duration_not_positive";
+    public static final String COMPLETED_ITEMS_MISSING = "completed_items_missing";
+    public static final String COMPLETED_ITEMS_NEGATIVE = "completed_items_negative";
+    public static final String COMPLETED_ITEMS_OVER_TOTAL = "completed_items_over_total";
+    public static final List<String> REASONS = List.of(FINISHED_AT_MISSING, STARTED_AT_MISSING,
+            DURATION_NOT_POSITIVE, COMPLETED_ITEMS_MISSING, COMPLETED_ITEMS_NEGATIVE, COMPLETED_ITEMS_OVER_TOTAL);
+
+    private final ZoneId zone;
+
+    public TransferRules(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** @return the row's record, or null for a row that is neither a completed transfer nor a timed step */
+    public TimingRecord classify(StepTimingRow row) {
+        boolean completed = COMPLETED.equals(row.status());
+        if (!completed) {
+            return null;
+        }
+        if (!TRANSFER_STEP.equals(row.step())) {
+            return hasDuration(row) ? new TimingRecord.StepDuration(day(row.finishedAt()), row.step(),
+                    row.finishedAt() - row.startedAt()) : null;
+        }
+        if (!row.timed()) {
+            return new TimingRecord.Untimed(day(row.updatedAt()), row.stepId());
+        }
+        String reason = brokenRule(row);
+        if (reason != null) {
+            long dayOf = row.finishedAt() == Micros.NONE ? row.updatedAt() : row.finishedAt();
+            return new TimingRecord.Rejected(day(dayOf), reason, row);
+        }
+        return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems(),
+                row.finishedAt() - row.startedAt());
+    }
+
+    private static String brokenRule(StepTimingRow row) {
+        if (row.finishedAt() == Micros.NONE) {
+            return FINISHED_AT_MISSING;
+        }
+        if (row.startedAt() == Micros.NONE) {
+            return STARTED_AT_MISSING;
+        }
+        if (row.finishedAt() - row.startedAt() <= 0) {
+            return DURATION_NOT_POSITIVE;
+        }
+        if (row.completedItems() == null) {
+            return COMPLETED_ITEMS_MISSING;
+        }
+        if (row.completedItems() < 0) {
+            return COMPLETED_ITEMS_NEGATIVE;
+        }
+        if (row.totalItems() != null && row.completedItems() > row.totalItems()) {
+            return COMPLETED_ITEMS_OVER_TOTAL;
+        }
+        return null;
+    }
+
+    private static boolean hasDuration(StepTimingRow row) {
+        return row.timed() && row.startedAt() != Micros.NONE && row.finishedAt() != Micros.NONE
+                && row.finishedAt() > row.startedAt();
+    }
+
+    private LocalDate day(long micros) {
+        return Micros.toInstant(micros).atZone(zone).toLocalDate();
+    }
+}

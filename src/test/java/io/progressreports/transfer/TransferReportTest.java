@@ -1,0 +1,60 @@
+package io.progressreports.transfer;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.source.Micros;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TransferReportTest {
+
+    private static LocalDate day(int d) {
+        return LocalDate.of(2026, 11, d);
+    }
+
+    @Test
+    void weeksAreMergedFromDaysWithExactSumsAndMergedHistograms() {
+        Map<LocalDate, TransferDay> days = new HashMap<>();
+        TransferDay monday = new TransferDay();
+        monday.add(new TimingRecord.Transfer(day(2), 100, 1_000_000));          // 100 items/s
+        monday.add(new TimingRecord.Rejected(day(2), "started_at_missing",
+                new StepTimingRow(1, "transfer_files", "completed", 1L, 1L, 0, true, Micros.NONE, 0)));
+        TransferDay tuesday = new TransferDay();
+        tuesday.add(new TimingRecord.Transfer(day(3), 300, 1_000_000));         // 300 items/s
+        tuesday.add(new TimingRecord.Transfer(day(3), 600, 3_000_000));         // 200 items/s
+        tuesday.add(new TimingRecord.Untimed(day(3), 9));
+        tuesday.add(new TimingRecord.StepDuration(day(3), "building", 90_000_000));
+        days.put(day(2), monday);
+        days.put(day(3), tuesday);
+
+        TransferReport report = TransferReport.build(days, new DateRange(day(2), day(8)), day(8), Grain.WEEK);
+
+        TransferReport.SpeedRow week = report.speeds().get(0);
+        assertThat(week.transfers()).isEqualTo(3);
+        assertThat(week.items()).isEqualTo(1000);
+        assertThat(week.micros()).isEqualTo(5_000_000);
+        assertThat(week.itemsPerSecond()).isEqualTo(200.0);
+        assertThat(week.p50()).isCloseTo(200, within(0.2));
+        assertThat(week.max()).isEqualTo(300.0);
+        assertThat(week.rejected()).isEqualTo(1);
+        assertThat(week.untimed()).isEqualTo(1);
+        assertThat(report.durations()).extracting(TransferReport.DurationRow::step)
+                .containsExactly("building", "transfer_files");
+        assertThat(report.transferRows()).isEqualTo(report.usedRows() + report.rejectedRows() + report.untimedRows());
+    }
+
+    @Test
+    void aPeriodWithoutTransfersHasCountsButNoSpeeds() {
+        TransferReport report = TransferReport.build(Map.of(), new DateRange(day(1), day(2)), day(2), Grain.DAY);
+        assertThat(report.speeds()).hasSize(2);
+        assertThat(report.speeds().get(0).p50()).isNaN();
+        assertThat(report.speeds().get(0).itemsPerSecond()).isNaN();
+        assertThat(report.durations()).isEmpty();
+    }
+}

@@ -1,0 +1,89 @@
+package io.progressreports.transfer;
+
+import io.progressreports.source.Micros;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransferRulesTest {
+
+    private static final TransferRules UTC = new TransferRules(ZoneOffset.UTC);
+    private static final long START = Micros.of(Instant.parse("2026-10-01T10:00:00Z"));
+
+    private static StepTimingRow transfer(long started, long finished, Long completed, Long total) {
+        return new StepTimingRow(1, "transfer_files", "completed", total, completed, finished == Micros.NONE
+                ? START + 5_000_000 : finished + 3_000_000, true, started, finished);
+    }
+
+    private static String reason(StepTimingRow row) {
+        return ((TimingRecord.Rejected) UTC.classify(row)).reason();
+    }
+
+    @Test
+    void speedIsItemsPerSecondWithMicrosecondDurations() {
+        var record = (TimingRecord.Transfer) UTC.classify(transfer(START, START + 1_500_001, 3000L, 3000L));
+        assertThat(record.micros()).isEqualTo(1_500_001);
+        assertThat(record.itemsPerSecond()).isEqualTo(3000 / 1.500001);
+        assertThat(record.day()).isEqualTo(LocalDate.of(2026, 10, 1));
+    }
+
+    @Test
+    void eachBrokenRuleRejectsWithItsReasonInOrder() {
+        assertThat(reason(transfer(Micros.NONE, Micros.NONE, 10L, 10L))).isEqualTo("finished_at_missing");
+        assertThat(reason(transfer(Micros.NONE, START, 10L, 10L))).isEqualTo("started_at_missing");
+        assertThat(reason(transfer(START, START, 10L, 10L))).isEqualTo("duration_not_positive");
+        assertThat(reason(transfer(START, START - 1, null, 10L))).isEqualTo("duration_not_positive");
+        assertThat(reason(transfer(START, START + 1, null, 10L))).isEqualTo("completed_items_missing");
+        assertThat(reason(transfer(START, START + 1, -1L, 10L))).isEqualTo("completed_items_negative");
+        assertThat(reason(transfer(START, START + 1, 11L, 10L))).isEqualTo("completed_items_over_total");
+        assertThat(UTC.classify(transfer(START, START + 1, 11L, null))).isInstanceOf(TimingRecord.Transfer.class);
+    }
+
+    @Test
+    void aRejectWithoutFinishBelongsToTheDayOfItsUpdate() {
+        long updated = Micros.of(Instant.parse("2026-10-02T00:00:01Z"));
+        var row = new StepTimingRow(1, "transfer_files", "completed", 10L, 10L, updated, true, START, Micros.NONE);
+        assertThat(UTC.classify(row).day()).isEqualTo(LocalDate.of(2026, 10, 2));
+    }
+
+    @Test
+    void aStepFinishingExactlyAtMidnightBelongsToTheNewDay() {
+        long midnight = Micros.of(Instant.parse("2026-10-02T00:00:00Z"));
+        assertThat(UTC.classify(transfer(midnight - 10_000_000, midnight, 5L, 5L)).day())
+                .isEqualTo(LocalDate.of(2026, 10, 2));
+        assertThat(UTC.classify(transfer(midnight - 10_000_000, midnight - 1, 5L, 5L)).day())
+                .isEqualTo(LocalDate.of(2026, 10, 1));
+    }
+
+    @Test
+    void daysAreCalendarDaysInTheReportZoneAcrossDst() {
+        var berlin = new TransferRules(ZoneId.of("Europe/Berlin"));
+        // 2026-10-25 is 25 hours long in Berlin: 22:30Z on the 25th is still the 25th (23:30 CET).
+        long late = Micros.of(Instant.parse("2026-10-25T22:30:00Z"));
+        assertThat(berlin.classify(transfer(late - 1_000_000, late, 1L, 1L)).day())
+                .isEqualTo(LocalDate.of(2026, 10, 25));
+        long early = Micros.of(Instant.parse("2026-10-24T22:30:00Z"));
+        assertThat(berlin.classify(transfer(early - 1_000_000, early, 1L, 1L)).day())
+                .isEqualTo(LocalDate.of(2026, 10, 25));
+    }
+
+    @Test
+    void completedStepsWithoutTimingAreUntimedAndOtherStepsGiveDurations() {
+        long updated = Micros.of(Instant.parse("2026-10-03T12:00:00Z"));
+        var untimed = new StepTimingRow(7, "transfer_files", "completed", 5L, 5L, updated, false, Micros.NONE,
+                Micros.NONE);
+        assertThat(UTC.classify(untimed)).isEqualTo(new TimingRecord.Untimed(LocalDate.of(2026, 10, 3), 7));
+
+        var building = new StepTimingRow(8, "building", "completed", null, null, updated, true, START,
+                START + 90_000_000);
+        assertThat(UTC.classify(building))
+                .isEqualTo(new TimingRecord.StepDuration(LocalDate.of(2026, 10, 1), "building", 90_000_000));
+        var failed = new StepTimingRow(9, "transfer_files", "failed", 5L, 1L, updated, true, START, START + 1);
+        assertThat(UTC.classify(failed)).isNull();
+    }
+}
