@@ -3,13 +3,14 @@ package io.progressreports.cli;
 import io.progressreports.funnel.FunnelLauncher;
 import io.progressreports.funnel.FunnelOrder;
 import io.progressreports.funnel.FunnelRequest;
-import io.progressreports.funnel.FunnelRun;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.SafeUrls;
+import io.progressreports.transfer.TransferLauncher;
+import io.progressreports.transfer.TransferRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -123,7 +124,9 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobFile jobFile = JobFiles.locate(jobsDir).load(job);
-        FunnelRequest request = request(jobFile);
+        boolean funnel = JobFile.FUNNEL.equals(jobFile.kind());
+        FunnelRequest funnelRequest = funnel ? funnelRequest(jobFile) : null;
+        TransferRequest transferRequest = funnel ? null : transferRequest(jobFile);
         var settings = new SpringSettings()
                 .put("reports.source.url", sourceUrl)
                 .put("reports.store.url", storeUrl)
@@ -131,28 +134,56 @@ public class RunCommand implements Callable<Integer> {
                 .put("reports.chunk-size", positive("--chunk-size", chunkSize, jobFile.chunkSize(), 2000))
                 .put("reports.threads", positive("--threads", threads, null, Runtime.getRuntime().availableProcessors()));
         try (var context = settings.start()) {
-            FunnelLauncher launcher = context.getBean(FunnelLauncher.class);
-            FunnelRun run = launcher.resolve(request);
             String source = SafeUrls.redact(context.getEnvironment().getProperty("reports.source.url"));
-            Path report = launcher.run(run, source);
+            Path report;
+            if (funnel) {
+                FunnelLauncher launcher = context.getBean(FunnelLauncher.class);
+                report = launcher.run(launcher.resolve(funnelRequest), source);
+            } else {
+                TransferLauncher launcher = context.getBean(TransferLauncher.class);
+                report = launcher.run(launcher.resolve(transferRequest), source);
+            }
             System.out.println("report: " + report.toAbsolutePath().normalize());
             return ExitCodes.OK;
         }
     }
 
-    FunnelRequest request(JobFile file) {
+    FunnelRequest funnelRequest(JobFile file) {
         ZoneId reportZone = zone(pick(zone, file.zone(), "UTC"));
-        Instant now = asOf == null ? LocalDate.now(reportZone).atStartOfDay(reportZone).toInstant() : instant(asOf);
+        Instant now = asOf(reportZone);
         List<String> stepList = steps == null ? file.steps() : Arrays.stream(steps.split(",", -1)).map(String::trim)
                 .toList();
         if (stepList == null || stepList.isEmpty() || stepList.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--steps needs action names separated by commas, not '" + printable(steps) + "'");
         }
         return new FunnelRequest(job, pick(table, file.table(), "onboarding_progresses"), stepList,
-                window(pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")),
-                ages(file),
-                reportZone, range(file, now, reportZone), now, grain(pick(grain, file.grain(), "week")), recompute,
-                dropoffs, new ReportOptions(out, !noBom, positive("partition-days", null, file.partitionDays(), 7)));
+                window("--window", pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")),
+                ages(file), reportZone, range(file, now, reportZone), now, grain(pick(grain, file.grain(), "week")),
+                recompute, dropoffs, options(file));
+    }
+
+    TransferRequest transferRequest(JobFile file) {
+        for (var funnelOnly : new Object[][] {{"--steps", steps}, {"--window", window}, {"--order", order},
+                {"--ages", ages}, {"--table", table}, {"--dropoffs", dropoffs ? "" : null}}) {
+            if (funnelOnly[1] != null) {
+                throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
+                        + file.kind() + " job");
+            }
+        }
+        ZoneId reportZone = zone(pick(zone, file.zone(), "UTC"));
+        Instant now = asOf(reportZone);
+        return new TransferRequest(job, pick(null, file.stepsTable(), "deployment_steps"),
+                pick(null, file.timingsTable(), "deployment_step_timings"),
+                window("grace", pick(null, file.grace(), "1d")), reportZone, range(file, now, reportZone), now,
+                grain(pick(grain, file.grain(), "day")), recompute, options(file));
+    }
+
+    private Instant asOf(ZoneId reportZone) {
+        return asOf == null ? LocalDate.now(reportZone).atStartOfDay(reportZone).toInstant() : instant(asOf);
+    }
+
+    private ReportOptions options(JobFile file) {
+        return new ReportOptions(out, !noBom, positive("partition-days", null, file.partitionDays(), 7));
     }
 
     private List<Duration> ages(JobFile file) {
@@ -229,10 +260,10 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    static Duration window(String text) {
+    static Duration window(String name, String text) {
         Matcher m = WINDOW.matcher(text);
         if (!m.matches()) {
-            throw new UsageException("--window '" + printable(text) + "' is not a duration like 30d, 36h or 2w");
+            throw new UsageException(name + " '" + printable(text) + "' is not a duration like 30d, 36h or 2w");
         }
         long n = Long.parseLong(m.group(1));
         Duration duration = switch (m.group(2)) {
@@ -241,7 +272,7 @@ public class RunCommand implements Callable<Integer> {
             default -> Duration.ofDays(7 * n);
         };
         if (duration.toDays() > MAX_WINDOW_DAYS) {
-            throw new UsageException("--window '" + text + "' is longer than " + MAX_WINDOW_DAYS + " days");
+            throw new UsageException(name + " '" + text + "' is longer than " + MAX_WINDOW_DAYS + " days");
         }
         return duration;
     }

@@ -2,6 +2,7 @@ package io.progressreports.funnel;
 
 import io.progressreports.cli.UsageException;
 import io.progressreports.job.JobLaunches;
+import io.progressreports.report.ReportPublisher;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.Job;
@@ -40,6 +41,6 @@ public class FunnelLauncher {
     public Path run(FunnelRun run, String sourceLabel) {
         JobExecution execution = launches.launch(onboardingFunnelJob,
                 attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
-        return Path.of(execution.getExecutionContext().getString(FunnelReportTasklet.PUBLISHED));
+        return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }
 }

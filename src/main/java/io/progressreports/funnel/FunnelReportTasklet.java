@@ -1,9 +1,9 @@
 package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
-import io.progressreports.store.DayPlan;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
+import io.progressreports.store.DayPlan;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -12,10 +12,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +20,6 @@ import java.util.Map;
 /** Renders the report from stored cohort days into a staging folder, then publishes it atomically. */
 public class FunnelReportTasklet implements Tasklet {
 
-    public static final String JOB_FOLDER = "onboarding-funnel";
-    public static final String PUBLISHED = "funnel.published";
 
     private final FunnelDayStore store;
     private final FunnelRun run;
@@ -43,14 +38,11 @@ public class FunnelReportTasklet implements Tasklet {
         Map<LocalDate, FunnelDayAggregate> days = store.load(range.from(), range.to());
         FunnelReport report = FunnelReport.build(run.definition(), days, range, run.grain(), run.zone(), run.asOf());
 
-        var publisher = new ReportPublisher(run.options().out().resolve(run.jobName()));
-        Path staged = publisher.stage();
-        List<String> files = new FunnelReportFiles(staged, run.options().bom())
-                .write(report, run, run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of());
-        Manifest.write(staged, manifest(job, days), files);
-        files.add(Manifest.FILE);
-        Path published = publisher.publish(staged, range.label());
-        job.getExecutionContext().putString(PUBLISHED, published.toString());
+        List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
+        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
+                dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
+                manifest(job, days));
+        job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         return RepeatStatus.FINISHED;
     }
 
@@ -84,25 +76,12 @@ public class FunnelReportTasklet implements Tasklet {
         parameters.put("dropoffs", run.dropoffs());
         fields.put("parameters", parameters);
         fields.put("definition_id", run.definitionId());
-        fields.put("source", ordered("url", job.getJobParameters().getString("source", ""),
+        fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
                 "table", run.table().toString()));
-        fields.put("rows", ordered("read", used + rejected, "used", used, "rejected", rejected));
-        fields.put("days", ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
-        fields.put("partitions", ordered("computed", plan.spans().size()));
-        LocalDateTime started = job.getStartTime();
-        Instant start = started == null ? Instant.now() : started.atZone(ZoneId.systemDefault()).toInstant();
-        Instant rendered = Instant.now();
-        fields.put("timings", ordered("started", start.toString(), "rendered", rendered.toString(),
-                "seconds", Duration.between(start, rendered).toMillis() / 1000.0));
+        fields.put("rows", Manifest.ordered("read", used + rejected, "used", used, "rejected", rejected));
+        fields.put("days", Manifest.ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
+        fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
+        fields.put("timings", Manifest.timings(job.getStartTime()));
         return fields;
-    }
-
-    /** Map.of has no stable order; the manifest should read the same way every time. */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -4,18 +4,15 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
+import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +28,7 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
 
     /** Same id, same days: everything that changes a stored day's numbers, nothing that does not. */
     public String definitionId() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(definitionJson().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Definitions.id(definitionJson());
     }
 
     public String definitionJson() {

@@ -11,7 +11,10 @@ import java.util.List;
 public record JobFile(String name, String kind, String description, String table, List<String> steps,
                       String window, String order, List<Integer> ages, String grain, String zone, Integer last,
                       @JsonProperty("partition-days") Integer partitionDays,
-                      @JsonProperty("chunk-size") Integer chunkSize) {
+                      @JsonProperty("chunk-size") Integer chunkSize,
+                      @JsonProperty("steps-table") String stepsTable,
+                      @JsonProperty("timings-table") String timingsTable, String grace) {
 
     public static final String FUNNEL = "funnel";
+    public static final String TRANSFER_SPEED = "transfer-speed";
 }

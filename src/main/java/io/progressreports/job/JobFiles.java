@@ -63,10 +63,11 @@ public final class JobFiles {
         try {
             JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
             if (job == null || job.kind() == null) {
-                throw new UsageException(file + ": missing key 'kind' (funnel)");
+                throw new UsageException(file + ": missing key 'kind' (funnel or transfer-speed)");
             }
-            if (!JobFile.FUNNEL.equals(job.kind())) {
-                throw new UsageException(file + ": unknown kind '" + printable(job.kind()) + "' (known: funnel)");
+            if (!JobFile.FUNNEL.equals(job.kind()) && !JobFile.TRANSFER_SPEED.equals(job.kind())) {
+                throw new UsageException(file + ": unknown kind '" + printable(job.kind())
+                        + "' (known: funnel, transfer-speed)");
             }
             return job;
         } catch (UnrecognizedPropertyException e) {

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,23 @@ public final class Manifest {
         } catch (IOException e) {
             throw new OutputException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Map.of has no stable order; a manifest should read the same way every time. */
+    public static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** When the job started, when its report was rendered, and the seconds between. */
+    public static Map<String, Object> timings(LocalDateTime jobStart) {
+        Instant rendered = Instant.now();
+        Instant start = jobStart == null ? rendered : jobStart.atZone(ZoneId.systemDefault()).toInstant();
+        return ordered("started", start.toString(), "rendered", rendered.toString(),
+                "seconds", Duration.between(start, rendered).toMillis() / 1000.0);
     }
 
     public static Map<String, Object> read(Path file) {

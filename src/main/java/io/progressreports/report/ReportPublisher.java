@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +23,8 @@ public final class ReportPublisher {
     private static final String STAGING = ".staging-";
     private static final String REPLACED = ".replaced-";
     public static final String LATEST = "latest";
+    /** Job execution context key of the published folder, for the CLI to print. */
+    public static final String PUBLISHED = "report.published";
 
     private final Path jobDir;
 
@@ -40,6 +45,17 @@ public final class ReportPublisher {
         } catch (IOException e) {
             throw new OutputException("cannot write to " + jobDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes a report and its manifest into a staging folder, then publishes it as {@code name}.
+     *
+     * @param files writes the report's files into the folder it is given and returns their names
+     */
+    public Path write(String name, Function<Path, List<String>> files, Map<String, Object> manifest) {
+        Path staged = stage();
+        Manifest.write(staged, manifest, files.apply(staged));
+        return publish(staged, name);
     }
 
     /** Moves the staged folder to {@code jobDir/name} (replacing an older one) and points latest at it. */

@@ -21,6 +21,14 @@ public final class Micros {
         return TimeUnit.SECONDS.toMicros(duration.getSeconds()) + duration.getNano() / 1_000;
     }
 
+    /** A JDBC timestamp to epoch microseconds, {@link #NONE} for SQL NULL. */
+    public static long of(java.sql.Timestamp timestamp) {
+        if (timestamp == null) {
+            return NONE;
+        }
+        return Math.floorDiv(timestamp.getTime(), 1000L) * 1_000_000L + timestamp.getNanos() / 1_000;
+    }
+
     public static Instant toInstant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }

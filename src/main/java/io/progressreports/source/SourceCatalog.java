@@ -47,6 +47,38 @@ public final class SourceCatalog {
                 .toList();
     }
 
+    /** A usage error naming the first of the columns the table lacks. */
+    public void requireColumns(TableName table, List<String> columns) {
+        List<String> present = jdbc.sql("""
+                        select attname from pg_attribute
+                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped""")
+                .param("table", table.quoted())
+                .query(String.class)
+                .list();
+        for (String column : columns) {
+            if (!present.contains(column)) {
+                throw new UsageException("table " + table + " has no column '" + column + "'");
+            }
+        }
+    }
+
+    /** Whether some index on the table starts with the column, so a range of it can be read cheaply. */
+    public boolean hasIndexOn(TableName table, String column) {
+        return jdbc.sql("""
+                        select exists (select 1 from pg_index i
+                            join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                            where i.indrelid = to_regclass(:table) and a.attname = :column)""")
+                .param("table", table.quoted())
+                .param("column", column)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The statement that would create the index, for logs, manifests and {@code check}. */
+    public static String indexStatement(TableName table, String column) {
+        return "CREATE INDEX CONCURRENTLY ON " + table.quoted() + " (" + TableName.quote(column) + ");";
+    }
+
     public static String column(String action) {
         return TableName.quote(action + ACTION_SUFFIX);
     }

@@ -1,0 +1,197 @@
+package io.progressreports.transfer;
+
+import io.progressreports.report.HistogramCodec;
+import io.progressreports.source.Micros;
+import io.progressreports.store.DayStore;
+import org.HdrHistogram.DoubleHistogram;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Reads and writes a transfer job's days and rejects in the store; callers own the transactions. */
+public class TransferDayStore implements DayStore<TransferDay> {
+
+    /** What the plan needs to know about a stored day. */
+    public record DayState(LocalDate day, boolean complete, boolean isFinal, Instant asOf) {
+    }
+
+    /** A rejected row as rejects.csv shows it. */
+    public record Reject(long stepId, LocalDate day, String reason, Instant startedAt, Instant finishedAt,
+                         Long completedItems, Long totalItems) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Long>> REASONS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, List<Object>>> STEPS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    private final TransferRun run;
+
+    public TransferDayStore(JdbcTemplate template, TransferRun run) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
+        this.run = run;
+    }
+
+    public void registerDefinition() {
+        jdbc.sql("""
+                        insert into transfer_definition (definition_id, definition) values (:id, cast(:json as jsonb))
+                        on conflict (definition_id) do nothing""")
+                .param("id", run.definitionId()).param("json", run.definitionJson()).update();
+    }
+
+    public List<DayState> states(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select day, complete, final, as_of from transfer_day
+                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                .params(key(from, to))
+                .query((rs, i) -> new DayState(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    @Override
+    public void reset(LocalDate from, LocalDate to) {
+        jdbc.sql("""
+                        delete from transfer_reject
+                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                .params(key(from, to)).update();
+        from.datesUntil(to.plusDays(1)).forEach(day -> save(day, new TransferDay()));
+    }
+
+    @Override
+    public void save(LocalDate day, TransferDay aggregate) {
+        var names = new ArrayList<>(aggregate.steps().keySet());
+        var steps = new LinkedHashMap<String, Object>();
+        steps.put("names", names);
+        steps.put("steps", names.stream().map(n -> aggregate.steps().get(n).steps()).toList());
+        steps.put("micros", names.stream().map(n -> aggregate.steps().get(n).micros()).toList());
+        steps.put("max_micros", names.stream().map(n -> aggregate.steps().get(n).maxMicros()).toList());
+        jdbc.sql("""
+                        insert into transfer_day (job_name, definition_id, day, complete, final, as_of, transfers, items,
+                            micros, max_speed, speeds, untimed, rejected, steps, step_seconds)
+                        values (:job, :definition, :day, false, false, :asOf, :transfers, :items, :micros, :maxSpeed,
+                            :speeds, :untimed, cast(:rejected as jsonb), cast(:steps as jsonb), :stepSeconds)
+                        on conflict (job_name, definition_id, day) do update set
+                            complete = false, final = false, as_of = excluded.as_of, transfers = excluded.transfers,
+                            items = excluded.items, micros = excluded.micros, max_speed = excluded.max_speed,
+                            speeds = excluded.speeds, untimed = excluded.untimed, rejected = excluded.rejected,
+                            steps = excluded.steps, step_seconds = excluded.step_seconds, computed_at = now()""")
+                .param("job", run.jobName())
+                .param("definition", run.definitionId())
+                .param("day", day)
+                .param("asOf", Timestamp.from(run.asOf()))
+                .param("transfers", aggregate.transfers())
+                .param("items", aggregate.items())
+                .param("micros", aggregate.micros())
+                .param("maxSpeed", aggregate.maxSpeed())
+                .param("speeds", HistogramCodec.encode(new DoubleHistogram[] {aggregate.speeds()}))
+                .param("untimed", aggregate.untimed())
+                .param("rejected", JSON.writeValueAsString(aggregate.rejected()))
+                .param("steps", JSON.writeValueAsString(steps))
+                .param("stepSeconds", HistogramCodec.encode(names.stream().map(n -> aggregate.steps().get(n).seconds())
+                        .toArray(DoubleHistogram[]::new)))
+                .update();
+    }
+
+    /** The chunk's rejected rows, for rejects.csv: nothing is silently dropped. */
+    public void saveRejects(List<? extends TimingRecord> records) {
+        List<Object[]> rows = records.stream()
+                .filter(TimingRecord.Rejected.class::isInstance)
+                .map(TimingRecord.Rejected.class::cast)
+                .map(reject -> new Object[] {run.jobName(), run.definitionId(), reject.day(), reject.row().stepId(),
+                        reject.reason(), timestamp(reject.row().startedAt()), timestamp(reject.row().finishedAt()),
+                        reject.row().completedItems(), reject.row().totalItems()})
+                .toList();
+        if (!rows.isEmpty()) {
+            template.batchUpdate("""
+                    insert into transfer_reject (job_name, definition_id, day, deployment_step_id, reason, started_at,
+                        finished_at, completed_items, total_items)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        }
+    }
+
+    @Override
+    public void complete(LocalDate from, LocalDate to) {
+        from.datesUntil(to.plusDays(1)).forEach(day -> jdbc.sql("""
+                        update transfer_day set complete = true, final = :final
+                        where job_name = :job and definition_id = :definition and day = :day""")
+                .param("final", run.isFinal(day))
+                .param("job", run.jobName())
+                .param("definition", run.definitionId())
+                .param("day", day)
+                .update());
+    }
+
+    @Override
+    public Map<LocalDate, TransferDay> load(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select day, transfers, items, micros, max_speed, speeds, untimed, rejected, steps, step_seconds
+                        from transfer_day
+                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                .params(key(from, to))
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), day(rs)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    public List<Reject> rejects(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select deployment_step_id, day, reason, started_at, finished_at, completed_items, total_items
+                        from transfer_reject
+                        where job_name = :job and definition_id = :definition and day between :from and :to
+                        order by day, deployment_step_id""")
+                .params(key(from, to))
+                .query((rs, i) -> new Reject(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), (Long) rs.getObject(6),
+                        (Long) rs.getObject(7)))
+                .list();
+    }
+
+    private static TransferDay day(ResultSet rs) throws SQLException {
+        Map<String, List<Object>> steps = JSON.readValue(rs.getString(9), STEPS);
+        DoubleHistogram[] seconds = HistogramCodec.decode(rs.getBytes(10));
+        var stats = new TreeMap<String, StepStats>();
+        List<Object> names = steps.get("names");
+        for (int i = 0; i < names.size(); i++) {
+            stats.put((String) names.get(i), new StepStats(number(steps, "steps", i), number(steps, "micros", i),
+                    number(steps, "max_micros", i), seconds[i]));
+        }
+        return new TransferDay(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
+                HistogramCodec.decode(rs.getBytes(6))[0], rs.getLong(7), JSON.readValue(rs.getString(8), REASONS),
+                stats);
+    }
+
+    private static long number(Map<String, List<Object>> steps, String key, int index) {
+        return ((Number) steps.get(key).get(index)).longValue();
+    }
+
+    private static Timestamp timestamp(long micros) {
+        return micros == Micros.NONE ? null : Timestamp.from(Micros.toInstant(micros));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private Map<String, Object> key(LocalDate from, LocalDate to) {
+        return Map.of("job", run.jobName(), "definition", run.definitionId(), "from", from, "to", to);
+    }
+}

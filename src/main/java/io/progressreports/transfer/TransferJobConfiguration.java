@@ -1,0 +1,196 @@
+package io.progressreports.transfer;
+
+import io.progressreports.store.DayPlan;
+import io.progressreports.store.DayWriter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The transfer-speed job: plan which days to compute, compute them in partitions of contiguous days (read the
+ * span's step rows joined to their timings in PostgreSQL, validate, fold into stored days and rejects), then
+ * render the report from the store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TransferJobConfiguration {
+
+    public static final String JOB_NAME = "transferSpeed";
+    static final String PLAN = "transfer.plan";
+
+    /**
+     * Three disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed
+     * transfers whose timing has no finish (rejected, on the day of their update); completed transfers without a
+     * timing row (untimed, likewise). Ordered by step id so that a restart skips exactly the rows already read.
+     */
+    private static final String SPAN_ROWS = """
+            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
+                t.finished_at
+            from %2$s t join %1$s s on s.id = t.deployment_step_id
+            where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?
+            union all
+            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
+                t.finished_at
+            from %2$s t join %1$s s on s.id = t.deployment_step_id
+            where t.finished_at is null and s.step = 'transfer_files' and s.status = 'completed'
+              and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
+            union all
+            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, false, null, null
+            from %1$s s
+            where s.step = 'transfer_files' and s.status = 'completed'
+              and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
+              and not exists (select 1 from %2$s t where t.deployment_step_id = s.id)
+            order by 1""";
+
+    @Bean
+    Job transferSpeedJob(JobRepository jobRepository, Step transferPlanStep, Step transferDaysStep,
+                         Step transferReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(transferPlanStep)
+                .next(transferDaysStep)
+                .next(transferReportStep)
+                .build();
+    }
+
+    @Bean
+    Step transferPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                          TransferPlanTasklet transferPlanTasklet) {
+        var promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {PLAN});
+        return new StepBuilder("transferPlan", jobRepository)
+                .tasklet(transferPlanTasklet, storeTransactionManager)
+                .listener(promotion)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TransferPlanTasklet transferPlanTasklet(TransferDayStore transferDayStore,
+                                            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new TransferPlanTasklet(transferDayStore, TransferRun.fromJobParameters(parameters));
+    }
+
+    @Bean
+    Step transferDaysStep(JobRepository jobRepository, Step transferDayStep, Partitioner transferSpanPartitioner,
+                          @Value("${reports.threads:2}") int threads) {
+        var executor = new SimpleAsyncTaskExecutor("transfer-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("transferDays", jobRepository)
+                .partitioner("transferDay", transferSpanPartitioner)
+                .step(transferDayStep)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner transferSpanPartitioner(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return gridSize -> DayPlan.decode(plan).partitions();
+    }
+
+    /** Chunk size is a setting of the process, not a job parameter: the worker runs outside the job scope. */
+    @Bean
+    Step transferDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                         JdbcCursorItemReader<StepTimingRow> transferReader, TransferProcessor transferProcessor,
+                         DayWriter<TimingRecord, TransferDay> transferDayWriter,
+                         @Value("${reports.chunk-size:2000}") int chunkSize) {
+        return new StepBuilder("transferDay", jobRepository)
+                .<StepTimingRow, TimingRecord>chunk(chunkSize)
+                .transactionManager(storeTransactionManager)
+                .reader(transferReader)
+                .processor(transferProcessor)
+                .writer(transferDayWriter)
+                .listener(transferDayWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<StepTimingRow> transferReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
+                                                       @Value("#{jobParameters}") Map<String, Object> parameters,
+                                                       @Value("${reports.chunk-size:2000}") int fetchSize,
+                                                       @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}")
+                                                       String from,
+                                                       @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}")
+                                                       String to) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        Timestamp start = Timestamp.from(LocalDate.parse(from).atStartOfDay(run.zone()).toInstant());
+        Timestamp end = Timestamp.from(LocalDate.parse(to).plusDays(1).atStartOfDay(run.zone()).toInstant());
+        Timestamp asOf = Timestamp.from(run.asOf());
+        return new JdbcCursorItemReaderBuilder<StepTimingRow>()
+                .name("transferReader")
+                .dataSource(sourceDataSource)
+                .sql(SPAN_ROWS.formatted(run.steps().quoted(), run.timings().quoted()))
+                .preparedStatementSetter(statement -> {
+                    for (int part = 0; part < 3; part++) {
+                        statement.setTimestamp(part * 3 + 1, start);
+                        statement.setTimestamp(part * 3 + 2, end);
+                        statement.setTimestamp(part * 3 + 3, asOf);
+                    }
+                })
+                .rowMapper(new StepTimingRowMapper())
+                .connectionAutoCommit(false)
+                .fetchSize(fetchSize)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TransferProcessor transferProcessor(@Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new TransferProcessor(new TransferRules(TransferRun.fromJobParameters(parameters).zone()));
+    }
+
+    @Bean
+    @StepScope
+    DayWriter<TimingRecord, TransferDay> transferDayWriter(
+            TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
+            @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}") String from,
+            @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}") String to) {
+        return new DayWriter<TimingRecord, TransferDay>(transferDayStore, new TransferFolding(),
+                transferDayStore::saveRejects, new TransactionTemplate(storeTransactionManager), LocalDate.parse(from),
+                LocalDate.parse(to));
+    }
+
+    @Bean
+    @StepScope
+    TransferDayStore transferDayStore(JdbcTemplate storeJdbcTemplate,
+                                      @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new TransferDayStore(storeJdbcTemplate, TransferRun.fromJobParameters(parameters));
+    }
+
+    @Bean
+    Step transferReportStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                            TransferReportTasklet transferReportTasklet) {
+        return new StepBuilder("transferReport", jobRepository)
+                .tasklet(transferReportTasklet, storeTransactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TransferReportTasklet transferReportTasklet(TransferDayStore transferDayStore,
+                                                @Value("#{jobParameters}") Map<String, Object> parameters,
+                                                @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return new TransferReportTasklet(transferDayStore, TransferRun.fromJobParameters(parameters),
+                DayPlan.decode(plan));
+    }
+}

@@ -1,0 +1,82 @@
+package io.progressreports.transfer;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Manifest;
+import io.progressreports.report.ReportPublisher;
+import io.progressreports.store.DayPlan;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders the report from stored days into a staging folder, then publishes it atomically. */
+public class TransferReportTasklet implements Tasklet {
+
+    private final TransferDayStore store;
+    private final TransferRun run;
+    private final DayPlan plan;
+
+    public TransferReportTasklet(TransferDayStore store, TransferRun run, DayPlan plan) {
+        this.store = store;
+        this.run = run;
+        this.plan = plan;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        DateRange range = run.range();
+        Map<LocalDate, TransferDay> days = store.load(range.from(), range.to());
+        TransferReport report = TransferReport.build(days, range, run.lastDay(), run.grain());
+        List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
+        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
+                dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
+                manifest(job, days));
+        job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
+        return RepeatStatus.FINISHED;
+    }
+
+    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("job", run.jobName());
+        fields.put("kind", "transfer-speed");
+        fields.put("execution_id", job.getId());
+        fields.put("parameters", Manifest.ordered("from", run.range().from().toString(), "to",
+                run.range().to().toString(), "as_of", run.asOf().toString(), "zone", run.zone().getId(), "grain",
+                run.grain().label(), "grace", run.grace().toString(), "recompute", run.recompute()));
+        fields.put("definition_id", run.definitionId());
+        fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""), "steps_table",
+                run.steps().toString(), "timings_table", run.timings().toString()));
+        var perDay = new ArrayList<Map<String, Object>>();
+        long used = 0;
+        long rejected = 0;
+        long untimed = 0;
+        for (DateRange span : plan.spans()) {
+            for (LocalDate day = span.from(); !day.isAfter(span.to()); day = day.plusDays(1)) {
+                TransferDay stored = days.getOrDefault(day, new TransferDay());
+                used += stored.transfers();
+                rejected += stored.rejectedRows();
+                untimed += stored.untimed();
+                perDay.add(Manifest.ordered("day", day.toString(), "read", stored.transfers() + stored.rejectedRows()
+                        + stored.untimed(), "used", stored.transfers(), "rejected", stored.rejectedRows(), "untimed",
+                        stored.untimed()));
+            }
+        }
+        fields.put("rows", Manifest.ordered("read", used + rejected + untimed, "used", used, "rejected", rejected,
+                "untimed", untimed));
+        fields.put("days", Manifest.ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
+        fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
+        fields.put("index_advice", run.indexAdvice());
+        fields.put("computed_days", perDay);
+        fields.put("timings", Manifest.timings(job.getStartTime()));
+        return fields;
+    }
+}
