@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 
 /** The command line: picocli parses and validates before anything starts, and maps every failure to an exit code. */
 @Command(name = "progress-reports", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Onboarding funnels by signup cohort from PostgreSQL, as CSV and charts.",
+        description = "Onboarding funnels by signup cohort, and file-transfer speeds and deployment step durations, "
+                + "from PostgreSQL as CSV and charts.",
         subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class},
         footer = {"", "Start with: progress-reports demo", "",
                 "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
