@@ -3,6 +3,7 @@ package io.progressreports.funnel;
 import io.progressreports.source.Micros;
 import io.progressreports.report.HistogramCodec;
 import io.progressreports.store.DayStore;
+import io.progressreports.store.DayTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -34,20 +35,17 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final FunnelRun run;
+    private final DayTable days;
 
     public FunnelDayStore(JdbcTemplate template, FunnelRun run) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
         this.run = run;
+        this.days = new DayTable(jdbc, "funnel_day", run.jobName(), run.definitionId());
     }
 
     public void registerDefinition() {
-        jdbc.sql("""
-                        insert into funnel_definition (definition_id, definition) values (:id, cast(:json as jsonb))
-                        on conflict (definition_id) do nothing""")
-                .param("id", run.definitionId())
-                .param("json", run.definitionJson())
-                .update();
+        days.registerDefinition("funnel_definition", run.definitionJson());
     }
 
     public List<DayState> states(LocalDate from, LocalDate to) {
@@ -55,7 +53,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
                         select day, complete, final, with_dropoffs, as_of from funnel_day
                         where job_name = :job and definition_id = :definition and day between :from and :to
                         order by day""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> new DayState(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getBoolean(3),
                         rs.getBoolean(4), rs.getTimestamp(5).toInstant()))
                 .list();
@@ -66,7 +64,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
         jdbc.sql("""
                         delete from funnel_dropoff
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
-                .params(key(from, to)).update();
+                .params(days.span(from, to)).update();
         from.datesUntil(to.plusDays(1)).forEach(day -> save(day, FunnelDayAggregate.empty(run.definition())));
     }
 
@@ -124,14 +122,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
 
     @Override
     public void complete(LocalDate from, LocalDate to) {
-        from.datesUntil(to.plusDays(1)).forEach(day -> jdbc.sql("""
-                        update funnel_day set complete = true, final = :final
-                        where job_name = :job and definition_id = :definition and day = :day""")
-                .param("final", run.isFinal(day))
-                .param("job", run.jobName())
-                .param("definition", run.definitionId())
-                .param("day", day)
-                .update());
+        days.complete(from, to, run::isFinal);
     }
 
     @Override
@@ -141,7 +132,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
                             hours_to_step
                         from funnel_day
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), aggregate(rs)))
                 .list()
                 .stream()
@@ -154,7 +145,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
                         select day, namespace_id, last_step_number, last_step_at from funnel_dropoff
                         where job_name = :job and definition_id = :definition and day between :from and :to
                         order by day, namespace_id""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> new Dropoff(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getInt(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
@@ -182,9 +173,5 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
 
     private static String arrayLiteral(long[] values) {
         return Arrays.stream(values).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private Map<String, Object> key(LocalDate from, LocalDate to) {
-        return Map.of("job", run.jobName(), "definition", run.definitionId(), "from", from, "to", to);
     }
 }

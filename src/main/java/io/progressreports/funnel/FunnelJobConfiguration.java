@@ -2,12 +2,12 @@ package io.progressreports.funnel;
 
 import io.progressreports.report.DateRange;
 import io.progressreports.store.DayPlan;
+import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
 import io.progressreports.source.SourceCatalog;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,12 +53,7 @@ public class FunnelJobConfiguration {
     @Bean
     Step funnelPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                         FunnelPlanTasklet funnelPlanTasklet) {
-        var promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {PLAN});
-        return new StepBuilder("funnelPlan", jobRepository)
-                .tasklet(funnelPlanTasklet, storeTransactionManager)
-                .listener(promotion)
-                .build();
+        return DaySteps.plan("funnelPlan", jobRepository, storeTransactionManager, funnelPlanTasklet, PLAN);
     }
 
     @Bean
@@ -72,13 +66,8 @@ public class FunnelJobConfiguration {
     @Bean
     Step funnelDaysStep(JobRepository jobRepository, Step funnelDayStep, Partitioner funnelSpanPartitioner,
                         @Value("${reports.threads:2}") int threads) {
-        var executor = new SimpleAsyncTaskExecutor("funnel-");
-        executor.setConcurrencyLimit(threads);
-        return new StepBuilder("funnelDays", jobRepository)
-                .partitioner("funnelDay", funnelSpanPartitioner)
-                .step(funnelDayStep)
-                .taskExecutor(executor)
-                .build();
+        return DaySteps.partitioned("funnelDays", jobRepository, funnelDayStep, "funnelDay", funnelSpanPartitioner,
+                threads);
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
 import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
 
     public String definitionJson() {
         var json = new LinkedHashMap<String, Object>();
-        json.put("table", table.schema() + "." + table.table());
+        json.put("table", table.toString());
         json.put("zone", zone.getId());
         json.put("actions", definition.actions());
         json.put("steps", definition.steps());
@@ -44,39 +44,22 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
     }
 
     public JobParameters toJobParameters(long attempt) {
-        return new JobParametersBuilder()
-                .addString("job", jobName)
-                .addString("from", range.from().toString())
-                .addString("to", range.to().toString())
-                .addString("asOf", asOf.toString())
-                .addString("definitionId", definitionId())
-                .addString("grain", grain.label())
-                .addString("recompute", Boolean.toString(recompute))
+        return RunParameters.builder(jobName, range, asOf, definitionId(), definitionJson(), grain, recompute, options,
+                        attempt)
                 .addString("dropoffs", Boolean.toString(dropoffs))
-                .addLong("attempt", attempt)
-                .addString("definition", definitionJson(), false)
-                .addString("out", options.out().toString(), false)
-                .addString("bom", Boolean.toString(options.bom()), false)
-                .addLong("partitionDays", (long) options.partitionDays(), false)
                 .toJobParameters();
     }
 
     @SuppressWarnings("unchecked")
     public static FunnelRun fromJobParameters(Map<String, Object> parameters) {
-        Map<String, Object> json = JSON.readValue((String) parameters.get("definition"), Map.class);
-        String[] table = ((String) json.get("table")).split("\\.", 2);
+        Map<String, Object> json = JSON.readValue(RunParameters.definitionJson(parameters), Map.class);
         var definition = new FunnelDefinition((List<String>) json.get("actions"), (List<String>) json.get("steps"),
                 Duration.parse((String) json.get("window")), FunnelOrder.parse((String) json.get("order")),
                 ((List<String>) json.get("ages")).stream().map(Duration::parse).toList());
-        var options = new ReportOptions(java.nio.file.Path.of((String) parameters.get("out")),
-                Boolean.parseBoolean((String) parameters.get("bom")), ((Long) parameters.get("partitionDays")).intValue());
-        return new FunnelRun((String) parameters.get("job"), new TableName(table[0], table[1]), definition,
-                ZoneId.of((String) json.get("zone")),
-                new DateRange(LocalDate.parse((String) parameters.get("from")),
-                        LocalDate.parse((String) parameters.get("to"))),
-                Instant.parse((String) parameters.get("asOf")), Grain.parse((String) parameters.get("grain")),
-                Boolean.parseBoolean((String) parameters.get("recompute")),
-                Boolean.parseBoolean((String) parameters.get("dropoffs")), options);
+        return new FunnelRun(RunParameters.job(parameters), TableName.parse((String) json.get("table")), definition,
+                ZoneId.of((String) json.get("zone")), RunParameters.range(parameters), RunParameters.asOf(parameters),
+                RunParameters.grain(parameters), RunParameters.flag(parameters, "recompute"),
+                RunParameters.flag(parameters, "dropoffs"), RunParameters.options(parameters));
     }
 
     /** Whether a cohort day can no longer change at this run's as-of. */

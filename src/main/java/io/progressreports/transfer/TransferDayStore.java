@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.report.HistogramCodec;
 import io.progressreports.source.Micros;
 import io.progressreports.store.DayStore;
+import io.progressreports.store.DayTable;
 import org.HdrHistogram.DoubleHistogram;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,25 +43,24 @@ public class TransferDayStore implements DayStore<TransferDay> {
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final TransferRun run;
+    private final DayTable days;
 
     public TransferDayStore(JdbcTemplate template, TransferRun run) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
         this.run = run;
+        this.days = new DayTable(jdbc, "transfer_day", run.jobName(), run.definitionId());
     }
 
     public void registerDefinition() {
-        jdbc.sql("""
-                        insert into transfer_definition (definition_id, definition) values (:id, cast(:json as jsonb))
-                        on conflict (definition_id) do nothing""")
-                .param("id", run.definitionId()).param("json", run.definitionJson()).update();
+        days.registerDefinition("transfer_definition", run.definitionJson());
     }
 
     public List<DayState> states(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, complete, final, as_of from transfer_day
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> new DayState(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getBoolean(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
@@ -71,7 +71,7 @@ public class TransferDayStore implements DayStore<TransferDay> {
         jdbc.sql("""
                         delete from transfer_reject
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
-                .params(key(from, to)).update();
+                .params(days.span(from, to)).update();
         from.datesUntil(to.plusDays(1)).forEach(day -> save(day, new TransferDay()));
     }
 
@@ -129,14 +129,7 @@ public class TransferDayStore implements DayStore<TransferDay> {
 
     @Override
     public void complete(LocalDate from, LocalDate to) {
-        from.datesUntil(to.plusDays(1)).forEach(day -> jdbc.sql("""
-                        update transfer_day set complete = true, final = :final
-                        where job_name = :job and definition_id = :definition and day = :day""")
-                .param("final", run.isFinal(day))
-                .param("job", run.jobName())
-                .param("definition", run.definitionId())
-                .param("day", day)
-                .update());
+        days.complete(from, to, run::isFinal);
     }
 
     @Override
@@ -145,7 +138,7 @@ public class TransferDayStore implements DayStore<TransferDay> {
                         select day, transfers, items, micros, max_speed, speeds, untimed, rejected, steps, step_seconds
                         from transfer_day
                         where job_name = :job and definition_id = :definition and day between :from and :to""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), day(rs)))
                 .list()
                 .stream()
@@ -158,7 +151,7 @@ public class TransferDayStore implements DayStore<TransferDay> {
                         from transfer_reject
                         where job_name = :job and definition_id = :definition and day between :from and :to
                         order by day, deployment_step_id""")
-                .params(key(from, to))
+                .params(days.span(from, to))
                 .query((rs, i) -> new Reject(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), (Long) rs.getObject(6),
                         (Long) rs.getObject(7)))
@@ -189,9 +182,5 @@ public class TransferDayStore implements DayStore<TransferDay> {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private Map<String, Object> key(LocalDate from, LocalDate to) {
-        return Map.of("job", run.jobName(), "definition", run.definitionId(), "from", from, "to", to);
     }
 }

@@ -1,11 +1,11 @@
 package io.progressreports.transfer;
 
 import io.progressreports.store.DayPlan;
+import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,12 +73,7 @@ public class TransferJobConfiguration {
     @Bean
     Step transferPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                           TransferPlanTasklet transferPlanTasklet) {
-        var promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {PLAN});
-        return new StepBuilder("transferPlan", jobRepository)
-                .tasklet(transferPlanTasklet, storeTransactionManager)
-                .listener(promotion)
-                .build();
+        return DaySteps.plan("transferPlan", jobRepository, storeTransactionManager, transferPlanTasklet, PLAN);
     }
 
     @Bean
@@ -92,13 +86,9 @@ public class TransferJobConfiguration {
     @Bean
     Step transferDaysStep(JobRepository jobRepository, Step transferDayStep, Partitioner transferSpanPartitioner,
                           @Value("${reports.threads:2}") int threads) {
-        var executor = new SimpleAsyncTaskExecutor("transfer-");
-        executor.setConcurrencyLimit(threads);
-        return new StepBuilder("transferDays", jobRepository)
-                .partitioner("transferDay", transferSpanPartitioner)
-                .step(transferDayStep)
-                .taskExecutor(executor)
-                .build();
+        return DaySteps.partitioned("transferDays", jobRepository, transferDayStep, "transferDay",
+                transferSpanPartitioner,
+                threads);
     }
 
     @Bean

@@ -1,15 +1,14 @@
 package io.progressreports.transfer;
 
+import io.progressreports.job.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
 import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +32,8 @@ public record TransferRun(String jobName, TableName steps, TableName timings, Zo
 
     public String definitionJson() {
         var json = new LinkedHashMap<String, Object>();
-        json.put("steps_table", steps.schema() + "." + steps.table());
-        json.put("timings_table", timings.schema() + "." + timings.table());
+        json.put("steps_table", steps.toString());
+        json.put("timings_table", timings.toString());
         json.put("zone", zone.getId());
         return JSON.writeValueAsString(json);
     }
@@ -44,44 +43,23 @@ public record TransferRun(String jobName, TableName steps, TableName timings, Zo
     }
 
     public JobParameters toJobParameters(long attempt) {
-        return new JobParametersBuilder()
-                .addString("job", jobName)
-                .addString("from", range.from().toString())
-                .addString("to", range.to().toString())
-                .addString("asOf", asOf.toString())
-                .addString("definitionId", definitionId())
-                .addString("grain", grain.label())
-                .addString("recompute", Boolean.toString(recompute))
-                .addLong("attempt", attempt)
-                .addString("definition", definitionJson(), false)
+        return RunParameters.builder(jobName, range, asOf, definitionId(), definitionJson(), grain, recompute, options,
+                        attempt)
                 .addString("grace", grace.toString(), false)
                 .addString("indexAdvice", String.join("\n", indexAdvice), false)
-                .addString("out", options.out().toString(), false)
-                .addString("bom", Boolean.toString(options.bom()), false)
-                .addLong("partitionDays", (long) options.partitionDays(), false)
                 .toJobParameters();
     }
 
     @SuppressWarnings("unchecked")
     public static TransferRun fromJobParameters(Map<String, Object> parameters) {
-        Map<String, Object> json = JSON.readValue((String) parameters.get("definition"), Map.class);
+        Map<String, Object> json = JSON.readValue(RunParameters.definitionJson(parameters), Map.class);
         String advice = (String) parameters.get("indexAdvice");
-        return new TransferRun((String) parameters.get("job"), table((String) json.get("steps_table")),
-                table((String) json.get("timings_table")), ZoneId.of((String) json.get("zone")),
-                new DateRange(LocalDate.parse((String) parameters.get("from")),
-                        LocalDate.parse((String) parameters.get("to"))),
-                Instant.parse((String) parameters.get("asOf")), Grain.parse((String) parameters.get("grain")),
-                Duration.parse((String) parameters.get("grace")),
-                Boolean.parseBoolean((String) parameters.get("recompute")),
-                new ReportOptions(Path.of((String) parameters.get("out")),
-                        Boolean.parseBoolean((String) parameters.get("bom")),
-                        ((Long) parameters.get("partitionDays")).intValue()),
+        return new TransferRun(RunParameters.job(parameters), TableName.parse((String) json.get("steps_table")),
+                TableName.parse((String) json.get("timings_table")), ZoneId.of((String) json.get("zone")),
+                RunParameters.range(parameters), RunParameters.asOf(parameters), RunParameters.grain(parameters),
+                Duration.parse((String) parameters.get("grace")), RunParameters.flag(parameters, "recompute"),
+                RunParameters.options(parameters),
                 advice == null || advice.isEmpty() ? List.of() : List.of(advice.split("\n")));
-    }
-
-    private static TableName table(String qualified) {
-        String[] parts = qualified.split("\\.", 2);
-        return new TableName(parts[0], parts[1]);
     }
 
     /** A day is final once the grace period after its end has passed as-of: no late row is expected. */

@@ -1,0 +1,70 @@
+package io.progressreports.job;
+
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.report.ReportOptions;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The job parameters every report run has. Identifying: what decides the numbers (job, range, as-of, definition,
+ * grain, recompute) and the attempt, so the same command resumes a failed run but starts afresh after a success.
+ * The rest rides along so that a restart in another process sees what the first attempt saw.
+ */
+public final class RunParameters {
+
+    private RunParameters() {
+    }
+
+    public static JobParametersBuilder builder(String job, DateRange range, Instant asOf, String definitionId,
+                                               String definitionJson, Grain grain, boolean recompute,
+                                               ReportOptions options, long attempt) {
+        return new JobParametersBuilder()
+                .addString("job", job)
+                .addString("from", range.from().toString())
+                .addString("to", range.to().toString())
+                .addString("asOf", asOf.toString())
+                .addString("definitionId", definitionId)
+                .addString("grain", grain.label())
+                .addString("recompute", Boolean.toString(recompute))
+                .addLong("attempt", attempt)
+                .addString("definition", definitionJson, false)
+                .addString("out", options.out().toString(), false)
+                .addString("bom", Boolean.toString(options.bom()), false)
+                .addLong("partitionDays", (long) options.partitionDays(), false);
+    }
+
+    public static String job(Map<String, Object> parameters) {
+        return (String) parameters.get("job");
+    }
+
+    public static String definitionJson(Map<String, Object> parameters) {
+        return (String) parameters.get("definition");
+    }
+
+    public static DateRange range(Map<String, Object> parameters) {
+        return new DateRange(LocalDate.parse((String) parameters.get("from")),
+                LocalDate.parse((String) parameters.get("to")));
+    }
+
+    public static Instant asOf(Map<String, Object> parameters) {
+        return Instant.parse((String) parameters.get("asOf"));
+    }
+
+    public static Grain grain(Map<String, Object> parameters) {
+        return Grain.parse((String) parameters.get("grain"));
+    }
+
+    public static boolean flag(Map<String, Object> parameters, String name) {
+        return Boolean.parseBoolean((String) parameters.get(name));
+    }
+
+    public static ReportOptions options(Map<String, Object> parameters) {
+        return new ReportOptions(Path.of((String) parameters.get("out")), flag(parameters, "bom"),
+                ((Long) parameters.get("partitionDays")).intValue());
+    }
+}
