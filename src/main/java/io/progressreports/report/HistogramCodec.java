@@ -4,6 +4,7 @@ import org.HdrHistogram.DoubleHistogram;
 
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 
 /** Several histograms in one compressed blob: a count, then each one length-prefixed. */
 public final class HistogramCodec {
@@ -16,7 +17,7 @@ public final class HistogramCodec {
         int size = Integer.BYTES;
         for (int i = 0; i < histograms.length; i++) {
             var buffer = ByteBuffer.allocate(histograms[i].getNeededByteBufferCapacity());
-            histograms[i].encodeIntoCompressedByteBuffer(buffer, 9);
+            histograms[i].encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_SPEED);
             buffer.flip();
             encoded[i] = buffer;
             size += Integer.BYTES + buffer.remaining();
