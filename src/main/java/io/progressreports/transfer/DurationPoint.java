@@ -1,6 +1,8 @@
 package io.progressreports.transfer;
 
-// PLACEHOLDER until the transfer charts helper delivers
-public record DurationPoint(java.time.LocalDate periodStart, java.time.LocalDate periodEnd, String step, long steps,
-                            double p50Seconds, double p90Seconds) {
+import java.time.LocalDate;
+
+/** One period and step of step_duration.png. */
+public record DurationPoint(LocalDate periodStart, LocalDate periodEnd, String step, long steps, double p50Seconds,
+                            double p90Seconds) {
 }

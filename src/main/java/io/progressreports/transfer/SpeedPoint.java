@@ -1,6 +1,8 @@
 package io.progressreports.transfer;
 
-// PLACEHOLDER until the transfer charts helper delivers
-public record SpeedPoint(java.time.LocalDate periodStart, java.time.LocalDate periodEnd, long transfers, long items,
+import java.time.LocalDate;
+
+/** One period of transfer_speed.png; the percentiles are NaN when the period has no transfers. */
+public record SpeedPoint(LocalDate periodStart, LocalDate periodEnd, long transfers, long items,
                          double p50ItemsPerSecond, double p90ItemsPerSecond) {
 }
