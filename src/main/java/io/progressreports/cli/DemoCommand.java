@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.report.ReportPublisher;
 import io.progressreports.store.EmbeddedServer;
@@ -20,18 +21,27 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start an embedded PostgreSQL, fill it with realistic synthetic onboarding data "
-                + "(100,000 namespaces over 180 days, with some messy rows), run the onboarding funnel for the last "
-                + "90 days and print where the reports are.",
+                + "(100,000 namespaces and about 150,000 deployments over 180 days, with some messy rows), run the "
+                + "onboarding funnel and the transfer-speed report for the last 90 days and print where they are.",
                 "Needs nothing but a JDK: PostgreSQL itself comes from Maven Central. The demo database is thrown "
                         + "away afterwards; reports stay in --out."})
 public class DemoCommand implements Callable<Integer> {
 
     static final int NAMESPACES = 100_000;
     static final int DAYS = 180;
+    static final int DEPLOYMENTS_PER_DAY = 1_000;
     static final long SEED = 42;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports).")
     Path out = Path.of("reports");
+
+    private int run(String job, EmbeddedServer server) {
+        return new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
+            return ExitCodes.of(e);
+        }).execute(job, "--last", "90", "--out", out.toString(), "--source-url", server.jdbcUrl("demo_source"),
+                "--store-url", server.jdbcUrl("postgres"));
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -46,13 +56,17 @@ public class DemoCommand implements Callable<Integer> {
             Instant startOfToday = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
             long rows = SyntheticOnboardingData.generate(source,
                     new SyntheticOnboardingData.Settings(NAMESPACES, DAYS, SEED, startOfToday));
-            System.err.printf("demo: %,d synthetic namespaces over %d days in an embedded PostgreSQL (%.1f s)%n",
-                    rows, DAYS, (System.nanoTime() - started) / 1e9);
-            int exit = new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-                cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
-                return ExitCodes.of(e);
-            }).execute("onboarding-funnel", "--last", "90", "--out", out.toString(),
-                    "--source-url", server.jdbcUrl("demo_source"), "--store-url", server.jdbcUrl("postgres"));
+            long steps = SyntheticDeploymentData.generate(source,
+                    new SyntheticDeploymentData.Settings(DEPLOYMENTS_PER_DAY, DAYS, SEED, startOfToday));
+            System.err.printf("demo: %,d synthetic namespaces and %,d deployment steps over %d days in an embedded "
+                    + "PostgreSQL (%.1f s)%n", rows, steps, DAYS, (System.nanoTime() - started) / 1e9);
+            int exit = ExitCodes.OK;
+            for (String job : new String[] {"onboarding-funnel", "transfer-speed"}) {
+                exit = run(job, server);
+                if (exit != ExitCodes.OK) {
+                    break;
+                }
+            }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return exit;
         } finally {

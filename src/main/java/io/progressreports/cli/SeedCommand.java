@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.source.SafeUrls;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -12,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Create the source tables in a PostgreSQL database (if missing) and fill them with synthetic "
-                + "data, generated inside PostgreSQL. Replaces what the tables held: never point it at real data."})
+                + "onboarding and deployment data, generated inside PostgreSQL. Replaces what the tables held: never "
+                + "point it at real data."})
 public class SeedCommand implements Callable<Integer> {
 
     @Option(names = "--source-url", required = true, paramLabel = "URL",
@@ -24,6 +26,10 @@ public class SeedCommand implements Callable<Integer> {
             description = "onboarding_progresses rows (default: ${DEFAULT-VALUE}).")
     int namespaces;
 
+    @Option(names = "--deployments", paramLabel = "N", defaultValue = "0",
+            description = "Deployments in all, spread over the days (with their steps and timings; default: none).")
+    int deployments;
+
     @Option(names = "--days", paramLabel = "N", defaultValue = "180", description = "Days of history (default: ${DEFAULT-VALUE}).")
     int days;
 
@@ -32,8 +38,9 @@ public class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (namespaces < 1 || days < 1 || days > 36_600) {
-            throw new UsageException("--namespaces must be at least 1 and --days from 1 to 36600");
+        if (namespaces < 1 || deployments < 0 || days < 1 || days > 36_600) {
+            throw new UsageException("--namespaces must be at least 1, --deployments at least 0 and --days from 1 "
+                    + "to 36600");
         }
         if (!sourceUrl.startsWith("jdbc:postgresql:")) {
             throw new UsageException("--source-url must be a PostgreSQL JDBC URL, not '" + SafeUrls.redact(sourceUrl) + "'");
@@ -48,6 +55,11 @@ public class SeedCommand implements Callable<Integer> {
                 new SyntheticOnboardingData.Settings(namespaces, days, seed, Instant.now()));
         System.out.printf("seeded %,d onboarding_progresses rows over %d days into %s%n", rows, days,
                 SafeUrls.redact(sourceUrl));
+        if (deployments > 0) {
+            long steps = SyntheticDeploymentData.generate(source, new SyntheticDeploymentData.Settings(
+                    Math.max(1, deployments / days), days, seed, Instant.now()));
+            System.out.printf("seeded %,d deployment_steps rows over %d days%n", steps, days);
+        }
         return ExitCodes.OK;
     }
 }

@@ -345,7 +345,7 @@ public final class SyntheticOnboardingData {
      * setseed() keeps only 52 bits of its argument, a double in [-1, 1]: spread all 64 bits of the seed over them
      * first (the splitmix64 finaliser), so that small seeds such as 7 and 8 do not collapse into one sequence.
      */
-    private static double setseedArgument(long seed) {
+    static double setseedArgument(long seed) {
         long z = (seed ^ (seed >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z ^= z >>> 31;

@@ -18,6 +18,11 @@ public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord
 
     /** A completed transfer whose row breaks a rule; kept with its values for rejects.csv. */
     record Rejected(LocalDate day, String reason, StepTimingRow row) implements TimingRecord {
+
+        /** Rows rejected only for their item counts still ran for a valid time: their duration counts. */
+        public boolean hasDuration() {
+            return TransferRules.hasDuration(row);
+        }
     }
 
     /** A completed transfer without a timing row (older deployments). */

@@ -47,6 +47,10 @@ public final class TransferDay {
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
         } else if (record instanceof TimingRecord.Rejected reject) {
             rejected.merge(reject.reason(), 1L, Long::sum);
+            if (reject.hasDuration()) {
+                steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats())
+                        .add(reject.row().finishedAt() - reject.row().startedAt());
+            }
         } else if (record instanceof TimingRecord.Untimed) {
             untimed++;
         } else if (record instanceof TimingRecord.StepDuration duration) {

@@ -73,7 +73,7 @@ public final class TransferRules {
         return null;
     }
 
-    private static boolean hasDuration(StepTimingRow row) {
+    static boolean hasDuration(StepTimingRow row) {
         return row.timed() && row.startedAt() != Micros.NONE && row.finishedAt() != Micros.NONE
                 && row.finishedAt() > row.startedAt();
     }

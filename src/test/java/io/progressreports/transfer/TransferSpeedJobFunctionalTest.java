@@ -1,0 +1,795 @@
+package io.progressreports.transfer;
+
+import io.progressreports.TestDatabase;
+import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.report.Manifest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transfer-speed job, run through the real command line, against an oracle: the same figures computed in
+ * PostgreSQL over the same rows. The oracle SQL is written from design.md's "Transfer speed" semantics, not from
+ * the Java code, so that a shared misreading of the design cannot make both sides agree by construction. The
+ * source tables are built here rather than by the demo generator, so that the job is checked against rows whose
+ * awkward cases are known to be present.
+ */
+class TransferSpeedJobFunctionalTest {
+
+    /** "Now" for most runs: every synthetic deployment has finished by then. */
+    private static final Instant AS_OF = Instant.parse("2026-11-01T06:00:00Z");
+    /** An as-of inside the ranges, at a midnight, where rows finish exactly at that instant. */
+    private static final Instant MID = Instant.parse("2026-10-15T00:00:00Z");
+    private static final String FINISHED_AT_INDEX = "deployment_step_timings_finished_at_idx";
+    private static final int MAX_REPORTED = 40;
+
+    private static String sourceUrl;
+    private static JdbcTemplate source;
+
+    @TempDir
+    static Path reports;
+
+    @BeforeAll
+    static void createSource() {
+        sourceUrl = TestDatabase.newDatabaseUrl();
+        source = TestDatabase.jdbc(sourceUrl);
+        // One statement string, so that setseed and every random() share a session and the data is the same on
+        // every run (DriverManagerDataSource opens a connection per call).
+        source.execute(SYNTHETIC_DATA);
+        insertEdgeRows();
+        source.execute("analyze");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Source rows. 42 days of deployments; those created before 2026-09-30 predate the timings table (untimed).
+    // Durations are rounded to the microsecond, PostgreSQL's precision, so that sums can be compared exactly.
+
+    private static final String SYNTHETIC_DATA = """
+            set time zone 'UTC';
+            create table deployments (
+                id bigint generated always as identity primary key,
+                project_id bigint not null,
+                created_at timestamptz not null);
+            create table deployment_steps (
+                id bigint generated always as identity primary key,
+                deployment_id bigint,
+                step text,
+                status text,
+                total_items int,
+                completed_items int,
+                created_at timestamptz,
+                updated_at timestamptz);
+            create table deployment_step_timings (
+                id bigint generated always as identity primary key,
+                deployment_step_id bigint unique not null,
+                started_at timestamptz(6),
+                finished_at timestamptz(6));
+            create index deployment_step_timings_finished_at_idx on deployment_step_timings (finished_at);
+            create index deployment_steps_updated_at_idx on deployment_steps (updated_at);
+
+            select setseed(0.20261101);
+
+            insert into deployments (project_id, created_at)
+            select 1 + floor(random() * 500)::bigint, d + make_interval(secs => floor(random() * 86400e6) / 1e6)
+            from generate_series(timestamptz '2026-09-20 00:00:00+00', timestamptz '2026-10-31 00:00:00+00',
+                                 interval '1 day') d
+            cross join generate_series(1, 400) n
+            where random() < 0.7
+            order by 2;
+
+            create temp table planned as
+            select d.id as deployment_id, d.created_at, k.ord, k.step,
+                   d.created_at < timestamptz '2026-09-30 00:00:00+00' as untimed,
+                   random() as r_status, random() as r_duration, random() as r_items, random() as r_bad,
+                   random() as r_gap
+            from deployments d
+            cross join (values (1, 'preparing'), (2, 'building'), (3, 'transfer_files'), (4, 'finishing'),
+                               (5, '=cmd')) k(ord, step)
+            where k.ord < 5 or d.id % 7 = 0
+            order by d.id, k.ord;
+
+            create temp table sized as
+            select p.*, row_number() over (order by p.deployment_id, p.ord) as id,
+                   case when p.r_status < 0.03 then 'failed' when p.r_status < 0.05 then 'running'
+                        else 'completed' end as status,
+                   make_interval(secs => round((case p.step
+                       when 'preparing' then 0.5 + p.r_duration * 20
+                       when 'building' then 20 + p.r_duration ^ 2 * 900
+                       when 'transfer_files' then 0.05 + p.r_duration ^ 3 * 1800
+                       when 'finishing' then 0.1 + p.r_duration * 5
+                       else 1 + p.r_duration * 30 end)::numeric, 6)::float8) as duration,
+                   case when p.step = 'transfer_files' then 1 + floor(p.r_items ^ 2 * 40000)::int end as total_items,
+                   -- a few % of completed, timed transfers break one rule each, 0..6 in design.md's order
+                   case when p.step = 'transfer_files' and p.r_status >= 0.05 and not p.untimed and p.r_bad < 0.014
+                        then floor(p.r_bad * 500)::int end as bad
+            from planned p;
+
+            create temp table timed_steps as
+            select s.*,
+                   s.created_at + coalesce(sum(s.duration) over w, interval '0')
+                       + make_interval(secs => round((s.r_gap * 3)::numeric, 6)::float8) as started
+            from sized s
+            window w as (partition by s.deployment_id order by s.ord
+                         rows between unbounded preceding and 1 preceding);
+
+            create temp table final_steps as
+            select t.id, t.deployment_id, t.step, t.status, t.untimed, t.created_at,
+                   case t.bad when 1 then null else t.started end as started_at,
+                   case when t.status = 'running' or t.bad = 0 then null
+                        when t.bad = 2 then t.started
+                        when t.bad = 3 then t.started - t.duration
+                        else t.started + t.duration end as finished_at,
+                   t.total_items,
+                   case when t.step <> 'transfer_files' then null
+                        when t.bad = 4 then null
+                        when t.bad = 5 then -1 - floor(t.r_items * 100)::int
+                        when t.bad = 6 then t.total_items + 1 + floor(t.r_items * 10)::int
+                        when t.status = 'completed' then t.total_items
+                        else floor(t.total_items * t.r_items)::int end as completed_items,
+                   t.started + t.duration + make_interval(secs => round((t.r_gap * 1.5)::numeric, 6)::float8)
+                       as updated_at
+            from timed_steps t;
+
+            insert into deployment_steps (id, deployment_id, step, status, total_items, completed_items, created_at,
+                                          updated_at)
+            overriding system value
+            select id, deployment_id, step, status, total_items, completed_items, created_at, updated_at
+            from final_steps order by id;
+            select setval(pg_get_serial_sequence('deployment_steps', 'id'), (select max(id) from deployment_steps));
+
+            insert into deployment_step_timings (deployment_step_id, started_at, finished_at)
+            select id, started_at, finished_at from final_steps where not untimed order by id;
+            """;
+
+    private static final String[] EDGE_ROWS = {
+            // step, status, total, completed, updated_at (blank: finished + 1 s), timed, started_at, finished_at
+            // Midnights: exactly at UTC's and at Berlin's, and a microsecond before each.
+            "transfer_files|completed|1500|1200||t|2026-10-09T23:58:00Z|2026-10-10T00:00:00Z",
+            "transfer_files|completed|1500|1500||t|2026-10-09T23:58:00Z|2026-10-09T23:59:59.999999Z",
+            "transfer_files|completed|800|700||t|2026-10-09T23:00:00+02:00|2026-10-10T00:00:00+02:00",
+            "transfer_files|completed|800|800||t|2026-10-09T23:00:00+02:00|2026-10-09T23:59:59.999999+02:00",
+            // Berlin's 25-hour day, 2026-10-25: its first and last microseconds, 02:30 twice, a transfer across
+            // the change (two hours, not one), and the next day's midnight.
+            "transfer_files|completed|900|900||t|2026-10-24T23:50:00+02:00|2026-10-25T00:00:00+02:00",
+            "transfer_files|completed|7200|7200||t|2026-10-25T01:30:00+02:00|2026-10-25T02:30:00+01:00",
+            "transfer_files|completed|100|100||t|2026-10-25T02:29:00+02:00|2026-10-25T02:30:00+02:00",
+            "transfer_files|completed|100|50||t|2026-10-25T02:29:00+01:00|2026-10-25T02:30:00+01:00",
+            "transfer_files|completed|300|300||t|2026-10-25T23:00:00+01:00|2026-10-25T23:59:59.999999+01:00",
+            "transfer_files|completed|300|299||t|2026-10-25T23:00:00+01:00|2026-10-26T00:00:00+01:00",
+            "building|completed||||t|2026-10-25T01:45:00+02:00|2026-10-25T02:15:00+01:00",
+            // At the mid-range as-of (counts) and a microsecond after it (does not), for every kind of row.
+            "transfer_files|completed|60|60||t|2026-10-14T23:59:00Z|2026-10-15T00:00:00Z",
+            "transfer_files|completed|60|60||t|2026-10-14T23:59:00Z|2026-10-15T00:00:00.000001Z",
+            "building|completed||||t|2026-10-14T23:00:00Z|2026-10-15T00:00:00Z",
+            "building|completed||||t|2026-10-14T23:00:00Z|2026-10-15T00:00:00.000001Z",
+            "transfer_files|completed|10|10|2026-10-15T00:00:00Z|f||",
+            "transfer_files|completed|10|10|2026-10-15T00:00:00.000001Z|f||",
+            "transfer_files|completed|10|10|2026-10-15T00:00:00Z|t|2026-10-14T23:00:00Z|",
+            "transfer_files|completed|10|10|2026-10-15T00:00:00.000001Z|t|2026-10-14T23:00:00Z|",
+            // Speed extremes: a microsecond-long transfer, no items, no total, a transfer of three days.
+            "transfer_files|completed|1|1||t|2026-10-05T12:00:00Z|2026-10-05T12:00:00.000001Z",
+            "transfer_files|completed|50|0||t|2026-10-05T12:00:00Z|2026-10-05T12:00:07.654321Z",
+            "transfer_files|completed||10||t|2026-10-05T12:00:00Z|2026-10-05T12:00:03Z",
+            "transfer_files|completed|5|5||t|2026-10-05T08:00:00Z|2026-10-08T08:00:00.000001Z",
+            // One reject of every kind, then rows that break several rules: the first in design.md's order wins.
+            "transfer_files|completed|100|100|2026-10-12T10:00:00Z|t|2026-10-12T09:00:00Z|",
+            "transfer_files|completed|100|100||t||2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|100||t|2026-10-12T10:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|100||t|2026-10-12T10:00:00.000001Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|-5||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|101||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|100|2026-10-12T11:00:00Z|t||",
+            "transfer_files|completed|100|||t||2026-10-12T10:00:00Z",
+            "transfer_files|completed|100|101||t|2026-10-12T10:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed||||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|completed||-1||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            // Without a finish, a reject belongs to its update's day: 23:30 UTC is the next day in Berlin.
+            "transfer_files|completed|100|100|2026-10-11T23:30:00Z|t|2026-10-11T22:00:00Z|",
+            // Not completed: neither transfers, rejects, untimed nor step durations.
+            "transfer_files|failed|100|40|2026-10-12T10:00:00Z|t|2026-10-12T09:00:00Z|",
+            "transfer_files|failed|100|40||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|running|100|40|2026-10-12T10:00:00Z|f||",
+            "building|failed||||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            // Timed steps without a usable duration: no step duration.
+            "building|completed||||t|2026-10-12T10:00:00Z|2026-10-12T10:00:00Z",
+            "building|completed||||t||2026-10-12T10:00:00Z",
+            "building|completed|||2026-10-12T10:00:00Z|t|2026-10-12T09:00:00Z|",
+            // A newer transfer that lost its timing row is untimed too.
+            "transfer_files|completed|100|100|2026-10-12T12:00:00Z|f||",
+            // A name that needs CSV quoting.
+            "say \"hi\", then deploy|completed||||t|2026-10-12T09:00:00Z|2026-10-12T09:00:01.5Z",
+    };
+
+    private static void insertEdgeRows() {
+        long deployment = source.queryForObject(
+                "insert into deployments (project_id, created_at) values (0, '2026-10-01T00:00:00Z') returning id",
+                Long.class);
+        for (String edge : EDGE_ROWS) {
+            String[] f = edge.split("\\|", -1);
+            OffsetDateTime started = time(f[6]);
+            OffsetDateTime finished = time(f[7]);
+            OffsetDateTime updated = f[4].isEmpty() ? finished.plusSeconds(1) : time(f[4]);
+            source.update("""
+                            with s as (
+                                insert into deployment_steps (deployment_id, step, status, total_items,
+                                    completed_items, created_at, updated_at)
+                                values (?, ?, ?, cast(? as int), cast(? as int), cast(? as timestamptz),
+                                    cast(? as timestamptz))
+                                returning id)
+                            insert into deployment_step_timings (deployment_step_id, started_at, finished_at)
+                            select id, cast(? as timestamptz), cast(? as timestamptz) from s
+                            where cast(? as boolean)""",
+                    deployment, f[0], f[1], count(f[2]), count(f[3]),
+                    (started != null ? started : updated).minusMinutes(1), updated, started, finished,
+                    "t".equals(f[5]));
+        }
+    }
+
+    private static OffsetDateTime time(String text) {
+        return text.isEmpty() ? null : OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Integer count(String text) {
+        return text.isEmpty() ? null : Integer.valueOf(text);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Cases
+
+    record Case(String name, LocalDate from, LocalDate to, Instant asOf, String zone, String grain) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        String[] arguments(String storeUrl, Path out) {
+            return new String[] {"run", "transfer-speed", "--jobs-dir", Path.of("jobs").toAbsolutePath().toString(),
+                    "--source-url", sourceUrl, "--store-url", storeUrl, "--out", out.toString(),
+                    "--from", from.toString(), "--to", to.toString(), "--as-of", asOf.toString(),
+                    "--zone", zone, "--grain", grain};
+        }
+
+        Path report(Path out) {
+            return out.resolve("transfer-speed").resolve(from + "_" + to);
+        }
+
+        Object[] sqlArguments() {
+            return new Object[] {from, to, asOf.atOffset(ZoneOffset.UTC), zone, grain};
+        }
+    }
+
+    private static Case job(String name, String from, String to, Instant asOf, String zone, String grain) {
+        return new Case(name, LocalDate.parse(from), LocalDate.parse(to), asOf, zone, grain);
+    }
+
+    private static final Case DAY_UTC = job("day, UTC, untimed days first", "2026-09-20", "2026-10-31", AS_OF,
+            "UTC", "day");
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                DAY_UTC,
+                // Wednesday to Wednesday: the first and last weeks are clipped to the range.
+                job("week, UTC, partial weeks", "2026-09-23", "2026-10-28", AS_OF, "UTC", "week"),
+                // The range runs past as-of: November has only the hours before it.
+                job("month, Europe/Berlin, past as-of", "2026-09-15", "2026-11-30", AS_OF, "Europe/Berlin", "month"),
+                job("day, Europe/Berlin, DST end", "2026-10-05", "2026-10-31", AS_OF, "Europe/Berlin", "day"),
+                job("as-of inside the range", "2026-10-01", "2026-10-31", MID, "UTC", "day"));
+    }
+
+    private static Path out(String name) {
+        return reports.resolve(name.replaceAll("[^a-zA-Z0-9]+", "-"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Tests
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyFigureAgreesWithSql(Case c) throws IOException {
+        Path out = out(c.name());
+
+        assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+
+        Path report = c.report(out);
+        var problems = new ArrayList<String>();
+        compareReport(c, report, problems);
+        Map<String, Object> manifest = Manifest.read(report.resolve(Manifest.FILE));
+        compareComputedDays(c, manifest, problems);
+        // A fresh store computes every day up to as-of, so the run's row counts are the whole range's.
+        Map<String, Object> rows = map(manifest.get("rows"));
+        Map<String, Long> totals = sqlTotals(c);
+        totals.forEach((key, expected) -> check(problems, "manifest rows." + key,
+                ((Number) rows.get(key)).longValue(), expected));
+        assertThat(list(manifest.get("index_advice"))).as("index advice with both indexes present").isEmpty();
+        assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue())
+                .as("partitions of a run with the indexes").isGreaterThan(1);
+        assertNoProblems(c, problems);
+    }
+
+    /** The comparisons below prove little unless the rows hold the cases they are about. */
+    @Test
+    void theSourceHoldsEveryAwkwardCase() {
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        source.query(BASE + "select coalesce(outcome, 'used') as outcome, count(*) as n from classified group by 1",
+                rs -> {
+                    outcomes.put(rs.getString("outcome"), rs.getLong("n"));
+                }, DAY_UTC.sqlArguments());
+        assertThat(outcomes).containsKeys("used", "untimed", "finished_at_missing", "started_at_missing",
+                "duration_not_positive", "completed_items_missing", "completed_items_negative",
+                "completed_items_over_total");
+        assertThat(outcomes.get("used")).isGreaterThan(5_000);
+        assertThat(source.queryForList(BASE + """
+                        select day from classified group by day
+                        having count(*) filter (where outcome is null) = 0 and count(*) > 0 order by day""",
+                LocalDate.class, DAY_UTC.sqlArguments()))
+                .as("days with untimed transfers only").hasSize(10).startsWith(LocalDate.parse("2026-09-20"));
+        assertThat(source.queryForList("select distinct status from deployment_steps", String.class))
+                .contains("completed", "failed", "running");
+        assertThat(source.queryForObject("""
+                        select count(*) from deployment_steps s
+                        join deployment_step_timings t on t.deployment_step_id = s.id
+                        where s.step = '=cmd' and s.status = 'completed'""", Long.class)).isPositive();
+    }
+
+    @Test
+    void formulaLikeStepNamesAreNeutralisedInTheCsv() throws IOException {
+        Path out = out("neutralised");
+        assertThat(ProgressReportsCommand.execute(DAY_UTC.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+
+        String text = Files.readString(DAY_UTC.report(out).resolve("step_duration.csv"), StandardCharsets.UTF_8);
+        assertThat(text).contains(",'=cmd,").doesNotContain(",=cmd,");
+        assertThat(readCsv(DAY_UTC.report(out).resolve("step_duration.csv"), DURATION_COLUMNS))
+                .extracting(r -> r.get("step")).contains("say \"hi\", then deploy");
+    }
+
+    /** The nightly pattern: a second run finds the final days in the store and must publish the same files. */
+    @Test
+    void aSecondRunReusesFinalDaysAndWritesTheSameFiles() throws IOException {
+        String store = TestDatabase.newDatabaseUrl();
+        Path first = out("first run");
+        Path second = out("second run");
+
+        assertThat(ProgressReportsCommand.execute(DAY_UTC.arguments(store, first))).isZero();
+        assertThat(ProgressReportsCommand.execute(DAY_UTC.arguments(store, second))).isZero();
+
+        Map<String, Object> manifest = Manifest.read(DAY_UTC.report(second).resolve(Manifest.FILE));
+        assertThat(((Number) map(manifest.get("days")).get("reused")).longValue()).as("days reused").isPositive();
+        for (String file : List.of("transfer_speed.csv", "step_duration.csv", "rejects.csv")) {
+            assertThat(Files.readAllBytes(DAY_UTC.report(second).resolve(file)))
+                    .as("%s of the second run", file)
+                    .isEqualTo(Files.readAllBytes(DAY_UTC.report(first).resolve(file)));
+        }
+        var problems = new ArrayList<String>();
+        compareComputedDays(DAY_UTC, manifest, problems);
+        assertNoProblems(DAY_UTC, problems);
+    }
+
+    /**
+     * Without an index on finished_at, per-partition range scans would each read the whole table: the job must
+     * read the range once, as one partition, say which index would help, and still get every figure right.
+     */
+    @Test
+    void withoutTheFinishedAtIndexTheRangeIsOnePartitionWithAdvice() throws IOException {
+        Case c = job("no finished_at index", "2026-09-28", "2026-10-31", AS_OF, "Europe/Berlin", "week");
+        Path out = out(c.name());
+        source.execute("drop index " + FINISHED_AT_INDEX);
+        try {
+            assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+        } finally {
+            source.execute("create index " + FINISHED_AT_INDEX + " on deployment_step_timings (finished_at)");
+        }
+
+        Map<String, Object> manifest = Manifest.read(c.report(out).resolve(Manifest.FILE));
+        assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue()).isEqualTo(1);
+        assertThat(list(manifest.get("index_advice")))
+                .contains("CREATE INDEX CONCURRENTLY ON \"public\".\"deployment_step_timings\" (\"finished_at\");");
+        var problems = new ArrayList<String>();
+        compareReport(c, c.report(out), problems);
+        compareComputedDays(c, manifest, problems);
+        assertNoProblems(c, problems);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Comparison
+
+    private static final List<String> SPEED_COLUMNS = List.of("period_start", "period_end", "transfers", "items",
+            "seconds", "items_per_second", "p50_items_per_second", "p90_items_per_second", "p99_items_per_second",
+            "max_items_per_second", "rejected", "untimed");
+    private static final List<String> DURATION_COLUMNS = List.of("period_start", "period_end", "step", "steps",
+            "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds");
+    private static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
+            "finished_at", "completed_items", "total_items");
+
+    private static void compareReport(Case c, Path report, List<String> problems) throws IOException {
+        compareSpeeds(c, readCsv(report.resolve("transfer_speed.csv"), SPEED_COLUMNS), problems);
+        compareDurations(c, readCsv(report.resolve("step_duration.csv"), DURATION_COLUMNS), problems);
+        compareRejects(c, readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS), problems);
+    }
+
+    private static void compareSpeeds(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "transfer_speed.csv";
+        Map<String, CSVRecord> actual = index(csv, r -> r.get("period_start"), file, problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(speedSql(), rs -> {
+            expected.put(rs.getObject("period_start", LocalDate.class).toString(), row(rs));
+        }, c.sqlArguments());
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row == null) {
+                return;
+            }
+            String where = file + " " + key;
+            check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+            check(problems, where + " transfers", row.get("transfers"), sql.get("transfers").toString());
+            check(problems, where + " items", row.get("items"), sql.get("items").toString());
+            check(problems, where + " seconds", row.get("seconds"), exact(sql.get("seconds"), 6));
+            checkClose(problems, where + " items_per_second", row.get("items_per_second"),
+                    (BigDecimal) sql.get("items_per_second"), 0, 0.001);
+            for (String p : List.of("p50", "p90", "p99")) {
+                checkClose(problems, where + " " + p + "_items_per_second", row.get(p + "_items_per_second"),
+                        (BigDecimal) sql.get(p), 0.01, 0.0005);
+            }
+            check(problems, where + " max_items_per_second", row.get("max_items_per_second"),
+                    rounded(sql.get("max"), 3));
+            check(problems, where + " rejected", row.get("rejected"), sql.get("rejected").toString());
+            check(problems, where + " untimed", row.get("untimed"), sql.get("untimed").toString());
+        });
+    }
+
+    private static void compareDurations(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "step_duration.csv";
+        Map<String, CSVRecord> actual = index(csv, r -> r.get("period_start") + " " + r.get("step"), file,
+                problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(durationSql(), rs -> {
+            expected.put(rs.getObject("period_start", LocalDate.class) + " " + neutralised(rs.getString("step")),
+                    row(rs));
+        }, c.sqlArguments());
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row == null) {
+                return;
+            }
+            String where = file + " " + key;
+            check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+            check(problems, where + " steps", row.get("steps"), sql.get("steps").toString());
+            check(problems, where + " total_seconds", row.get("total_seconds"), exact(sql.get("total_seconds"), 6));
+            for (String p : List.of("p50", "p90", "p99")) {
+                checkClose(problems, where + " " + p + "_seconds", row.get(p + "_seconds"), (BigDecimal) sql.get(p),
+                        0.01, 0.0000005);
+            }
+            check(problems, where + " max_seconds", row.get("max_seconds"), exact(sql.get("max_seconds"), 6));
+        });
+    }
+
+    private static void compareRejects(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "rejects.csv";
+        Map<String, CSVRecord> actual = index(csv, r -> r.get("deployment_step_id"), file, problems);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(rejectSql(), rs -> {
+            expected.put(Long.toString(rs.getLong("id")), row(rs));
+        }, c.sqlArguments());
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((key, sql) -> {
+            CSVRecord row = actual.get(key);
+            if (row == null) {
+                return;
+            }
+            String where = file + " step " + key;
+            check(problems, where + " day", row.get("day"), sql.get("day").toString());
+            check(problems, where + " reason", row.get("reason"), sql.get("reason"));
+            check(problems, where + " started_at", instant(row.get("started_at")), instant(sql.get("started_at")));
+            check(problems, where + " finished_at", instant(row.get("finished_at")),
+                    instant(sql.get("finished_at")));
+            check(problems, where + " completed_items", row.get("completed_items"), text(sql.get("completed_items")));
+            check(problems, where + " total_items", row.get("total_items"), text(sql.get("total_items")));
+        });
+    }
+
+    /** Every day the run computed, as the manifest lists it, against SQL's count of that day's rows. */
+    private static void compareComputedDays(Case c, Map<String, Object> manifest, List<String> problems) {
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(daySql(), rs -> {
+            expected.put(rs.getObject("day", LocalDate.class).toString(), row(rs));
+        }, c.sqlArguments());
+        List<Object> days = list(manifest.get("computed_days"));
+        assertThat(days).as("computed_days of case '%s'", c.name()).isNotEmpty();
+        for (Object entry : days) {
+            Map<String, Object> day = map(entry);
+            String where = "manifest computed_days " + day.get("day");
+            Map<String, Object> sql = expected.getOrDefault((String) day.get("day"), Map.of());
+            long read = number(day, "read");
+            check(problems, where + " read = used + rejected + untimed", read,
+                    number(day, "used") + number(day, "rejected") + number(day, "untimed"));
+            for (String key : List.of("read", "used", "rejected", "untimed")) {
+                check(problems, where + " " + key, number(day, key), number(sql, key));
+            }
+        }
+    }
+
+    private static Map<String, Long> sqlTotals(Case c) {
+        var totals = new LinkedHashMap<String, Long>();
+        source.query(daySql(), rs -> {
+            for (String key : List.of("read", "used", "rejected", "untimed")) {
+                totals.merge(key, rs.getLong(key), Long::sum);
+            }
+        }, c.sqlArguments());
+        return totals;
+    }
+
+    private static long number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** Reads a report CSV as an analyst's tool would, after checking the byte-level contract (BOM, CRLF). */
+    private static List<CSVRecord> readCsv(Path file, List<String> header) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as("%s starts with a BOM", file.getFileName()).startsWith("\uFEFF");
+        assertThat(text.replace("\r\n", "")).as("%s has CRLF line ends only", file.getFileName())
+                .doesNotContain("\n").doesNotContain("\r");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).as("%s header", file.getFileName()).isEqualTo(header);
+            return parser.getRecords();
+        }
+    }
+
+    private static Map<String, CSVRecord> index(List<CSVRecord> rows, Function<CSVRecord, String> key,
+                                                String file, List<String> problems) {
+        var byKey = new LinkedHashMap<String, CSVRecord>();
+        for (CSVRecord row : rows) {
+            if (byKey.put(key.apply(row), row) != null) {
+                problems.add(file + " has two rows for " + key.apply(row));
+            }
+        }
+        return byKey;
+    }
+
+    private static void compareKeys(String file, Set<String> expected, Set<String> actual, List<String> problems) {
+        expected.stream().filter(key -> !actual.contains(key))
+                .forEach(key -> problems.add(file + " is missing the row " + key));
+        actual.stream().filter(key -> !expected.contains(key))
+                .forEach(key -> problems.add(file + " has a row SQL does not: " + key));
+    }
+
+    private static void check(List<String> problems, String what, Object actual, Object expected) {
+        if (!actual.equals(expected)) {
+            problems.add(what + ": job " + show(actual) + ", SQL " + show(expected));
+        }
+    }
+
+    /**
+     * Histogram percentiles are within 1% of percentile_disc; the cell's own rounding adds up to half its last
+     * decimal, which matters near zero.
+     */
+    private static void checkClose(List<String> problems, String what, String actual, BigDecimal expected,
+                                   double relative, double absolute) {
+        if (expected == null || actual.isEmpty()) {
+            check(problems, what, actual, expected == null ? "" : expected.toPlainString());
+            return;
+        }
+        double job = Double.parseDouble(actual);
+        double sql = expected.doubleValue();
+        if (Math.abs(job - sql) > relative * Math.abs(sql) + absolute + 1e-12) {
+            problems.add(what + ": job " + actual + ", SQL " + expected.setScale(6, RoundingMode.HALF_UP)
+                    .toPlainString() + " (too far apart)");
+        }
+    }
+
+    private static void assertNoProblems(Case c, List<String> problems) {
+        List<String> shown = problems.size() <= MAX_REPORTED ? problems
+                : Stream.concat(problems.stream().limit(MAX_REPORTED),
+                Stream.of("... and " + (problems.size() - MAX_REPORTED) + " more")).toList();
+        assertThat(shown).as("figures of case '%s' that differ from SQL", c.name()).isEmpty();
+    }
+
+    private static String show(Object value) {
+        return "".equals(value) ? "(blank)" : String.valueOf(value);
+    }
+
+    /** design.md: a text cell starting with = + - @, tab or CR is neutralised. */
+    private static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** Sums of microsecond durations are exact, so six decimals must match to the digit. */
+    private static String exact(Object value, int scale) {
+        return ((BigDecimal) value).setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static String rounded(Object value, int scale) {
+        return value == null ? "" : ((BigDecimal) value).setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static Object instant(Object value) {
+        if (value == null || "".equals(value)) {
+            return "";
+        }
+        return value instanceof OffsetDateTime time ? time.toInstant() : Instant.parse((String) value);
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        var row = new LinkedHashMap<String, Object>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            String type = rs.getMetaData().getColumnTypeName(i);
+            Object value = type.equals("timestamptz") ? rs.getObject(i, OffsetDateTime.class)
+                    : type.equals("date") ? rs.getObject(i, LocalDate.class) : rs.getObject(i);
+            row.put(rs.getMetaData().getColumnLabel(i), value);
+        }
+        return row;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The oracle. Straight from design.md's "Transfer speed", in SQL, over the source rows:
+    //   a transfer is a deployment_steps row with step 'transfer_files' and status 'completed'; with no timing
+    //   row it is untimed on the day of updated_at; otherwise it belongs to the day in Z of finished_at (of
+    //   updated_at when finished_at is null), counts only if that time <= T, and is rejected for the first of:
+    //   finished_at null, started_at null, duration <= 0, completed_items null, < 0, > total_items.
+    //   Periods are date_trunc of the day (ISO weeks, months), clipped to the range, up to the as-of day.
+
+    private static final String BASE = """
+            with args as (
+                select cast(? as date) as d_from, cast(? as date) as d_to, cast(? as timestamptz) as as_of,
+                       cast(? as text) as zone, cast(? as text) as grain
+            ),
+            transfers as (
+                select s.id, s.total_items, s.completed_items, t.started_at, t.finished_at,
+                       t.deployment_step_id is not null as timed, coalesce(t.finished_at, s.updated_at) as at
+                from deployment_steps s
+                left join deployment_step_timings t on t.deployment_step_id = s.id
+                where s.step = 'transfer_files' and s.status = 'completed'
+            ),
+            classified as (
+                select x.*, (x.at at time zone a.zone)::date as day,
+                       case when not x.timed then 'untimed'
+                            when x.finished_at is null then 'finished_at_missing'
+                            when x.started_at is null then 'started_at_missing'
+                            when x.finished_at - x.started_at <= interval '0' then 'duration_not_positive'
+                            when x.completed_items is null then 'completed_items_missing'
+                            when x.completed_items < 0 then 'completed_items_negative'
+                            when x.completed_items > x.total_items then 'completed_items_over_total'
+                       end as outcome,
+                       extract(epoch from x.finished_at - x.started_at) as seconds
+                from transfers x cross join args a
+                where x.at <= a.as_of and (x.at at time zone a.zone)::date between a.d_from and a.d_to
+            ),
+            used as (
+                select c.*, c.completed_items / c.seconds as speed from classified c where c.outcome is null
+            ),
+            periods as (
+                select greatest(g::date, a.d_from) as period_start,
+                       least((g + ('1 ' || a.grain)::interval)::date, a.d_to + 1) as period_end
+                from args a
+                cross join generate_series(date_trunc(a.grain, a.d_from::timestamp), a.d_to::timestamp,
+                                           ('1 ' || a.grain)::interval) g
+                where greatest(g::date, a.d_from)::timestamp at time zone a.zone <= a.as_of
+            )
+            """;
+
+    private static String speedSql() {
+        return BASE + """
+                , speeds as (
+                    select p.period_start, count(u.id) as transfers, coalesce(sum(u.completed_items), 0) as items,
+                           coalesce(sum(u.seconds), 0) as seconds,
+                           sum(u.completed_items) / nullif(sum(u.seconds), 0) as items_per_second,
+                           percentile_disc(0.5) within group (order by u.speed) as p50,
+                           percentile_disc(0.9) within group (order by u.speed) as p90,
+                           percentile_disc(0.99) within group (order by u.speed) as p99,
+                           max(u.speed) as max
+                    from periods p left join used u on u.day >= p.period_start and u.day < p.period_end
+                    group by p.period_start
+                ),
+                others as (
+                    select p.period_start,
+                           count(c.id) filter (where c.outcome <> 'untimed') as rejected,
+                           count(c.id) filter (where c.outcome = 'untimed') as untimed
+                    from periods p left join classified c on c.day >= p.period_start and c.day < p.period_end
+                    group by p.period_start
+                )
+                select p.period_start, p.period_end, s.transfers, s.items, s.seconds, s.items_per_second, s.p50,
+                       s.p90, s.p99, s.max, o.rejected, o.untimed
+                from periods p join speeds s using (period_start) join others o using (period_start)
+                order by p.period_start
+                """;
+    }
+
+    /**
+     * Every completed step with a positive duration, of any kind: design.md's "every step name with a timing row".
+     * A transfer rejected only for its item counts still took that long, so its duration counts here although
+     * its speed does not.
+     */
+    private static String durationSql() {
+        return BASE + """
+                , durations as (
+                    select s.step, (t.finished_at at time zone a.zone)::date as day,
+                           extract(epoch from t.finished_at - t.started_at) as seconds
+                    from deployment_steps s
+                    join deployment_step_timings t on t.deployment_step_id = s.id
+                    cross join args a
+                    where s.status = 'completed' and t.started_at is not null and t.finished_at > t.started_at
+                      and t.finished_at <= a.as_of and (t.finished_at at time zone a.zone)::date between a.d_from
+                          and a.d_to
+                )
+                select p.period_start, p.period_end, d.step, count(*) as steps, sum(d.seconds) as total_seconds,
+                       percentile_disc(0.5) within group (order by d.seconds) as p50,
+                       percentile_disc(0.9) within group (order by d.seconds) as p90,
+                       percentile_disc(0.99) within group (order by d.seconds) as p99,
+                       max(d.seconds) as max_seconds
+                from periods p join durations d on d.day >= p.period_start and d.day < p.period_end
+                group by p.period_start, p.period_end, d.step
+                order by 1, 3
+                """;
+    }
+
+    private static String rejectSql() {
+        return BASE + """
+                select c.id, c.day, c.outcome as reason, c.started_at, c.finished_at, c.completed_items,
+                       c.total_items
+                from classified c
+                where c.outcome <> 'untimed'
+                order by c.day, c.id
+                """;
+    }
+
+    private static String daySql() {
+        return BASE + """
+                select c.day, count(*) as read, count(*) filter (where c.outcome is null) as used,
+                       count(*) filter (where c.outcome <> 'untimed') as rejected,
+                       count(*) filter (where c.outcome = 'untimed') as untimed
+                from classified c
+                group by c.day
+                order by c.day
+                """;
+    }
+}
