@@ -17,6 +17,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
@@ -93,7 +95,7 @@ final class TransferCharts {
             dataset.addSeries(p90);
         }
         var seconds = new LogAxis("seconds (log scale)");
-        seconds.setNumberFormatOverride(ChartFiles.countFormat());
+        seconds.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(ChartFiles.LOCALE)));
         seconds.setSmallestValue(0.001);
         var lines = new XYLineAndShapeRenderer(true, false);
         List<LocalDate> starts = points.stream().map(DurationPoint::periodStart).distinct().sorted().toList();
