@@ -32,8 +32,18 @@ import java.util.regex.Pattern;
         description = {"Run a report job for a date range and publish its CSVs and charts under "
                 + "<out>/<job>/<from>_<to>/, with <out>/<job>/latest pointing at the newest.",
                 "Cohort days already stored and final are reused; the rest are computed from the source."},
-        footer = {"", "Examples:",
+        footer = {"", "Jobs (files in jobs/):",
+                "  onboarding-funnel  action-completion funnel by signup cohort: funnel.csv, funnel_summary.csv,",
+                "                     completion_by_age.csv, data_quality.csv, [dropoffs.csv], funnel.png,",
+                "                     conversion_trend.png",
+                "  transfer-speed     file-transfer speeds and step durations per day/week/month:",
+                "                     transfer_speed.csv, step_duration.csv, rejects.csv, transfer_speed.png,",
+                "                     step_duration.png. Needs indexes on deployment_step_timings(finished_at) and",
+                "                     deployment_steps(updated_at) to read partitions cheaply; without them it reads",
+                "                     the range as one partition and prints the CREATE INDEX CONCURRENTLY to run.",
+                "", "Examples:",
                 "  progress-reports run onboarding-funnel --last 90",
+                "  progress-reports run transfer-speed --from 2026-01-01 --to 2026-03-31 --grain week",
                 "  progress-reports run onboarding-funnel --from 2026-01-01 --to 2026-03-31 \\",
                 "      --grain month --zone Europe/Berlin",
                 "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
@@ -48,7 +58,8 @@ public class RunCommand implements Callable<Integer> {
     private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hdw])");
     private static final long MAX_WINDOW_DAYS = 3660;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel or "
+            + "transfer-speed.")
     String job;
 
     @Option(names = "--from", paramLabel = "DATE", description = "First day of the range (inclusive), e.g. 2026-11-01.")
