@@ -5,8 +5,6 @@ import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.report.Manifest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -38,13 +34,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.progressreports.OracleChecks.assertNoProblems;
+import static io.progressreports.OracleChecks.check;
+import static io.progressreports.OracleChecks.compareKeys;
+import static io.progressreports.OracleChecks.index;
+import static io.progressreports.OracleChecks.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +64,6 @@ class OnboardingFunnelJobFunctionalTest {
             "pipeline_created", "trial_started", "subscription_created");
     private static final List<Integer> JOB_FILE_AGES = List.of(1, 7, 14, 30);
     private static final long EDGE_IDS = 900_000_000L;
-    private static final int MAX_REPORTED = 40;
 
     private static EmbeddedPostgres postgres;
     private static JdbcTemplate source;
@@ -303,7 +301,7 @@ class OnboardingFunnelJobFunctionalTest {
         assertThat(Files.readSymbolicLink(out.resolve("onboarding-funnel/latest"))).isEqualTo(Path.of(c.label()));
         assertThat(out.resolve("onboarding-funnel/latest").toRealPath()).isEqualTo(report.toRealPath());
 
-        assertNoProblems(c, problems);
+        assertNoProblems(c.name(), problems);
     }
 
     /**
@@ -326,7 +324,7 @@ class OnboardingFunnelJobFunctionalTest {
         assertThat(((Number) days.get("reused")).longValue()).as("days reused from the earlier run").isPositive();
         var problems = new ArrayList<String>();
         compareReport(later, report, problems);
-        assertNoProblems(later, problems);
+        assertNoProblems(later.name(), problems);
     }
 
     @Test
@@ -358,13 +356,6 @@ class OnboardingFunnelJobFunctionalTest {
         }
     }
 
-    private static void assertNoProblems(Case c, List<String> problems) {
-        List<String> shown = problems.size() <= MAX_REPORTED ? problems
-                : Stream.concat(problems.stream().limit(MAX_REPORTED),
-                Stream.of("... and " + (problems.size() - MAX_REPORTED) + " more")).toList();
-        assertThat(shown).as("figures of case '%s' that differ from SQL", c.name()).isEmpty();
-    }
-
     private static final List<String> FUNNEL_COLUMNS = List.of("cohort_start", "cohort_end", "step_number", "step",
             "namespaces", "conversion_from_start", "conversion_from_previous", "median_hours_to_step",
             "p90_hours_to_step", "mature");
@@ -376,17 +367,6 @@ class OnboardingFunnelJobFunctionalTest {
             "last_step", "last_step_at");
 
     /** Reads a report CSV as an analyst's tool would, after checking the byte-level contract (BOM, CRLF). */
-    private static List<CSVRecord> readCsv(Path file, List<String> header) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).as("%s starts with a BOM", file.getFileName()).startsWith("\uFEFF");
-        assertThat(text.replace("\r\n", "")).as("%s has CRLF line ends only", file.getFileName())
-                .doesNotContain("\n").doesNotContain("\r");
-        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)),
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            assertThat(parser.getHeaderNames()).as("%s header", file.getFileName()).isEqualTo(header);
-            return parser.getRecords();
-        }
-    }
 
     private static void compareFunnel(Case c, List<CSVRecord> csv, boolean whole, String file,
                                       List<String> problems) {
@@ -490,34 +470,6 @@ class OnboardingFunnelJobFunctionalTest {
         }, arguments(c, false));
         check(problems, file + " rows", (long) csv.size(), (long) expected.size());
         compareKeys(file, expected, actual, problems);
-    }
-
-    private static Map<String, CSVRecord> index(List<CSVRecord> rows, Function<CSVRecord, String> key,
-                                                String file, List<String> problems) {
-        var byKey = new LinkedHashMap<String, CSVRecord>();
-        for (CSVRecord row : rows) {
-            if (byKey.put(key.apply(row), row) != null) {
-                problems.add(file + " has two rows for " + key.apply(row));
-            }
-        }
-        return byKey;
-    }
-
-    private static void compareKeys(String file, Set<String> expected, Set<String> actual, List<String> problems) {
-        expected.stream().filter(key -> !actual.contains(key))
-                .forEach(key -> problems.add(file + " is missing the row " + key));
-        actual.stream().filter(key -> !expected.contains(key))
-                .forEach(key -> problems.add(file + " has a row SQL does not: " + key));
-    }
-
-    private static void check(List<String> problems, String what, Object actual, Object expected) {
-        if (!actual.equals(expected)) {
-            problems.add(what + ": job " + show(actual) + ", SQL " + show(expected));
-        }
-    }
-
-    private static String show(Object value) {
-        return "".equals(value) ? "(blank)" : String.valueOf(value);
     }
 
     /** Histogram percentiles are within 1% of percentile_disc; near zero, within 0.001 h (3.6 s). */

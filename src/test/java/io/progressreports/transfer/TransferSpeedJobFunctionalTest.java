@@ -3,8 +3,6 @@ package io.progressreports.transfer;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.report.Manifest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +27,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static io.progressreports.OracleChecks.assertNoProblems;
+import static io.progressreports.OracleChecks.check;
+import static io.progressreports.OracleChecks.compareKeys;
+import static io.progressreports.OracleChecks.index;
+import static io.progressreports.OracleChecks.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,7 +50,6 @@ class TransferSpeedJobFunctionalTest {
     /** An as-of inside the ranges, at a midnight, where rows finish exactly at that instant. */
     private static final Instant MID = Instant.parse("2026-10-15T00:00:00Z");
     private static final String FINISHED_AT_INDEX = "deployment_step_timings_finished_at_idx";
-    private static final int MAX_REPORTED = 40;
 
     private static String sourceUrl;
     private static JdbcTemplate source;
@@ -334,7 +333,7 @@ class TransferSpeedJobFunctionalTest {
         assertThat(list(manifest.get("index_advice"))).as("index advice with both indexes present").isEmpty();
         assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue())
                 .as("partitions of a run with the indexes").isGreaterThan(1);
-        assertNoProblems(c, problems);
+        assertNoProblems(c.name(), problems);
     }
 
     /** The comparisons below prove little unless the rows hold the cases they are about. */
@@ -392,7 +391,7 @@ class TransferSpeedJobFunctionalTest {
         }
         var problems = new ArrayList<String>();
         compareComputedDays(DAY_UTC, manifest, problems);
-        assertNoProblems(DAY_UTC, problems);
+        assertNoProblems(DAY_UTC.name(), problems);
     }
 
     /**
@@ -417,7 +416,7 @@ class TransferSpeedJobFunctionalTest {
         var problems = new ArrayList<String>();
         compareReport(c, c.report(out), problems);
         compareComputedDays(c, manifest, problems);
-        assertNoProblems(c, problems);
+        assertNoProblems(c.name(), problems);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -569,41 +568,6 @@ class TransferSpeedJobFunctionalTest {
     }
 
     /** Reads a report CSV as an analyst's tool would, after checking the byte-level contract (BOM, CRLF). */
-    private static List<CSVRecord> readCsv(Path file, List<String> header) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).as("%s starts with a BOM", file.getFileName()).startsWith("\uFEFF");
-        assertThat(text.replace("\r\n", "")).as("%s has CRLF line ends only", file.getFileName())
-                .doesNotContain("\n").doesNotContain("\r");
-        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)),
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            assertThat(parser.getHeaderNames()).as("%s header", file.getFileName()).isEqualTo(header);
-            return parser.getRecords();
-        }
-    }
-
-    private static Map<String, CSVRecord> index(List<CSVRecord> rows, Function<CSVRecord, String> key,
-                                                String file, List<String> problems) {
-        var byKey = new LinkedHashMap<String, CSVRecord>();
-        for (CSVRecord row : rows) {
-            if (byKey.put(key.apply(row), row) != null) {
-                problems.add(file + " has two rows for " + key.apply(row));
-            }
-        }
-        return byKey;
-    }
-
-    private static void compareKeys(String file, Set<String> expected, Set<String> actual, List<String> problems) {
-        expected.stream().filter(key -> !actual.contains(key))
-                .forEach(key -> problems.add(file + " is missing the row " + key));
-        actual.stream().filter(key -> !expected.contains(key))
-                .forEach(key -> problems.add(file + " has a row SQL does not: " + key));
-    }
-
-    private static void check(List<String> problems, String what, Object actual, Object expected) {
-        if (!actual.equals(expected)) {
-            problems.add(what + ": job " + show(actual) + ", SQL " + show(expected));
-        }
-    }
 
     /**
      * Histogram percentiles are within 1% of percentile_disc; the cell's own rounding adds up to half its last
@@ -621,17 +585,6 @@ class TransferSpeedJobFunctionalTest {
             problems.add(what + ": job " + actual + ", SQL " + expected.setScale(6, RoundingMode.HALF_UP)
                     .toPlainString() + " (too far apart)");
         }
-    }
-
-    private static void assertNoProblems(Case c, List<String> problems) {
-        List<String> shown = problems.size() <= MAX_REPORTED ? problems
-                : Stream.concat(problems.stream().limit(MAX_REPORTED),
-                Stream.of("... and " + (problems.size() - MAX_REPORTED) + " more")).toList();
-        assertThat(shown).as("figures of case '%s' that differ from SQL", c.name()).isEmpty();
-    }
-
-    private static String show(Object value) {
-        return "".equals(value) ? "(blank)" : String.valueOf(value);
     }
 
     /** design.md: a text cell starting with = + - @, tab or CR is neutralised. */
