@@ -27,6 +27,9 @@ public final class ExitCodes {
             if (t instanceof UsageException) {
                 return USAGE;
             }
+            if (t instanceof RunLockedException) {
+                return TEMPORARY;
+            }
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;
             }
@@ -49,7 +52,7 @@ public final class ExitCodes {
         Throwable inner = null;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof OutputException) {
+            if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException) {
                 return firstLine(t);
             }
             if (t instanceof SQLException) {

@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
                 + "REPORTS_SOURCE_PASSWORD, REPORTS_STORE_URL, ...) or an application.yml in the working directory; "
                 + "flags win. Passwords come only from the environment or the URL.",
                 "Exit codes: 0 done, 64 bad usage, 69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output."})
+                        + "73 cannot write the output, 75 another run of the job is in progress."})
 public class RunCommand implements Callable<Integer> {
 
     private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hdw])");

@@ -39,7 +39,7 @@ public class FunnelLauncher {
 
     /** @return the published report folder */
     public Path run(FunnelRun run, String sourceLabel) {
-        JobExecution execution = launches.launch(onboardingFunnelJob,
+        JobExecution execution = launches.launch(run.jobName(), onboardingFunnelJob,
                 attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
         return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }

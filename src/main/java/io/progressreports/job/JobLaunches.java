@@ -1,5 +1,6 @@
 package io.progressreports.job;
 
+import io.progressreports.cli.RunLockedException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -7,7 +8,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import io.progressreports.store.RunLock;
 import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
 
 import java.util.function.LongFunction;
 
@@ -20,21 +24,27 @@ public class JobLaunches {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final DataSource store;
 
-    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository) {
+    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.store = storeDataSource;
     }
 
-    /** @param parameters the job parameters of the n-th identical request (n from 1) */
-    public JobExecution launch(Job job, LongFunction<JobParameters> parameters) {
-        try {
+    /**
+     * Runs the job for the report job {@code name}, holding that name's run lock throughout.
+     *
+     * @param parameters the job parameters of the n-th identical request (n from 1)
+     */
+    public JobExecution launch(String name, Job job, LongFunction<JobParameters> parameters) {
+        try (RunLock lock = RunLock.acquire(store, name)) {
             JobExecution execution = startOrResume(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new JobFailedException(execution);
             }
             return execution;
-        } catch (JobFailedException e) {
+        } catch (JobFailedException | RunLockedException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start " + job.getName() + ": " + e.getMessage(), e);

@@ -37,7 +37,8 @@ public final class DataSources {
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(5_000);
         pool.setInitializationFailTimeout(-1);
-        pool.addDataSourceProperty("ApplicationName", "progress-reports");
+        // Names the process in pg_stat_activity, so a run that finds its job locked can say who holds it.
+        pool.addDataSourceProperty("ApplicationName", "progress-reports pid " + ProcessHandle.current().pid());
         return pool;
     }
 }

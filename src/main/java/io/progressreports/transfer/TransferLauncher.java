@@ -48,7 +48,7 @@ public class TransferLauncher {
 
     /** @return the published report folder */
     public Path run(TransferRun run, String sourceLabel) {
-        JobExecution execution = launches.launch(transferSpeedJob,
+        JobExecution execution = launches.launch(run.jobName(), transferSpeedJob,
                 attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
         return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }
