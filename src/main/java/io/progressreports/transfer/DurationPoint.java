@@ -2,7 +2,10 @@ package io.progressreports.transfer;
 
 import java.time.LocalDate;
 
-/** One period and step of step_duration.png. */
+/**
+ * One period and step name of step_duration.png, periodEnd exclusive. A period in which the step has no timings
+ * needs no point: the step's line breaks there.
+ */
 public record DurationPoint(LocalDate periodStart, LocalDate periodEnd, String step, long steps, double p50Seconds,
                             double p90Seconds) {
 }

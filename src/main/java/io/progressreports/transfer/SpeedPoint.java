@@ -2,7 +2,10 @@ package io.progressreports.transfer;
 
 import java.time.LocalDate;
 
-/** One period of transfer_speed.png; the percentiles are NaN when the period has no transfers. */
+/**
+ * One period of transfer_speed.png, periodEnd exclusive. The percentiles are NaN when the period has no transfers:
+ * the chart leaves a gap there rather than a speed of zero.
+ */
 public record SpeedPoint(LocalDate periodStart, LocalDate periodEnd, long transfers, long items,
                          double p50ItemsPerSecond, double p90ItemsPerSecond) {
 }

@@ -2,118 +2,415 @@ package io.progressreports.transfer;
 
 import io.progressreports.report.ChartFiles;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
-/** The transfer-speed job's two charts, in the shared look of {@link ChartFiles}. */
+/**
+ * transfer_speed.png and step_duration.png. Both put a period's values at its start date, break a line where a
+ * period has no value, and draw a median solid and its p90 as a lighter dashed line of the same colour.
+ */
 final class TransferCharts {
 
     static final int SPEED_WIDTH = 1200;
     static final int SPEED_HEIGHT = 700;
     static final int DURATION_WIDTH = 1200;
     static final int DURATION_HEIGHT = 600;
-    private static final BasicStroke P90_LINE = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-            1f, new float[] {6f, 4f}, 0f);
+
+    /** Grey, so that the volume beneath gives context without competing with the speed lines. */
+    static final Color VOLUME = new Color(0x8C9BAB);
+
+    private static final Stroke P90_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {8f, 5f}, 0f);
+    private static final Shape DOT = new Ellipse2D.Double(-4, -4, 8, 8);
+    private static final Shape LEGEND_LINE = new Line2D.Double(-14, 0, 14, 0);
+    private static final Shape LEGEND_BAR = new Rectangle2D.Double(-6, -6, 12, 12);
+
+    /**
+     * Durations people read without arithmetic, tried tier by tier: a tick is kept only where its label has room,
+     * so a wide range shows 1 s, 10 s, 1 min, 10 min and a narrow one adds 5 s, 30 s, 2 min in between.
+     */
+    private static final double[][] DURATION_TICK_TIERS = {
+            {1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1, 10, 60, 600, 3_600, 86_400, 864_000},
+            {5e-6, 5e-5, 5e-4, 0.005, 0.05, 0.5, 5, 30, 300, 1_800, 21_600, 432_000},
+            {2e-6, 2e-5, 2e-4, 0.002, 0.02, 0.2, 2, 20, 120, 1_200, 7_200, 10_800, 43_200, 172_800}};
 
     private TransferCharts() {
     }
 
-    /** p50 and p90 speed over time above, the items transferred per period beneath, on one date axis. */
+    /**
+     * p50 and p90 speed above, the items transferred per period beneath, on one date axis. A range without a
+     * single transfer gives a chart that says so.
+     */
     static void writeTransferSpeed(List<SpeedPoint> points, String title, String subtitle, Path png) {
-        var p50 = new XYSeries("median (p50) speed", false, true);
-        var p90 = new XYSeries("p90 speed", false, true);
-        var volume = new XYSeries("items transferred", false, true);
-        for (SpeedPoint point : points) {
-            long x = ChartFiles.epochMillis(point.periodStart());
-            // A null y leaves a gap: a period without transfers has no speed, not a speed of zero.
-            p50.add(x, Double.isNaN(point.p50ItemsPerSecond()) ? null : point.p50ItemsPerSecond());
-            p90.add(x, Double.isNaN(point.p90ItemsPerSecond()) ? null : point.p90ItemsPerSecond());
-            volume.add(x, point.items());
+        List<SpeedPoint> shown = points.stream().anyMatch(point -> point.transfers() > 0)
+                ? points.stream().sorted(Comparator.comparing(SpeedPoint::periodStart)).toList() : List.of();
+        SortedMap<LocalDate, LocalDate> periods = new TreeMap<>();
+        shown.forEach(point -> periods.putIfAbsent(point.periodStart(), point.periodEnd()));
+        List<LocalDate> starts = List.copyOf(periods.keySet());
+        double[] slots = ChartFiles.slotEdges(periods);
+        Set<LocalDate> partial = partialPeriods(periods);
+
+        PeriodLine p50 = new PeriodLine("p50");
+        PeriodLine p90 = new PeriodLine("p90");
+        XYIntervalSeries fullVolume = new XYIntervalSeries("full");
+        XYIntervalSeries partialVolume = new XYIntervalSeries("partial");
+        for (SpeedPoint point : shown) {
+            p50.add(point.periodStart(), point.periodEnd(), point.p50ItemsPerSecond());
+            p90.add(point.periodStart(), point.periodEnd(), point.p90ItemsPerSecond());
+            int slot = Collections.binarySearch(starts, point.periodStart());
+            (partial.contains(point.periodStart()) ? partialVolume : fullVolume).add(
+                    ChartFiles.epochMillis(point.periodStart()), slots[slot], slots[slot + 1], point.items(), 0,
+                    point.items());
         }
-        var speeds = new XYSeriesCollection();
-        speeds.addSeries(p50);
-        speeds.addSeries(p90);
-        var lines = new XYLineAndShapeRenderer(true, false);
-        XYPlot speedPlot = new XYPlot(speeds, null, ChartFiles.countAxis("items per second"), lines);
+        XYSeriesCollection speeds = new XYSeriesCollection();
+        speeds.addSeries(p50.series);
+        speeds.addSeries(p90.series);
+        XYIntervalSeriesCollection volume = new XYIntervalSeriesCollection();
+        volume.addSeries(fullVolume);
+        volume.addSeries(partialVolume);
 
-        var bars = new XYBarRenderer(0.15);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        XYPlot volumePlot = new XYPlot(new XYSeriesCollection(volume), null,
-                ChartFiles.countAxis("items transferred"), bars);
+        GapLines lines = new GapLines(speeds);
+        NumberAxis speedAxis = ChartFiles.countAxis("items per second");
+        XYPlot speedPlot = new XYPlot(speeds, null, speedAxis, lines);
+        speedPlot.setNoDataMessage("no transfers in range");
+        XYBarRenderer bars = new XYBarRenderer(0.2);
+        NumberAxis volumeAxis = volumeAxis();
+        XYPlot volumePlot = new XYPlot(volume, null, volumeAxis, bars);
+        // Without data the axes' default 0 to 1 would read like a measurement.
+        speedAxis.setTickLabelsVisible(!shown.isEmpty());
+        volumeAxis.setTickLabelsVisible(!shown.isEmpty());
+        DateAxis time = ChartFiles.dateAxis("Period start", starts);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(16);
+        plot.add(speedPlot, 2);
+        plot.add(volumePlot, 1);
+        JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        if (!shown.isEmpty()) {
+            time.setRange(slots[0], slots[slots.length - 1]);
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(line("median (p50) speed", ChartFiles.LINE, ChartFiles.seriesColor(0)));
+            legend.add(line("p90 speed: 1 in 10 transfers was faster", P90_LINE,
+                    ChartFiles.lighter(ChartFiles.seriesColor(0))));
+            legend.add(bar("items transferred", VOLUME));
+            if (!partial.isEmpty()) {
+                legend.add(bar("partial period (fewer days)", ChartFiles.lighter(VOLUME)));
+            }
+            addLegend(chart, plot, legend);
+        }
 
-        DateAxis time = ChartFiles.dateAxis("Period start", points.stream().map(SpeedPoint::periodStart).toList());
-        var combined = new CombinedDomainXYPlot(time);
-        combined.setGap(12);
-        combined.add(speedPlot, 2);
-        combined.add(volumePlot, 1);
-        combined.setNoDataMessage("no transfers in range");
-        JFreeChart chart = ChartFiles.chart(title, subtitle, combined);
-        addLegend(chart, combined);
         ChartFiles.applyTheme(chart);
-        lines.setSeriesPaint(0, ChartFiles.seriesColor(0));
-        lines.setSeriesStroke(0, ChartFiles.LINE);
-        lines.setSeriesPaint(1, ChartFiles.seriesColor(1));
-        lines.setSeriesStroke(1, P90_LINE);
-        bars.setSeriesPaint(0, ChartFiles.GRID.darker());
+        // The theme styles the message of the chart's own plot, but a subplot draws its own.
+        speedPlot.setNoDataMessageFont(plot.getNoDataMessageFont());
+        speedPlot.setNoDataMessagePaint(plot.getNoDataMessagePaint());
+        lines.style(0, ChartFiles.seriesColor(0), false);
+        lines.style(1, ChartFiles.seriesColor(0), true);
+        bars.setSeriesPaint(0, VOLUME);
+        bars.setSeriesPaint(1, ChartFiles.lighter(VOLUME));
         ChartFiles.writePng(chart, png, SPEED_WIDTH, SPEED_HEIGHT);
     }
 
-    /** Per step, the median duration (solid) and p90 (dashed, same colour), on a log axis: steps differ tenfold. */
+    /**
+     * One colour per step name, its median solid and its p90 dashed, on a logarithmic axis: steps that take
+     * seconds and steps that take many minutes are read on one chart. Colours follow the names alphabetically, so
+     * a step keeps its colour from run to run; the legend lists the slowest step first, as the lines stack. No
+     * step timings give a chart that says so.
+     */
     static void writeStepDuration(List<DurationPoint> points, String title, String subtitle, Path png) {
-        var dataset = new XYSeriesCollection();
-        var steps = new TreeSet<String>();
-        points.forEach(point -> steps.add(point.step()));
-        for (String step : steps) {
-            var median = new XYSeries(step + " (median)", false, true);
-            var p90 = new XYSeries(step + " (p90)", false, true);
-            for (DurationPoint point : points) {
-                if (point.step().equals(step) && point.steps() > 0) {
-                    median.add(ChartFiles.epochMillis(point.periodStart()), Math.max(0.001, point.p50Seconds()));
-                    p90.add(ChartFiles.epochMillis(point.periodStart()), Math.max(0.001, point.p90Seconds()));
-                }
+        Map<String, List<DurationPoint>> byStep = points.stream()
+                .filter(point -> drawable(point.p50Seconds()) || drawable(point.p90Seconds()))
+                .sorted(Comparator.comparing(DurationPoint::periodStart))
+                .collect(Collectors.groupingBy(DurationPoint::step, TreeMap::new, Collectors.toList()));
+        List<String> steps = List.copyOf(byStep.keySet());
+        SortedMap<LocalDate, LocalDate> periods = new TreeMap<>();
+        byStep.values().forEach(list -> list.forEach(point -> periods.putIfAbsent(point.periodStart(),
+                point.periodEnd())));
+
+        List<PeriodLine> medians = new ArrayList<>();
+        List<PeriodLine> p90s = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            PeriodLine median = new PeriodLine("p50 " + i);
+            PeriodLine p90 = new PeriodLine("p90 " + i);
+            for (DurationPoint point : byStep.get(steps.get(i))) {
+                median.add(point.periodStart(), point.periodEnd(), logValue(point.p50Seconds()));
+                p90.add(point.periodStart(), point.periodEnd(), logValue(point.p90Seconds()));
             }
-            dataset.addSeries(median);
-            dataset.addSeries(p90);
+            medians.add(median);
+            p90s.add(p90);
         }
-        var seconds = new LogAxis("seconds (log scale)");
-        seconds.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(ChartFiles.LOCALE)));
-        seconds.setSmallestValue(0.001);
-        var lines = new XYLineAndShapeRenderer(true, false);
-        List<LocalDate> starts = points.stream().map(DurationPoint::periodStart).distinct().sorted().toList();
-        XYPlot plot = new XYPlot(dataset, ChartFiles.dateAxis("Period start", starts), seconds, lines);
+        // Series 0 is drawn last: medians on top of the dashed p90s.
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        medians.forEach(line -> dataset.addSeries(line.series));
+        p90s.forEach(line -> dataset.addSeries(line.series));
+
+        DurationAxis duration = new DurationAxis("duration (log scale)");
+        // Without data the axis's default range would read like a measurement.
+        duration.setTickLabelsVisible(!steps.isEmpty());
+        GapLines lines = new GapLines(dataset);
+        DateAxis time = ChartFiles.dateAxis("Period start", List.copyOf(periods.keySet()));
+        XYPlot plot = new XYPlot(dataset, time, duration, lines);
         plot.setNoDataMessage("no step timings in range");
         JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
-        addLegend(chart, plot);
+        if (!steps.isEmpty()) {
+            double[] slots = ChartFiles.slotEdges(periods);
+            time.setRange(slots[0], slots[slots.length - 1]);
+            duration.setRange(durationRange(byStep.values().stream().flatMap(List::stream).toList()));
+            LegendItemCollection legend = new LegendItemCollection();
+            Map<String, Double> typical = new TreeMap<>();
+            byStep.forEach((step, list) -> typical.put(step, medianOf(list)));
+            steps.stream()
+                    .sorted(Comparator.comparing((String step) -> typical.get(step)).reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .forEach(step -> legend.add(line(step, ChartFiles.LINE,
+                            ChartFiles.seriesColor(steps.indexOf(step)))));
+            legend.add(line("solid: median (p50)", ChartFiles.LINE, ChartFiles.MUTED_TEXT));
+            legend.add(line("dashed: p90, 1 in 10 took longer", P90_LINE,
+                    ChartFiles.lighter(ChartFiles.MUTED_TEXT)));
+            addLegend(chart, plot, legend);
+        }
+
         ChartFiles.applyTheme(chart);
-        for (int series = 0; series < dataset.getSeriesCount(); series++) {
-            lines.setSeriesPaint(series, ChartFiles.seriesColor(series / 2));
-            lines.setSeriesStroke(series, series % 2 == 0 ? ChartFiles.LINE : P90_LINE);
+        for (int i = 0; i < steps.size(); i++) {
+            lines.style(i, ChartFiles.seriesColor(i), false);
+            lines.style(steps.size() + i, ChartFiles.seriesColor(i), true);
         }
         ChartFiles.writePng(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
     }
 
-    private static void addLegend(JFreeChart chart, org.jfree.chart.plot.Plot plot) {
-        var legend = new LegendTitle(plot);
+    /**
+     * The periods a range clipped short: their volume is not comparable with their neighbours'. The longest period
+     * tells the grain: one day (never partial), up to seven days (ISO weeks) or longer (calendar months).
+     */
+    static Set<LocalDate> partialPeriods(SortedMap<LocalDate, LocalDate> periods) {
+        long longest = periods.entrySet().stream().mapToLong(TransferCharts::days).max().orElse(1);
+        return periods.entrySet().stream().filter(period -> partial(period, longest)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean partial(Map.Entry<LocalDate, LocalDate> period, long longest) {
+        if (longest > 7) {
+            return period.getKey().getDayOfMonth() != 1 || !period.getValue().equals(period.getKey().plusMonths(1));
+        }
+        return longest > 1 && days(period) < 7;
+    }
+
+    /** The tick values, ascending, for a duration axis over [lower, upper] seconds that is this many pixels long. */
+    static List<Double> durationTicks(double lower, double upper, double length, double spacing) {
+        double pixelsPerDecade = length / (Math.log10(upper) - Math.log10(lower));
+        List<Double> kept = new ArrayList<>();
+        for (double[] tier : DURATION_TICK_TIERS) {
+            for (double seconds : tier) {
+                double at = Math.log10(seconds) * pixelsPerDecade;
+                if (seconds >= lower && seconds <= upper && kept.stream()
+                        .allMatch(other -> Math.abs(Math.log10(other) * pixelsPerDecade - at) >= spacing)) {
+                    kept.add(seconds);
+                }
+            }
+        }
+        kept.sort(Comparator.naturalOrder());
+        return kept;
+    }
+
+    /** {@code 500 ms}, {@code 30 s}, {@code 2 min}, {@code 6 h}, {@code 1 d}: every tick value is whole in its unit. */
+    static String durationLabel(double seconds) {
+        if (seconds < 0.001) {
+            return Math.round(seconds * 1_000_000) + " µs";
+        }
+        if (seconds < 1) {
+            return Math.round(seconds * 1_000) + " ms";
+        }
+        if (seconds < 60) {
+            return Math.round(seconds) + " s";
+        }
+        if (seconds < 3_600) {
+            return Math.round(seconds / 60) + " min";
+        }
+        return seconds < 86_400 ? Math.round(seconds / 3_600) + " h" : Math.round(seconds / 86_400) + " d";
+    }
+
+    /**
+     * At least a decade, so that there are ticks to read even when every step takes about as long, and a margin
+     * so that no line runs along the plot's edge.
+     */
+    private static Range durationRange(List<DurationPoint> points) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (DurationPoint point : points) {
+            for (double seconds : new double[] {point.p50Seconds(), point.p90Seconds()}) {
+                if (drawable(seconds)) {
+                    low = Math.min(low, Math.log10(seconds));
+                    high = Math.max(high, Math.log10(seconds));
+                }
+            }
+        }
+        double pad = Math.max(0, 1 - (high - low)) / 2 + 0.08;
+        return new Range(outToTick(Math.pow(10, low - pad), false), outToTick(Math.pow(10, high + pad), true));
+    }
+
+    /** The nearest tick duration beyond a bound when it is close, so that the axis ends on a label. */
+    private static double outToTick(double bound, boolean up) {
+        DoubleStream ticks = Arrays.stream(DURATION_TICK_TIERS).flatMapToDouble(Arrays::stream);
+        OptionalDouble tick = up ? ticks.filter(seconds -> seconds >= bound).min()
+                : ticks.filter(seconds -> seconds <= bound).max();
+        return tick.isPresent() && Math.abs(Math.log10(tick.getAsDouble() / bound)) <= 0.25 ? tick.getAsDouble()
+                : bound;
+    }
+
+    /** The median of a step's period medians: where its line sits, for the legend's order. */
+    private static double medianOf(List<DurationPoint> points) {
+        double[] values = points.stream().mapToDouble(DurationPoint::p50Seconds).filter(TransferCharts::drawable)
+                .sorted().toArray();
+        return values.length == 0 ? 0 : values[(values.length - 1) / 2];
+    }
+
+    /** A log axis has no place for zero. */
+    private static double logValue(double seconds) {
+        return drawable(seconds) ? seconds : Double.NaN;
+    }
+
+    private static boolean drawable(double seconds) {
+        return seconds > 0 && Double.isFinite(seconds);
+    }
+
+    private static long days(Map.Entry<LocalDate, LocalDate> period) {
+        return ChronoUnit.DAYS.between(period.getKey(), period.getValue());
+    }
+
+    /** 1.5M rather than 1,500,000: a month's volume would otherwise need the widest labels on the chart. */
+    private static NumberAxis volumeAxis() {
+        NumberAxis axis = ChartFiles.countAxis("items transferred");
+        NumberFormat compact = NumberFormat.getCompactNumberInstance(ChartFiles.LOCALE, NumberFormat.Style.SHORT);
+        compact.setMaximumFractionDigits(2);
+        axis.setNumberFormatOverride(compact);
+        return axis;
+    }
+
+    private static LegendItem line(String label, Stroke stroke, Color color) {
+        return new LegendItem(label, null, null, null, LEGEND_LINE, stroke, color);
+    }
+
+    private static LegendItem bar(String label, Color color) {
+        return new LegendItem(label, null, null, null, LEGEND_BAR, color);
+    }
+
+    private static void addLegend(JFreeChart chart, XYPlot plot, LegendItemCollection items) {
+        plot.setFixedLegendItems(items);
+        LegendTitle legend = new LegendTitle(plot);
         legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setMargin(new RectangleInsets(8, 0, 0, 0));
         chart.addSubtitle(legend);
+    }
+
+    /** One line over consecutive periods; a period without a value, or missing from the list, breaks it. */
+    private static final class PeriodLine {
+
+        final XYSeries series;
+        private LocalDate expectedStart;
+
+        PeriodLine(String key) {
+            series = new XYSeries(key, false, true);
+        }
+
+        void add(LocalDate start, LocalDate end, double value) {
+            if (expectedStart != null && expectedStart.isBefore(start)) {
+                series.add(ChartFiles.epochMillis(expectedStart), null);
+            }
+            series.add(ChartFiles.epochMillis(start), Double.isNaN(value) ? null : value);
+            expectedStart = end;
+        }
+    }
+
+    /** Lines with a dot only on a value with no neighbour to join (a single period, or one between gaps). */
+    private static final class GapLines extends XYLineAndShapeRenderer {
+
+        private final XYDataset dataset;
+
+        GapLines(XYDataset dataset) {
+            super(true, false);
+            this.dataset = dataset;
+        }
+
+        /** The theme resets series styles, so call it after {@link ChartFiles#applyTheme}. */
+        void style(int series, Color color, boolean p90) {
+            setSeriesPaint(series, p90 ? ChartFiles.lighter(color) : color);
+            setSeriesStroke(series, p90 ? P90_LINE : ChartFiles.LINE);
+            setSeriesShape(series, DOT);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            return present(series, item) && !present(series, item - 1) && !present(series, item + 1);
+        }
+
+        private boolean present(int series, int item) {
+            return item >= 0 && item < dataset.getItemCount(series) && !Double.isNaN(dataset.getYValue(series, item));
+        }
+    }
+
+    /** Ticks at {@link #DURATION_TICK_TIERS} labelled with their unit, instead of LogAxis's powers of ten. */
+    private static final class DurationAxis extends LogAxis {
+
+        DurationAxis(String label) {
+            super(label);
+        }
+
+        /** Only ever a range axis, at the left or right of the plot. */
+        @Override
+        public List<NumberTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
+                                             RectangleEdge edge) {
+            double spacing = g2.getFontMetrics(getTickLabelFont()).getHeight() * 1.6;
+            TextAnchor anchor = edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT;
+            List<NumberTick> ticks = new ArrayList<>();
+            for (double seconds : durationTicks(getLowerBound(), getUpperBound(), dataArea.getHeight(),
+                    spacing)) {
+                ticks.add(new NumberTick(TickType.MAJOR, seconds, durationLabel(seconds), anchor, anchor, 0.0));
+            }
+            return ticks;
+        }
     }
 }

@@ -1,77 +1,276 @@
 package io.progressreports.transfer;
 
+import io.progressreports.report.ChartFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TransferChartsTest {
 
+    private static final String SUBTITLE = "2026-01-01 to 2026-03-31 · day periods · zone UTC"
+            + " · as of 2026-04-01T00:00:00Z";
+    private static final UnaryOperator<LocalDate> DAY = day -> day.plusDays(1);
+    private static final UnaryOperator<LocalDate> WEEK = day -> day.plusWeeks(1);
+    private static final UnaryOperator<LocalDate> MONTH = day -> day.plusMonths(1);
+    private static final List<String> STEPS = List.of("preparing", "building", "transfer_files", "finishing",
+            "=HYPERLINK(\"x\")", "-rf");
+
     @TempDir
     Path dir;
 
-    private static List<SpeedPoint> speeds(double drift) {
-        var points = new ArrayList<SpeedPoint>();
-        for (int d = 0; d < 30; d++) {
-            LocalDate day = LocalDate.of(2026, 10, 1).plusDays(d);
-            boolean gap = d == 10;
-            points.add(new SpeedPoint(day, day.plusDays(1), gap ? 0 : 700, gap ? 0 : 1_000_000,
-                    gap ? Double.NaN : 300 + d * drift, gap ? Double.NaN : 900 + d * drift));
+    @Test
+    void speedRendersDaysWeeksMonthsASinglePeriodAndNothing() throws IOException {
+        List<List<SpeedPoint>> cases = List.of(
+                speeds(LocalDate.of(2026, 1, 1), 90, DAY, 0),
+                speeds(LocalDate.of(2025, 12, 29), 14, WEEK, 0),
+                speeds(LocalDate.of(2025, 10, 1), 6, MONTH, 0),
+                speeds(LocalDate.of(2026, 3, 2), 1, WEEK, 0),
+                List.of(new SpeedPoint(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 0, 0, Double.NaN,
+                        Double.NaN)),
+                List.of());
+        for (int i = 0; i < cases.size(); i++) {
+            read(speed(cases.get(i), "case" + i + ".png"), TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT);
+        }
+    }
+
+    @Test
+    void durationRendersDaysWeeksMonthsASinglePeriodAndNothing() throws IOException {
+        List<List<DurationPoint>> cases = List.of(
+                durations(LocalDate.of(2026, 1, 1), 90, DAY, 0),
+                durations(LocalDate.of(2025, 12, 29), 14, WEEK, 0),
+                durations(LocalDate.of(2025, 10, 1), 6, MONTH, 0),
+                durations(LocalDate.of(2026, 3, 2), 1, WEEK, 0),
+                List.of(new DurationPoint(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), "building", 1, 0.0004,
+                        0.0004)),
+                List.of());
+        for (int i = 0; i < cases.size(); i++) {
+            read(duration(cases.get(i), "case" + i + ".png"), TransferCharts.DURATION_WIDTH,
+                    TransferCharts.DURATION_HEIGHT);
+        }
+    }
+
+    @Test
+    void aValueWithNoNeighbourGetsADotAndAContinuousLineNone() throws IOException {
+        List<SpeedPoint> isolated = speeds(LocalDate.of(2026, 1, 1), 30, DAY, 0);
+        noSpeed(isolated, 14);
+        noSpeed(isolated, 16);
+        List<SpeedPoint> gap = speeds(LocalDate.of(2026, 1, 1), 30, DAY, 0);
+        noSpeed(gap, 15);
+        List<DurationPoint> missingDays = new ArrayList<>(durations(LocalDate.of(2026, 1, 1), 30, DAY, 0));
+        missingDays.removeIf(point -> point.step().equals("building")
+                && (point.periodStart().getDayOfMonth() == 15 || point.periodStart().getDayOfMonth() == 17));
+        Color median = ChartFiles.seriesColor(0);
+        // Colours follow the step names alphabetically: "-rf", "=HYPERLINK(...)", then "building".
+        Color building = ChartFiles.seriesColor(2);
+
+        // Point markers are the only places a 3x3 block of one line colour forms: line edges are blended.
+        assertThat(markers(read(speed(isolated, "isolated.png"), TransferCharts.SPEED_WIDTH,
+                TransferCharts.SPEED_HEIGHT), median)).isNotEmpty();
+        assertThat(markers(read(speed(gap, "gap.png"), TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT),
+                median)).isEmpty();
+        assertThat(markers(read(speed(speeds(LocalDate.of(2026, 3, 2), 1, WEEK, 0), "single.png"),
+                TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT), median)).isNotEmpty();
+        assertThat(markers(read(duration(missingDays, "missing.png"), TransferCharts.DURATION_WIDTH,
+                TransferCharts.DURATION_HEIGHT), building)).isNotEmpty();
+        assertThat(markers(read(duration(durations(LocalDate.of(2026, 1, 1), 30, DAY, 0), "full.png"),
+                TransferCharts.DURATION_WIDTH, TransferCharts.DURATION_HEIGHT), building)).isEmpty();
+    }
+
+    @Test
+    void periodsARangeClippedShortAreSetApartInTheVolumePanel() throws IOException {
+        List<SpeedPoint> clipped = new ArrayList<>(speeds(LocalDate.of(2026, 1, 5), 8, WEEK, 0));
+        SpeedPoint last = clipped.get(clipped.size() - 1);
+        clipped.set(clipped.size() - 1, new SpeedPoint(last.periodStart(), last.periodStart().plusDays(3),
+                last.transfers() / 2, last.items() / 2, last.p50ItemsPerSecond(), last.p90ItemsPerSecond()));
+        Color partial = ChartFiles.lighter(TransferCharts.VOLUME);
+
+        assertThat(markers(read(speed(clipped, "clipped.png"), TransferCharts.SPEED_WIDTH,
+                TransferCharts.SPEED_HEIGHT), partial)).isNotEmpty();
+        assertThat(markers(read(speed(speeds(LocalDate.of(2026, 1, 5), 8, WEEK, 0), "whole.png"),
+                TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT), partial)).isEmpty();
+    }
+
+    @Test
+    void partialPeriodsAreThoseShorterThanTheirGrain() {
+        assertThat(TransferCharts.partialPeriods(periods(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 3)))).isEmpty();
+        // A week range from a Thursday to a Tuesday.
+        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 5),
+                LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 14))))
+                .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 12));
+        // February is short, not partial.
+        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 10))))
+                .containsExactly(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 4, 1));
+        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 8))))
+                .containsExactly(LocalDate.of(2026, 3, 4));
+        assertThat(TransferCharts.partialPeriods(new TreeMap<>())).isEmpty();
+    }
+
+    @Test
+    void durationTicksAreRoundDurationsThatFitTheAxis() {
+        List<String> wide = TransferCharts.durationTicks(0.5, 3_000, 400, 24).stream()
+                .map(TransferCharts::durationLabel).toList();
+        List<String> narrow = TransferCharts.durationTicks(3, 30, 400, 24).stream()
+                .map(TransferCharts::durationLabel).toList();
+
+        assertThat(wide).containsSubsequence("1 s", "10 s", "1 min", "10 min").doesNotHaveDuplicates();
+        assertThat(narrow).containsExactly("5 s", "10 s", "20 s", "30 s");
+        assertThat(TransferCharts.durationTicks(0.001, 1_000_000, 400, 24)).hasSizeLessThanOrEqualTo(400 / 24 + 1);
+        assertThat(List.of(0.0002, 0.2, 0.5, 1.0, 30.0, 120.0, 1_800.0, 7_200.0, 86_400.0).stream()
+                .map(TransferCharts::durationLabel))
+                .containsExactly("200 µs", "200 ms", "500 ms", "1 s", "30 s", "2 min", "30 min", "2 h", "1 d");
+    }
+
+    @Test
+    void sameDataGivesTheSameBytesWhateverTheMachineLocaleAndZone() throws IOException {
+        List<SpeedPoint> speeds = speeds(LocalDate.of(2026, 1, 1), 90, DAY, 0);
+        List<DurationPoint> durations = durations(LocalDate.of(2026, 1, 1), 90, DAY, 0);
+        Path speed = speed(speeds, "speed-1.png");
+        Path duration = duration(durations, "duration-1.png");
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            assertThat(Files.mismatch(speed, speed(speeds, "speed-2.png"))).isEqualTo(-1);
+            assertThat(Files.mismatch(duration, duration(durations, "duration-2.png"))).isEqualTo(-1);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        assertThat(Files.mismatch(speed, speed(speeds, "speed-3.png"))).isEqualTo(-1);
+        assertThat(Files.mismatch(duration, duration(durations, "duration-3.png"))).isEqualTo(-1);
+    }
+
+    @Test
+    void differentDataGivesDifferentBytes() throws IOException {
+        List<SpeedPoint> speeds = speeds(LocalDate.of(2026, 1, 1), 90, DAY, 0);
+        List<DurationPoint> durations = durations(LocalDate.of(2026, 1, 1), 90, DAY, 0);
+        List<SpeedPoint> lessVolume = new ArrayList<>(speeds);
+        SpeedPoint day = lessVolume.get(40);
+        lessVolume.set(40, new SpeedPoint(day.periodStart(), day.periodEnd(), day.transfers(), day.items() / 2,
+                day.p50ItemsPerSecond(), day.p90ItemsPerSecond()));
+        List<DurationPoint> slowerP90 = new ArrayList<>(durations);
+        DurationPoint step = slowerP90.get(40);
+        slowerP90.set(40, new DurationPoint(step.periodStart(), step.periodEnd(), step.step(), step.steps(),
+                step.p50Seconds(), step.p90Seconds() * 2));
+
+        Path speed = speed(speeds, "speed.png");
+        Path duration = duration(durations, "duration.png");
+        assertThat(Files.mismatch(speed, speed(speeds(LocalDate.of(2026, 1, 1), 90, DAY, 2), "faster.png")))
+                .isNotEqualTo(-1);
+        assertThat(Files.mismatch(speed, speed(lessVolume, "less.png"))).isNotEqualTo(-1);
+        assertThat(Files.mismatch(duration, duration(slowerP90, "slower.png"))).isNotEqualTo(-1);
+        assertThat(Files.mismatch(duration, duration(durations(LocalDate.of(2026, 1, 1), 90, DAY, 1),
+                "drift.png"))).isNotEqualTo(-1);
+    }
+
+    private Path speed(List<SpeedPoint> points, String name) {
+        Path png = dir.resolve(name);
+        TransferCharts.writeTransferSpeed(points, "File transfer speed", SUBTITLE, png);
+        return png;
+    }
+
+    private Path duration(List<DurationPoint> points, String name) {
+        Path png = dir.resolve(name);
+        TransferCharts.writeStepDuration(points, "Deployment step durations", SUBTITLE, png);
+        return png;
+    }
+
+    private static BufferedImage read(Path png, int width, int height) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("%s decodes as an image", png.getFileName()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(height);
+        return image;
+    }
+
+    /** About 300 items/s and 1M items a period, a weekly cycle, with one period without transfers when long. */
+    private static List<SpeedPoint> speeds(LocalDate first, int count, UnaryOperator<LocalDate> next,
+                                           double drift) {
+        List<SpeedPoint> points = new ArrayList<>();
+        LocalDate start = first;
+        for (int i = 0; i < count; i++) {
+            LocalDate end = next.apply(start);
+            double p50 = 300 + 40 * Math.sin(i * 2 * Math.PI / 7) + drift * i;
+            points.add(count > 2 && i == count / 3
+                    ? new SpeedPoint(start, end, 0, 0, Double.NaN, Double.NaN)
+                    : new SpeedPoint(start, end, 3_000 + i, 1_000_000 + 7_919L * (i % 13), p50, p50 * 1.8));
+            start = end;
         }
         return points;
     }
 
-    private static List<DurationPoint> durations() {
-        var points = new ArrayList<DurationPoint>();
-        for (int d = 0; d < 10; d++) {
-            LocalDate day = LocalDate.of(2026, 10, 1).plusDays(d);
-            points.add(new DurationPoint(day, day.plusDays(1), "building", 500, 90, 240));
-            points.add(new DurationPoint(day, day.plusDays(1), "=cmd", 500, 2.5, 6));
+    private static void noSpeed(List<SpeedPoint> points, int index) {
+        SpeedPoint point = points.get(index);
+        points.set(index, new SpeedPoint(point.periodStart(), point.periodEnd(), 0, 0, Double.NaN, Double.NaN));
+    }
+
+    /** Every step in every period, from seconds to minutes. */
+    private static List<DurationPoint> durations(LocalDate first, int count, UnaryOperator<LocalDate> next,
+                                                 double drift) {
+        double[] typical = {5, 90, 60, 3, 0.8, 400};
+        List<DurationPoint> points = new ArrayList<>();
+        LocalDate start = first;
+        for (int i = 0; i < count; i++) {
+            LocalDate end = next.apply(start);
+            for (int s = 0; s < STEPS.size(); s++) {
+                double p50 = typical[s] * (1 + 0.1 * Math.sin(i + s) + drift * i / count);
+                points.add(new DurationPoint(start, end, STEPS.get(s), 100 + i, p50, p50 * 2.2));
+            }
+            start = end;
         }
         return points;
     }
 
-    private BufferedImage image(Path png) throws Exception {
-        return ImageIO.read(png.toFile());
+    private static TreeMap<LocalDate, LocalDate> periods(LocalDate... bounds) {
+        TreeMap<LocalDate, LocalDate> periods = new TreeMap<>();
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            periods.put(bounds[i], bounds[i + 1]);
+        }
+        return periods;
     }
 
-    @Test
-    void speedChartIsAPngOfItsSizeAndTheSameDataGivesTheSameBytes() throws Exception {
-        Path first = dir.resolve("a.png");
-        Path second = dir.resolve("b.png");
-        Path other = dir.resolve("c.png");
-        TransferCharts.writeTransferSpeed(speeds(1), "File transfer speed", "test", first);
-        TransferCharts.writeTransferSpeed(speeds(1), "File transfer speed", "test", second);
-        TransferCharts.writeTransferSpeed(speeds(5), "File transfer speed", "test", other);
-        assertThat(image(first).getWidth()).isEqualTo(TransferCharts.SPEED_WIDTH);
-        assertThat(image(first).getHeight()).isEqualTo(TransferCharts.SPEED_HEIGHT);
-        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
-        assertThat(Files.readAllBytes(first)).isNotEqualTo(Files.readAllBytes(other));
+    /** The x of every column where a 3x3 block of exactly this colour is centred. */
+    private static Set<Integer> markers(BufferedImage image, Color color) {
+        Set<Integer> columns = new TreeSet<>();
+        for (int x = 1; x < image.getWidth() - 1; x++) {
+            for (int y = 1; y < image.getHeight() - 1; y++) {
+                if (block(image, x, y, color.getRGB())) {
+                    columns.add(x);
+                    break;
+                }
+            }
+        }
+        return columns;
     }
 
-    @Test
-    void durationChartIsAPngOfItsSizeAndDeterministic() throws Exception {
-        Path first = dir.resolve("a.png");
-        Path second = dir.resolve("b.png");
-        TransferCharts.writeStepDuration(durations(), "Deployment step durations", "test", first);
-        TransferCharts.writeStepDuration(durations(), "Deployment step durations", "test", second);
-        assertThat(image(first).getWidth()).isEqualTo(TransferCharts.DURATION_WIDTH);
-        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
-    }
-
-    @Test
-    void emptyRangesStillGiveCharts() throws Exception {
-        TransferCharts.writeTransferSpeed(List.of(), "t", "s", dir.resolve("speed.png"));
-        TransferCharts.writeStepDuration(List.of(), "t", "s", dir.resolve("duration.png"));
-        assertThat(image(dir.resolve("speed.png"))).isNotNull();
-        assertThat(image(dir.resolve("duration.png"))).isNotNull();
+    private static boolean block(BufferedImage image, int x, int y, int rgb) {
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                if (image.getRGB(x + dx, y + dy) != rgb) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
