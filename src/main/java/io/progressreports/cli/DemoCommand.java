@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start an embedded PostgreSQL, fill it with realistic synthetic onboarding data "
-                + "(100,000 namespaces and about 150,000 deployments over 180 days, with some messy rows), run the "
+                + "(100,000 namespaces and about 180,000 deployments over 180 days, with some messy rows), run the "
                 + "onboarding funnel and the transfer-speed report for the last 90 days and print where they are.",
                 "Needs nothing but a JDK: PostgreSQL itself comes from Maven Central. The demo database is thrown "
                         + "away afterwards; reports stay in --out."})

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Create the source tables in a PostgreSQL database (if missing) and fill them with synthetic "
                 + "onboarding and deployment data, generated inside PostgreSQL. Replaces what the tables held: never "
-                + "point it at real data."})
+                + "point it at real data. The role must own the tables (loading drops and recreates their keys and "
+                + "indexes, in one transaction, to load fast)."})
 public class SeedCommand implements Callable<Integer> {
 
     @Option(names = "--source-url", required = true, paramLabel = "URL",
