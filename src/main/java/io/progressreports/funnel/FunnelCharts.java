@@ -133,8 +133,11 @@ final class FunnelCharts {
             legend.setMargin(new RectangleInsets(8, 0, 0, 0));
             chart.addSubtitle(legend);
             List<Cohort> ordered = new ArrayList<>(cohorts.values());
-            cohortStart.setRange(slotStart(ordered, 0), slotEnd(ordered, ordered.size() - 1));
-            immatureBands(ordered).forEach(band -> plot.addDomainMarker(band, Layer.BACKGROUND));
+            var periods = new TreeMap<LocalDate, LocalDate>();
+            ordered.forEach(cohort -> periods.put(cohort.start(), cohort.end()));
+            double[] edges = ChartFiles.slotEdges(periods);
+            cohortStart.setRange(edges[0], edges[ordered.size()]);
+            immatureBands(ordered, edges).forEach(band -> plot.addDomainMarker(band, Layer.BACKGROUND));
         }
 
         ChartFiles.applyTheme(chart);
@@ -164,24 +167,10 @@ final class FunnelCharts {
     }
 
     /**
-     * A cohort owns the x range from halfway after its predecessor's point to halfway before its successor's, so a
-     * band covers its immature points and none of the mature ones. The outer cohorts reach half their length
-     * outwards.
+     * One band per run of consecutive immature cohorts (normally just the latest ones), over the x range those
+     * cohorts own, so a band covers their points and none of the mature ones.
      */
-    private static double slotStart(List<Cohort> cohorts, int index) {
-        Cohort cohort = cohorts.get(index);
-        return index == 0 ? cohort.x() - cohort.halfLength()
-                : (cohorts.get(index - 1).x() + cohort.x()) / 2;
-    }
-
-    private static double slotEnd(List<Cohort> cohorts, int index) {
-        Cohort cohort = cohorts.get(index);
-        return index == cohorts.size() - 1 ? cohort.x() + cohort.halfLength()
-                : (cohort.x() + cohorts.get(index + 1).x()) / 2;
-    }
-
-    /** One band per run of consecutive immature cohorts (normally just the latest ones). */
-    private static List<IntervalMarker> immatureBands(List<Cohort> cohorts) {
+    private static List<IntervalMarker> immatureBands(List<Cohort> cohorts, double[] edges) {
         List<IntervalMarker> bands = new ArrayList<>();
         int index = 0;
         while (index < cohorts.size()) {
@@ -193,7 +182,7 @@ final class FunnelCharts {
             while (index < cohorts.size() && !cohorts.get(index).mature()) {
                 index++;
             }
-            IntervalMarker band = new IntervalMarker(slotStart(cohorts, first), slotEnd(cohorts, index - 1),
+            IntervalMarker band = new IntervalMarker(edges[first], edges[index],
                     IMMATURE_BAND);
             // Translucent so that the grid lines still run through it.
             band.setAlpha(0.5f);
@@ -215,14 +204,6 @@ final class FunnelCharts {
         Cohort and(Cohort other) {
             return new Cohort(start, end, mature && other.mature);
         }
-
-        double x() {
-            return ChartFiles.epochMillis(start);
-        }
-
-        double halfLength() {
-            return (ChartFiles.epochMillis(end) - ChartFiles.epochMillis(start)) / 2.0;
-        }
     }
 
     /** The item's own stroke and paint draw the segment that leads to it, so an immature cohort's segment is dashed. */
@@ -237,17 +218,13 @@ final class FunnelCharts {
 
         @Override
         public Paint getItemPaint(int series, int item) {
-            return immature.get(series).get(item) ? lighter(ChartFiles.seriesColor(series))
+            return immature.get(series).get(item) ? ChartFiles.lighter(ChartFiles.seriesColor(series))
                     : super.getItemPaint(series, item);
         }
 
         @Override
         public Stroke getItemStroke(int series, int item) {
             return immature.get(series).get(item) ? IMMATURE_LINE : super.getItemStroke(series, item);
-        }
-
-        private static Color lighter(Color color) {
-            return new Color((color.getRed() + 255) / 2, (color.getGreen() + 255) / 2, (color.getBlue() + 255) / 2);
         }
     }
 
