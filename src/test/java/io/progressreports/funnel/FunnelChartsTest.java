@@ -4,7 +4,6 @@ import io.progressreports.report.ChartFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,6 +17,8 @@ import java.util.TimeZone;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 
+import static io.progressreports.report.ChartImages.block;
+import static io.progressreports.report.ChartImages.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FunnelChartsTest {
@@ -158,14 +159,6 @@ class FunnelChartsTest {
         return png;
     }
 
-    private static BufferedImage read(Path png, int width, int height) throws IOException {
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as("%s decodes as an image", png.getFileName()).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(width);
-        assertThat(image.getHeight()).isEqualTo(height);
-        return image;
-    }
-
     private static List<ConversionPoint> weeks(int count, int immature) {
         return cohorts(LocalDate.of(2026, 1, 5), count, immature, day -> day.plusWeeks(1));
     }
@@ -242,17 +235,6 @@ class FunnelChartsTest {
             }
         }
         return columns;
-    }
-
-    private static boolean block(BufferedImage image, int x, int y, int rgb) {
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                if (image.getRGB(x + dx, y + dy) != rgb) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** The warm tint of the immature band; no series colour, full or lighter, comes close. */

@@ -4,7 +4,6 @@ import io.progressreports.report.ChartFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,6 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import static io.progressreports.report.ChartImages.block;
+import static io.progressreports.report.ChartImages.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TransferChartsTest {
@@ -195,14 +196,6 @@ class TransferChartsTest {
         return png;
     }
 
-    private static BufferedImage read(Path png, int width, int height) throws IOException {
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as("%s decodes as an image", png.getFileName()).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(width);
-        assertThat(image.getHeight()).isEqualTo(height);
-        return image;
-    }
-
     /** About 300 items/s and 1M items a period, a weekly cycle, with one period without transfers when long. */
     private static List<SpeedPoint> speeds(LocalDate first, int count, UnaryOperator<LocalDate> next,
                                            double drift) {
@@ -263,14 +256,4 @@ class TransferChartsTest {
         return columns;
     }
 
-    private static boolean block(BufferedImage image, int x, int y, int rgb) {
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                if (image.getRGB(x + dx, y + dy) != rgb) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 }
