@@ -3,6 +3,7 @@ package io.progressreports.job;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job file in {@code jobs/}: what to report and how, with defaults that flags override. Unknown keys are an
@@ -13,8 +14,15 @@ public record JobFile(String name, String kind, String description, String table
                       @JsonProperty("partition-days") Integer partitionDays,
                       @JsonProperty("chunk-size") Integer chunkSize,
                       @JsonProperty("steps-table") String stepsTable,
-                      @JsonProperty("timings-table") String timingsTable, String grace) {
+                      @JsonProperty("timings-table") String timingsTable, String grace, Schedule schedule,
+                      String layout,
+                      @JsonProperty("namespaces-table") String namespacesTable,
+                      @JsonProperty("action-codes") Map<Integer, String> actionCodes) {
 
     public static final String FUNNEL = "funnel";
     public static final String TRANSFER_SPEED = "transfer-speed";
+
+    /** When the scheduler (and jobs/crontab) runs the job's nightly report: five-field cron in a time zone. */
+    public record Schedule(String cron, String zone) {
+    }
 }

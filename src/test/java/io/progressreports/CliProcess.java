@@ -1,0 +1,124 @@
+package io.progressreports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * progress-reports as a real operating-system process (its own JVM, on the test class path), for what only a
+ * process can show: SIGKILL and SIGTERM, exit codes, what reaches stdout and stderr.
+ */
+public final class CliProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private CliProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code progress-reports args...} in the project folder, output captured into files under {@code logs}. */
+    public static CliProcess start(Path logs, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                ProgressReports.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(logs);
+            Path out = Files.createTempFile(logs, "stdout", ".log");
+            Path err = Files.createTempFile(logs, "stderr", ".log");
+            var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            return new CliProcess(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CliProcess start(Path logs, String... args) {
+        return start(logs, new HashMap<>(), args);
+    }
+
+    /** Runs to the end and returns the exit code; fails if it takes longer than {@code timeout}. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("progress-reports did not end within " + timeout + "; stderr:\n" + stderr());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls until the condition holds, or fails when the process ends first or the timeout passes. */
+    public void awaitWhileRunning(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("progress-reports ended (exit " + process.exitValue()
+                        + ") before the awaited point; stderr:\n" + stderr());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("awaited point not reached within " + timeout + "; stderr:\n" + stderr());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed, as when the machine or the OOM killer stops it. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, as cron, systemd or a person's kill sends it. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String stdout() {
+        return read(stdout);
+    }
+
+    public String stderr() {
+        return read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
