@@ -2,19 +2,15 @@ package io.progressreports.job;
 
 import io.progressreports.CliProcess;
 import io.progressreports.TestDatabase;
-import io.progressreports.demo.SourceSchema;
-import io.progressreports.demo.SyntheticDeploymentData;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,7 +32,8 @@ class RestartAfterKillTest {
     @ParameterizedTest
     @ValueSource(strings = {"onboarding-funnel", "transfer-speed"})
     void aRunKilledMidwayResumesAndWritesTheSameBytes(String job) throws IOException {
-        String source = "onboarding-funnel".equals(job) ? TestDatabase.seededSourceUrl() : deployments();
+        String source = "onboarding-funnel".equals(job) ? TestDatabase.seededSourceUrl()
+                : TestDatabase.newSourceUrl(0, 300, 60);
         String store = TestDatabase.newDatabaseUrl();
         JdbcTemplate storeSql = TestDatabase.jdbc(store);
 
@@ -80,15 +77,6 @@ class RestartAfterKillTest {
 
     private static String range(String job) {
         return ("onboarding-funnel".equals(job) ? "2026-07-05" : "2026-09-03") + "_2026-10-31";
-    }
-
-    private static String deployments() {
-        String url = TestDatabase.newDatabaseUrl();
-        var source = new DriverManagerDataSource(url);
-        SourceSchema.migrate(source);
-        SyntheticDeploymentData.generate(source,
-                new SyntheticDeploymentData.Settings(300, 60, 11, TestDatabase.NOW));
-        return url;
     }
 
     private static int finishedPartitions(JdbcTemplate store) {
