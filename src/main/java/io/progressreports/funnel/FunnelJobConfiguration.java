@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public class FunnelJobConfiguration {
 
     public static final String JOB_NAME = "onboardingFunnel";
-    static final String PLAN = "funnel.plan";
+    public static final String PLAN = "funnel.plan";
     private static final String SPAN_FROM = DayPlan.SPAN_FROM;
     private static final String SPAN_TO = DayPlan.SPAN_TO;
 
