@@ -1,24 +1,19 @@
 package io.progressreports.history;
 
+import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
-import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.report.Manifest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** history shows each run of each job as the store recorded it, with the figures its manifest has. */
+/** history shows each run of each job as the store recorded it, with the figures of its manifest. */
 class HistoryCommandTest {
 
     private static final String AS_OF = "2026-11-01T00:00:00Z";
@@ -35,30 +30,12 @@ class HistoryCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private String store;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        store = TestDatabase.newDatabaseUrl();
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    private String store = TestDatabase.newDatabaseUrl();
 
     private int run(String job, String sourceUrl, Path reports) {
-        return ProgressReportsCommand.execute("run", job, "--source-url", sourceUrl, "--store-url", store, "--out",
-                reports.toString(), "--from", "2026-09-01", "--to", "2026-10-31", "--as-of", AS_OF);
+        CliRun run = CliRun.of(List.of("run", job, "--source-url", sourceUrl, "--store-url", store, "--out",
+                reports.toString(), "--from", "2026-09-01", "--to", "2026-10-31", "--as-of", AS_OF));
+        return run.exitCode();
     }
 
     private Map<String, Object> manifest(String job) {
@@ -66,14 +43,17 @@ class HistoryCommandTest {
                 .resolve(Manifest.FILE));
     }
 
-    /** Runs the command and returns its stdout. */
-    private String history(int expectedExit, String... args) {
-        out.reset();
+    private CliRun history(String... args) {
         var command = new ArrayList<>(List.of("history", "--store-url", store));
         command.addAll(List.of(args));
-        assertThat(ProgressReportsCommand.execute(command.toArray(String[]::new))).as(err.toString())
-                .isEqualTo(expectedExit);
-        return out.toString(StandardCharsets.UTF_8);
+        return CliRun.of(command);
+    }
+
+    /** The output of a history command that must succeed. */
+    private String historyOut(String... args) {
+        CliRun history = history(args);
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        return history.out();
     }
 
     @Test
@@ -95,7 +75,7 @@ class HistoryCommandTest {
                 .isEqualTo(ExitCodes.CANNOT_CREATE);
 
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(history(0, "--csv"))).getRecords();
+                .parse(new StringReader(historyOut("--csv"))).getRecords();
         assertThat(rows).extracting(row -> row.get("job")).containsExactly("onboarding-funnel", "onboarding-funnel",
                 "onboarding-funnel", "transfer-speed");
         CSVRecord failed = rows.get(0);
@@ -106,7 +86,7 @@ class HistoryCommandTest {
         assertFigures(rows.get(3), transfer);
         assertThat(rows.get(1).get("days_reused")).isNotEqualTo("0");
         assertThat(rows.get(1).get("untimed")).isEmpty();
-        assertThat(rows.get(3).get("untimed")).isEqualTo(number(map(transfer.get("rows")).get("untimed")));
+        assertThat(rows.get(3).get("untimed")).isEqualTo(text(map(transfer.get("rows")).get("untimed")));
         CSVRecord row = rows.get(3);
         assertThat(row.get("from")).isEqualTo("2026-09-01");
         assertThat(row.get("to")).isEqualTo("2026-10-31");
@@ -116,43 +96,48 @@ class HistoryCommandTest {
         assertThat(row.get("start")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(Double.parseDouble(row.get("duration"))).isPositive();
 
-        String table = history(0);
-        List<String> lines = table.lines().toList();
+        List<String> lines = historyOut().lines().toList();
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("execution_id  job").contains("days_reused  exit_code");
         assertThat(lines.get(1)).contains("onboarding-funnel").contains("FAILED").endsWith("73");
         assertThat(lines.get(4)).contains("transfer-speed").contains("COMPLETED").endsWith("0");
 
-        assertThat(history(0, "--job", "onboarding-funnel", "--limit", "2").lines()).hasSize(3)
+        assertThat(historyOut("--job", "onboarding-funnel", "--limit", "2").lines()).hasSize(3)
                 .noneMatch(line -> line.contains("transfer-speed"));
     }
 
     private static void assertFigures(CSVRecord row, Map<String, Object> manifest) {
-        assertThat(row.get("execution_id")).isEqualTo(number(manifest.get("execution_id")));
+        assertThat(row.get("execution_id")).isEqualTo(text(manifest.get("execution_id")));
         assertThat(row.get("status")).isEqualTo("COMPLETED");
         assertThat(row.get("exit_code")).isEqualTo("0");
-        assertThat(row.get("rows_read")).isEqualTo(number(map(manifest.get("rows")).get("read")));
-        assertThat(row.get("rejected")).isEqualTo(number(map(manifest.get("rows")).get("rejected")));
-        assertThat(row.get("days_computed")).isEqualTo(number(map(manifest.get("days")).get("computed")));
-        assertThat(row.get("days_reused")).isEqualTo(number(map(manifest.get("days")).get("reused")));
+        assertThat(row.get("rows_read")).isEqualTo(text(map(manifest.get("rows")).get("read")));
+        assertThat(row.get("rejected")).isEqualTo(text(map(manifest.get("rows")).get("rejected")));
+        assertThat(row.get("days_computed")).isEqualTo(text(map(manifest.get("days")).get("computed")));
+        assertThat(row.get("days_reused")).isEqualTo(text(map(manifest.get("days")).get("reused")));
     }
 
     @Test
     void aStoreWithoutRunsPrintsAHeaderOrSaysSo() {
-        assertThat(history(0)).isEqualTo("no runs yet" + System.lineSeparator());
-        assertThat(history(0, "--csv")).isEqualTo(String.join(",", RunRow.COLUMNS) + "\r\n");
+        assertThat(historyOut()).isEqualTo("no runs yet" + System.lineSeparator());
+        assertThat(historyOut("--csv")).isEqualTo(String.join(",", RunRow.COLUMNS) + "\r\n");
     }
 
     @Test
     void anUnreachableStoreExits69InOneLineWithoutItsPassword() {
         store = "jdbc:postgresql://127.0.0.1:1/store?user=reports&password=hunter2";
-        assertThat(history(ExitCodes.UNAVAILABLE)).isEmpty();
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertThat(message.lines().filter(line -> line.startsWith("progress-reports: "))).hasSize(1);
-        assertThat(message).doesNotContain("hunter2");
+        CliRun history = history();
+        assertThat(history.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(history.out()).isEmpty();
+        assertThat(history.err().lines().filter(line -> line.startsWith("progress-reports: "))).hasSize(1);
+        assertThat(history.err()).doesNotContain("hunter2");
     }
 
-    private static String number(Object value) {
+    @Test
+    void aLimitBelowOneIsBadUsage() {
+        assertThat(history("--limit", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static String text(Object value) {
         return value.toString();
     }
 
