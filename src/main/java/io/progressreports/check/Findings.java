@@ -25,10 +25,6 @@ public final class Findings {
         out.println(finding.line());
     }
 
-    public List<Finding> all() {
-        return List.copyOf(all);
-    }
-
     public int exitCode() {
         return PRECEDENCE.stream()
                 .filter(code -> all.stream().anyMatch(finding -> finding.exitCode() == code))

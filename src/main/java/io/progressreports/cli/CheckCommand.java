@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
                 + "the store answers, is migrated and takes writes; the output folder is writable.",
                 "One line per finding, starting with ok, warning or error, then a summary. Warnings (a missing "
                         + "index, a role that could write) do not fail the check."},
-        footer = {"", "Exit codes: 0 no errors, 64 a job file, table or column is wrong, 69 source or store "
-                + "unreachable, 73 the output folder is not writable (in that order when several apply)."})
+        footer = {"", "Exit codes: 0 no errors, 64 a job file is wrong or the source lacks a table, a column or "
+                + "the right to read it, 69 source or store unusable, 73 the output folder is not writable (the "
+                + "first that applies, in that order)."})
 public class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JOB", arity = "0..*", description = "Jobs to check (default: every file in jobs/).")

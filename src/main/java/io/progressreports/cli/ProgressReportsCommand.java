@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class, HistoryCommand.class,
                 CheckCommand.class},
         footer = {"", "Start with: progress-reports demo",
-                "Operations: progress-reports check (would runs work?), progress-reports history (recent runs).", "",
+                "Before the first run: progress-reports check. After: progress-reports history.", "",
                 "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
                         + "73 cannot write the output, 75 another run of the job is in progress."})
 public class ProgressReportsCommand implements Runnable {

@@ -3,6 +3,7 @@ package io.progressreports.history;
 import io.progressreports.report.CsvFiles;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -16,7 +17,7 @@ public final class HistoryPrinter {
     }
 
     public static String table(List<RunRow> rows) {
-        List<List<String>> lines = new java.util.ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
         lines.add(RunRow.COLUMNS);
         rows.forEach(row -> lines.add(row.cells()));
         int[] widths = IntStream.range(0, RunRow.COLUMNS.size())
