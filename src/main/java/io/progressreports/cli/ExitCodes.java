@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int SOFTWARE = 70;
     public static final int CANNOT_CREATE = 73;
     public static final int TEMPORARY = 75;
+    /** Not sysexits: 128 + SIGTERM, what a shell reports for a run that was told to stop. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

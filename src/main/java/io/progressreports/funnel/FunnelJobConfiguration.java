@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,11 @@ import java.util.stream.Collectors;
 public class FunnelJobConfiguration {
 
     public static final String JOB_NAME = "onboardingFunnel";
-    static final String PLAN = "funnel.plan";
+    public static final String PLAN = "funnel.plan";
+    /** What the reader selects besides the action columns. */
+    public static final List<String> ROW_COLUMNS = List.of("id", "namespace_id", "created_at");
+    /** The reader reads a range of it: an index leading with it lets each partition read only its days. */
+    public static final String INDEX_COLUMN = "created_at";
     private static final String SPAN_FROM = DayPlan.SPAN_FROM;
     private static final String SPAN_TO = DayPlan.SPAN_TO;
 
@@ -107,7 +112,7 @@ public class FunnelJobConfiguration {
         return new JdbcCursorItemReaderBuilder<OnboardingRow>()
                 .name("funnelReader")
                 .dataSource(sourceDataSource)
-                .sql("select id, namespace_id, created_at, " + actions + " from " + run.table().quoted()
+                .sql("select " + String.join(", ", ROW_COLUMNS) + ", " + actions + " from " + run.table().quoted()
                         + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id")
                 .preparedStatementSetter(statement -> {
                     statement.setTimestamp(1, Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant()));

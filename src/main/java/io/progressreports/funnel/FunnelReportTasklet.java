@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
@@ -16,10 +17,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Renders the report from stored cohort days into a staging folder, then publishes it atomically. */
 public class FunnelReportTasklet implements Tasklet {
-
 
     private final FunnelDayStore store;
     private final FunnelRun run;
@@ -38,26 +39,24 @@ public class FunnelReportTasklet implements Tasklet {
         Map<LocalDate, FunnelDayAggregate> days = store.load(range.from(), range.to());
         FunnelReport report = FunnelReport.build(run.definition(), days, range, run.grain(), run.zone(), run.asOf());
 
+        RunFigures figures = figures(days);
+        figures.putInto(job.getExecutionContext());
+
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, days));
+                manifest(job, figures));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, FunnelDayAggregate> days) {
-        long used = 0;
-        long rejected = 0;
-        for (DateRange span : plan.spans()) {
-            for (LocalDate day = span.from(); !day.isAfter(span.to()); day = day.plusDays(1)) {
-                FunnelDayAggregate aggregate = days.get(day);
-                if (aggregate != null) {
-                    used += aggregate.namespaces();
-                    rejected += aggregate.rejectedRows();
-                }
-            }
-        }
+    private RunFigures figures(Map<LocalDate, FunnelDayAggregate> days) {
+        List<FunnelDayAggregate> computed = plan.computed().map(days::get).filter(Objects::nonNull).toList();
+        return RunFigures.of(computed.stream().mapToLong(FunnelDayAggregate::namespaces).sum(),
+                computed.stream().mapToLong(FunnelDayAggregate::rejectedRows).sum(), null, plan);
+    }
+
+    private Map<String, Object> manifest(JobExecution job, RunFigures figures) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "funnel");
@@ -78,8 +77,8 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
                 "table", run.table().toString()));
-        fields.put("rows", Manifest.ordered("read", used + rejected, "used", used, "rejected", rejected));
-        fields.put("days", Manifest.ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
+        fields.put("rows", figures.rows());
+        fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("timings", Manifest.timings(job.getStartTime()));
         return fields;

@@ -25,11 +25,14 @@ public class JobLaunches {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource store;
+    private final RunOutcomes outcomes;
 
-    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource) {
+    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
+                       RunOutcomes outcomes) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = storeDataSource;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -40,6 +43,7 @@ public class JobLaunches {
     public JobExecution launch(String name, Job job, LongFunction<JobParameters> parameters) {
         try (RunLock lock = RunLock.acquire(store, name)) {
             JobExecution execution = startOrResume(job, parameters);
+            outcomes.record(execution);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new JobFailedException(execution);
             }

@@ -20,17 +20,23 @@ public final class CsvFiles {
 
     /** @param rows cells already formatted by {@link Cells} */
     public static void write(Path file, boolean bom, List<String> header, Iterable<List<String>> rows) {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             if (bom) {
                 writer.write('\uFEFF');
             }
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
+            print(writer, header, rows);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same rows without a BOM, to a stream the caller keeps open (stdout, for scripts). */
+    public static void print(Appendable out, List<String> header, Iterable<List<String>> rows) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        printer.printRecord(header);
+        for (List<String> row : rows) {
+            printer.printRecord(row);
+        }
+        printer.flush();
     }
 }

@@ -47,14 +47,20 @@ public final class SourceCatalog {
                 .toList();
     }
 
-    /** A usage error naming the first of the columns the table lacks. */
-    public void requireColumns(TableName table, List<String> columns) {
-        List<String> present = jdbc.sql("""
+    /** The table's column names, in table order. */
+    public List<String> columns(TableName table) {
+        return jdbc.sql("""
                         select attname from pg_attribute
-                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped""")
+                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped
+                        order by attnum""")
                 .param("table", table.quoted())
                 .query(String.class)
                 .list();
+    }
+
+    /** A usage error naming the first of the columns the table lacks. */
+    public void requireColumns(TableName table, List<String> columns) {
+        List<String> present = columns(table);
         for (String column : columns) {
             if (!present.contains(column)) {
                 throw new UsageException("table " + table + " has no column '" + column + "'");
@@ -70,6 +76,32 @@ public final class SourceCatalog {
                             where i.indrelid = to_regclass(:table) and a.attname = :column)""")
                 .param("table", table.quoted())
                 .param("column", column)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The role the source is read as. */
+    public String role() {
+        return jdbc.sql("select current_user").query(String.class).single();
+    }
+
+    /** Which of SELECT, INSERT, UPDATE, DELETE and TRUNCATE the role holds on the table, in that order. */
+    public List<String> privileges(TableName table) {
+        return jdbc.sql("""
+                        select p.privilege
+                        from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'])
+                            with ordinality as p(privilege, n)
+                        where has_table_privilege(to_regclass(:table), p.privilege)
+                        order by p.n""")
+                .param("table", table.quoted())
+                .query(String.class)
+                .list();
+    }
+
+    /** Whether the role may create tables (or anything else) in the schema. */
+    public boolean canCreateIn(String schema) {
+        return jdbc.sql("select has_schema_privilege(:schema, 'CREATE')")
+                .param("schema", schema)
                 .query(Boolean.class)
                 .single();
     }

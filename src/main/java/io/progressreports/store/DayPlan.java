@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which days a run computes (in spans of contiguous days, the partitions) and which it reuses. Kept as
@@ -47,6 +48,11 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
 
     public long computedDays() {
         return spans.stream().mapToLong(DateRange::dayCount).sum();
+    }
+
+    /** The days this run computes, in order. */
+    public Stream<LocalDate> computed() {
+        return spans.stream().flatMap(DateRange::days);
     }
 
     /** One partition per span, named after it. */

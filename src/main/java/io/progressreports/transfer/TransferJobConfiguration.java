@@ -34,7 +34,7 @@ import java.util.Map;
 public class TransferJobConfiguration {
 
     public static final String JOB_NAME = "transferSpeed";
-    static final String PLAN = "transfer.plan";
+    public static final String PLAN = "transfer.plan";
 
     /**
      * Three disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed

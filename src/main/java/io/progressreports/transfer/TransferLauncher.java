@@ -16,9 +16,12 @@ import java.util.List;
 @Component
 public class TransferLauncher {
 
-    private static final List<String> STEP_COLUMNS = List.of("id", "step", "status", "total_items", "completed_items",
+    /** The columns the reader uses, and those an index should lead with so a partition reads only its days. */
+    public static final List<String> STEP_COLUMNS = List.of("id", "step", "status", "total_items", "completed_items",
             "updated_at");
-    private static final List<String> TIMING_COLUMNS = List.of("deployment_step_id", "started_at", "finished_at");
+    public static final List<String> TIMING_COLUMNS = List.of("deployment_step_id", "started_at", "finished_at");
+    public static final String STEPS_INDEX_COLUMN = "updated_at";
+    public static final String TIMINGS_INDEX_COLUMN = "finished_at";
 
     private final SourceCatalog catalog;
     private final JobLaunches launches;
@@ -36,11 +39,11 @@ public class TransferLauncher {
         catalog.requireColumns(steps, STEP_COLUMNS);
         catalog.requireColumns(timings, TIMING_COLUMNS);
         var advice = new ArrayList<String>();
-        if (!catalog.hasIndexOn(timings, "finished_at")) {
-            advice.add(SourceCatalog.indexStatement(timings, "finished_at"));
+        if (!catalog.hasIndexOn(timings, TIMINGS_INDEX_COLUMN)) {
+            advice.add(SourceCatalog.indexStatement(timings, TIMINGS_INDEX_COLUMN));
         }
-        if (!catalog.hasIndexOn(steps, "updated_at")) {
-            advice.add(SourceCatalog.indexStatement(steps, "updated_at"));
+        if (!catalog.hasIndexOn(steps, STEPS_INDEX_COLUMN)) {
+            advice.add(SourceCatalog.indexStatement(steps, STEPS_INDEX_COLUMN));
         }
         return new TransferRun(request.jobName(), steps, timings, request.zone(), request.range(), request.asOf(),
                 request.grain(), request.grace(), request.recompute(), request.options(), advice);

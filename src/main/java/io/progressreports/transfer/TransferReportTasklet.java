@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
@@ -12,7 +13,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +36,28 @@ public class TransferReportTasklet implements Tasklet {
         DateRange range = run.range();
         Map<LocalDate, TransferDay> days = store.load(range.from(), range.to());
         TransferReport report = TransferReport.build(days, range, run.lastDay(), run.grain());
+        RunFigures figures = figures(days);
+        figures.putInto(job.getExecutionContext());
         List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
-                manifest(job, days));
+                manifest(job, days, figures));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days) {
+    private RunFigures figures(Map<LocalDate, TransferDay> days) {
+        List<TransferDay> computed = plan.computed().map(day -> stored(days, day)).toList();
+        return RunFigures.of(computed.stream().mapToLong(TransferDay::transfers).sum(),
+                computed.stream().mapToLong(TransferDay::rejectedRows).sum(),
+                computed.stream().mapToLong(TransferDay::untimed).sum(), plan);
+    }
+
+    private static TransferDay stored(Map<LocalDate, TransferDay> days, LocalDate day) {
+        return days.getOrDefault(day, new TransferDay());
+    }
+
+    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days, RunFigures figures) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "transfer-speed");
@@ -55,24 +68,14 @@ public class TransferReportTasklet implements Tasklet {
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""), "steps_table",
                 run.steps().toString(), "timings_table", run.timings().toString()));
-        var perDay = new ArrayList<Map<String, Object>>();
-        long used = 0;
-        long rejected = 0;
-        long untimed = 0;
-        for (DateRange span : plan.spans()) {
-            for (LocalDate day = span.from(); !day.isAfter(span.to()); day = day.plusDays(1)) {
-                TransferDay stored = days.getOrDefault(day, new TransferDay());
-                used += stored.transfers();
-                rejected += stored.rejectedRows();
-                untimed += stored.untimed();
-                perDay.add(Manifest.ordered("day", day.toString(), "read", stored.transfers() + stored.rejectedRows()
-                        + stored.untimed(), "used", stored.transfers(), "rejected", stored.rejectedRows(), "untimed",
-                        stored.untimed()));
-            }
-        }
-        fields.put("rows", Manifest.ordered("read", used + rejected + untimed, "used", used, "rejected", rejected,
-                "untimed", untimed));
-        fields.put("days", Manifest.ordered("computed", plan.computedDays(), "reused", plan.reusedDays()));
+        List<Map<String, Object>> perDay = plan.computed().map(day -> {
+            TransferDay stored = stored(days, day);
+            return Manifest.ordered("day", day.toString(), "read", stored.transfers() + stored.rejectedRows()
+                    + stored.untimed(), "used", stored.transfers(), "rejected", stored.rejectedRows(), "untimed",
+                    stored.untimed());
+        }).toList();
+        fields.put("rows", figures.rows());
+        fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("index_advice", run.indexAdvice());
         fields.put("computed_days", perDay);

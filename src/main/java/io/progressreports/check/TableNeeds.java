@@ -1,0 +1,29 @@
+package io.progressreports.check;
+
+import io.progressreports.funnel.FunnelJobConfiguration;
+import io.progressreports.job.JobFile;
+import io.progressreports.transfer.TransferLauncher;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a job reads from one source table: the table as the job file names it, the columns, the actions (each an
+ * {@code <action>_at} column that must be a nullable timestamp), and the column an index should lead with.
+ */
+record TableNeeds(String table, List<String> columns, List<String> actions, String indexColumn) {
+
+    /** The defaults are run's, for job files that leave the tables out. */
+    static List<TableNeeds> of(JobFile file) {
+        if (JobFile.FUNNEL.equals(file.kind())) {
+            return List.of(new TableNeeds(Objects.requireNonNullElse(file.table(), "onboarding_progresses"),
+                    FunnelJobConfiguration.ROW_COLUMNS, Objects.requireNonNullElse(file.steps(), List.of()),
+                    FunnelJobConfiguration.INDEX_COLUMN));
+        }
+        return List.of(
+                new TableNeeds(Objects.requireNonNullElse(file.stepsTable(), "deployment_steps"),
+                        TransferLauncher.STEP_COLUMNS, List.of(), TransferLauncher.STEPS_INDEX_COLUMN),
+                new TableNeeds(Objects.requireNonNullElse(file.timingsTable(), "deployment_step_timings"),
+                        TransferLauncher.TIMING_COLUMNS, List.of(), TransferLauncher.TIMINGS_INDEX_COLUMN));
+    }
+}

@@ -1,0 +1,98 @@
+package io.progressreports.history;
+
+import io.progressreports.funnel.FunnelJobConfiguration;
+import io.progressreports.job.RunFigures;
+import io.progressreports.job.RunOutcomes;
+import io.progressreports.job.RunParameters;
+import io.progressreports.report.DateRange;
+import io.progressreports.store.DayPlan;
+import io.progressreports.transfer.TransferJobConfiguration;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The recent runs of each job, from the store. Spring Batch's repository reads each execution (status, times,
+ * parameters, context). Which executions to read is chosen in SQL: the report job's name is a job parameter, and
+ * the repository can find executions by parameter only by loading every instance with all its step executions.
+ */
+@Component
+public class RunHistory {
+
+    private static final List<String> PLAN_KEYS = List.of(FunnelJobConfiguration.PLAN, TransferJobConfiguration.PLAN);
+    private static final String RECENT = """
+            select job_execution_id from (
+                select job_execution_id, parameter_value as job,
+                       row_number() over (partition by parameter_value order by job_execution_id desc) as n
+                from batch_job_execution_params
+                where parameter_name = 'job' and (cast(:job as text) is null or parameter_value = :job)
+            ) recent
+            where n <= :limit
+            order by job, job_execution_id desc""";
+
+    private final JobRepository jobRepository;
+    private final JdbcClient store;
+    private final RunOutcomes outcomes;
+
+    public RunHistory(JobRepository jobRepository, DataSource storeDataSource, RunOutcomes outcomes) {
+        this.jobRepository = jobRepository;
+        this.store = JdbcClient.create(storeDataSource);
+        this.outcomes = outcomes;
+    }
+
+    /** The newest {@code limit} executions of each job (or of {@code job} alone), by job, newest first. */
+    public List<RunRow> recent(String job, int limit) {
+        List<Long> ids = store.sql(RECENT).param("job", job).param("limit", limit).query(Long.class).list();
+        Map<Long, Integer> exitCodes = outcomes.exitCodes(ids);
+        return ids.stream()
+                .map(jobRepository::getJobExecution)
+                .filter(Objects::nonNull)
+                .map(execution -> row(execution, exitCodes.get(execution.getId())))
+                .toList();
+    }
+
+    private static RunRow row(JobExecution execution, Integer exitCode) {
+        var parameters = new HashMap<String, Object>();
+        execution.getJobParameters().forEach(parameter -> parameters.put(parameter.name(), parameter.value()));
+        DateRange range = RunParameters.range(parameters);
+        Instant start = instant(execution.getStartTime());
+        Instant end = instant(execution.getEndTime());
+        Optional<RunFigures> figures = RunFigures.from(execution.getExecutionContext());
+        // A run that failed after planning still knows which days it was to compute and reuse.
+        Optional<DayPlan> plan = plan(execution.getExecutionContext());
+        return new RunRow(execution.getId(), RunParameters.job(parameters), range.from(), range.to(),
+                RunParameters.asOf(parameters), RunParameters.grain(parameters).label(),
+                RunParameters.flag(parameters, "recompute"), execution.getStatus().name(),
+                start == null ? null : start.truncatedTo(ChronoUnit.SECONDS),
+                start == null || end == null ? null : Duration.between(start, end),
+                figures.map(RunFigures::read).orElse(null), figures.map(RunFigures::rejected).orElse(null),
+                figures.map(RunFigures::untimed).orElse(null),
+                figures.map(RunFigures::daysComputed).or(() -> plan.map(DayPlan::computedDays)).orElse(null),
+                figures.map(RunFigures::daysReused).or(() -> plan.map(DayPlan::reusedDays)).orElse(null),
+                exitCode);
+    }
+
+    private static Optional<DayPlan> plan(ExecutionContext context) {
+        return PLAN_KEYS.stream().filter(context::containsKey).findFirst()
+                .map(key -> DayPlan.decode(context.getString(key)));
+    }
+
+    /** Spring Batch keeps execution times as local date-times of the JVM that ran the job. */
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

@@ -1,0 +1,65 @@
+package io.progressreports.job;
+
+import io.progressreports.report.Manifest;
+import io.progressreports.store.DayPlan;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's totals: what its manifest says, kept in the job's execution context too, so {@code history} can show
+ * them when the report folder has been replaced or deleted.
+ *
+ * @param untimed transfer jobs only (completed steps without a timing row); null for a funnel
+ */
+public record RunFigures(long read, long used, long rejected, Long untimed, long daysComputed, long daysReused) {
+
+    private static final String READ = "figures.rows.read";
+    private static final String USED = "figures.rows.used";
+    private static final String REJECTED = "figures.rows.rejected";
+    private static final String UNTIMED = "figures.rows.untimed";
+    private static final String COMPUTED = "figures.days.computed";
+    private static final String REUSED = "figures.days.reused";
+
+    /** Rows of the days the plan computed; reused days were counted by the runs that computed them. */
+    public static RunFigures of(long used, long rejected, Long untimed, DayPlan plan) {
+        return new RunFigures(used + rejected + (untimed == null ? 0 : untimed), used, rejected, untimed,
+                plan.computedDays(), plan.reusedDays());
+    }
+
+    /** The manifest's "rows". */
+    public Map<String, Object> rows() {
+        Map<String, Object> rows = Manifest.ordered("read", read, "used", used, "rejected", rejected);
+        if (untimed != null) {
+            rows.put("untimed", untimed);
+        }
+        return rows;
+    }
+
+    /** The manifest's "days". */
+    public Map<String, Object> days() {
+        return Manifest.ordered("computed", daysComputed, "reused", daysReused);
+    }
+
+    public void putInto(ExecutionContext context) {
+        context.putLong(READ, read);
+        context.putLong(USED, used);
+        context.putLong(REJECTED, rejected);
+        if (untimed != null) {
+            context.putLong(UNTIMED, untimed);
+        }
+        context.putLong(COMPUTED, daysComputed);
+        context.putLong(REUSED, daysReused);
+    }
+
+    /** Empty for an execution that never reached its report. */
+    public static Optional<RunFigures> from(ExecutionContext context) {
+        if (!context.containsKey(READ)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunFigures(context.getLong(READ), context.getLong(USED), context.getLong(REJECTED),
+                context.containsKey(UNTIMED) ? context.getLong(UNTIMED) : null, context.getLong(COMPUTED),
+                context.getLong(REUSED)));
+    }
+}

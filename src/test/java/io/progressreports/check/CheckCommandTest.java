@@ -1,0 +1,161 @@
+package io.progressreports.check;
+
+import io.progressreports.CliRun;
+import io.progressreports.TestDatabase;
+import io.progressreports.cli.ExitCodes;
+import io.progressreports.demo.SourceSchema;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** check against real PostgreSQL databases built to be right, or wrong in one way each. */
+class CheckCommandTest {
+
+    private static final AtomicInteger ROLES = new AtomicInteger();
+    private static String store;
+
+    @TempDir
+    Path dir;
+
+    private String sourceUrl;
+    private JdbcTemplate source;
+
+    @BeforeAll
+    static void createStore() {
+        store = TestDatabase.newDatabaseUrl();
+    }
+
+    /** Every table, column and index the jobs read, as the source schema has them. */
+    @BeforeEach
+    void createSource() {
+        sourceUrl = TestDatabase.newDatabaseUrl();
+        source = TestDatabase.jdbc(sourceUrl);
+        SourceSchema.migrate(new DriverManagerDataSource(sourceUrl));
+    }
+
+    /** A login role of its own with the given grants on every source table, and the URL that connects as it. */
+    private String role(String grants) {
+        String role = "check_role_" + ROLES.incrementAndGet();
+        source.execute("create role " + role + " login password 'secret-" + role + "'");
+        source.execute("grant " + grants + " on all tables in schema public to " + role);
+        // TestDatabase's URLs connect as the superuser postgres.
+        return sourceUrl.replace("user=postgres", "user=" + role + "&password=secret-" + role);
+    }
+
+    private CliRun check(String sourceUrl, String... args) {
+        var command = new ArrayList<>(List.of("check", "--source-url", sourceUrl, "--store-url", store, "--out",
+                dir.resolve("reports").toString()));
+        command.addAll(List.of(args));
+        return CliRun.of(command);
+    }
+
+    @Test
+    void aCleanSourceReadByAReadOnlyRoleGivesOnlyOkLines() {
+        CliRun check = check(role("select"));
+
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+        List<String> lines = check.lines();
+        assertThat(lines.subList(0, lines.size() - 1)).allMatch(line -> line.startsWith("ok "));
+        assertThat(lines).contains(
+                "ok     onboarding-funnel: job file loads (funnel)",
+                "ok     transfer-speed: job file loads (transfer-speed)",
+                "ok     onboarding-funnel: onboarding_progresses has the columns the job reads",
+                "ok     transfer-speed: deployment_step_timings has an index leading with finished_at");
+        assertThat(lines).anyMatch(line -> line.startsWith("ok     store: "))
+                .anyMatch(line -> line.startsWith("ok     output: "));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("check: 0 errors, 0 warnings");
+        assertThat(check.out()).doesNotContain("secret-");
+    }
+
+    @Test
+    void aMissingStepColumnIsAnErrorNamingIt() {
+        source.execute("alter table onboarding_progresses drop column pipeline_created_at");
+
+        CliRun check = check(role("select"));
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.lines()).contains("error  onboarding-funnel: column onboarding_progresses.pipeline_created_at "
+                + "does not exist (step pipeline_created)");
+        assertThat(check.lines().get(check.lines().size() - 1)).isEqualTo("check: 1 error, 0 warnings");
+    }
+
+    @Test
+    void aMissingTableIsAnError() {
+        source.execute("drop table deployment_step_timings");
+
+        CliRun check = check(role("select"), "transfer-speed");
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.lines()).contains(
+                "error  transfer-speed: table 'deployment_step_timings' not found in the source database");
+    }
+
+    @Test
+    void aMissingIndexIsAWarningWithTheStatementThatCreatesIt() {
+        source.execute("drop index onboarding_progresses_created_at_idx");
+
+        CliRun check = check(role("select"));
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.lines()).anyMatch(line -> line.startsWith("warning onboarding-funnel: ")
+                && line.endsWith("CREATE INDEX CONCURRENTLY ON \"public\".\"onboarding_progresses\" "
+                + "(\"created_at\");"));
+        assertThat(check.lines().get(check.lines().size() - 1)).isEqualTo("check: 0 errors, 1 warning");
+    }
+
+    @Test
+    void aRoleThatCanWriteIsAWarning() {
+        CliRun check = check(role("select, insert, delete"), "onboarding-funnel");
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.lines()).anyMatch(line -> line.startsWith("warning onboarding-funnel: role check_role_")
+                && line.endsWith(" can INSERT, DELETE on public.onboarding_progresses; the job needs only SELECT"));
+    }
+
+    @Test
+    void anUnreachableSourceExits69QuicklyAndTheRestIsStillChecked() {
+        long started = System.nanoTime();
+        CliRun check = check("jdbc:postgresql://127.0.0.1:1/source?user=reports&password=hunter2");
+
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(check.lines()).anyMatch(line -> line.startsWith("error  source: cannot connect to "
+                + "jdbc:postgresql://127.0.0.1:1/source?user=reports&password=***: "));
+        assertThat(check.lines()).anyMatch(line -> line.startsWith("ok     store: "));
+        assertThat(check.out() + check.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileExits73() throws IOException {
+        Path file = Files.writeString(dir.resolve("reports"), "");
+
+        CliRun check = check(role("select"));
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.CANNOT_CREATE);
+        assertThat(check.lines()).contains("error  output: cannot write to " + file + ": it is a file, not a folder");
+    }
+
+    @Test
+    void aJobFileThatDoesNotLoadIsAnErrorNamingItsLine() throws IOException {
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("broken.yml"), "kind: funnel\nstepz: [git_write]\n");
+
+        CliRun check = check(role("select"), "--jobs-dir", jobs.toString());
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.lines()).anyMatch(line -> line.startsWith("error  broken: " + jobs.resolve("broken.yml")
+                + " line ") && line.contains(": unknown key 'stepz'"));
+    }
+}
