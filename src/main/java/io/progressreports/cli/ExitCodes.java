@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int SOFTWARE = 70;
     public static final int CANNOT_CREATE = 73;
     public static final int TEMPORARY = 75;
+    /** 128 + SIGTERM, as a shell reports a process the signal ended: its running jobs were stopped, resumable. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

@@ -9,10 +9,11 @@ import java.io.PrintWriter;
 @Command(name = "progress-reports", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Onboarding funnels by signup cohort, and file-transfer speeds and deployment step durations, "
                 + "from PostgreSQL as CSV and charts.",
-        subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class},
+        subcommands = {RunCommand.class, ScheduleCommand.class, DemoCommand.class, SeedCommand.class},
         footer = {"", "Start with: progress-reports demo", "",
                 "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output, 75 another run of the job is in progress."})
+                        + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
+                        + "SIGTERM (resumable)."})
 public class ProgressReportsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -38,6 +39,6 @@ public class ProgressReportsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, demo or seed");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, schedule, demo or seed");
     }
 }

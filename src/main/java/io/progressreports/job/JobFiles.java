@@ -28,6 +28,10 @@ public final class JobFiles {
         this.dir = dir;
     }
 
+    public Path dir() {
+        return dir;
+    }
+
     /** The jobs folder: the one given, else ./jobs, else jobs beside the jar's folder (target/../jobs). */
     public static JobFiles locate(Path given) {
         if (given != null) {
@@ -61,14 +65,12 @@ public final class JobFiles {
                     + ")");
         }
         try {
-            JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
+            String text = Files.readString(file);
+            JobFile job = YAML.readValue(text, JobFile.class);
             if (job == null || job.kind() == null) {
                 throw new UsageException(file + ": missing key 'kind' (funnel or transfer-speed)");
             }
-            if (!JobFile.FUNNEL.equals(job.kind()) && !JobFile.TRANSFER_SPEED.equals(job.kind())) {
-                throw new UsageException(file + ": unknown kind '" + printable(job.kind())
-                        + "' (known: funnel, transfer-speed)");
-            }
+            new JobFileCheck(file, KeyLines.of(YAML, text)).check(job);
             return job;
         } catch (UnrecognizedPropertyException e) {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": unknown key '"
@@ -77,6 +79,19 @@ public final class JobFiles {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where a key of a loaded job file is, for errors found later (an action the source does not have):
+     * "jobs/onboarding-funnel.yml line 5".
+     */
+    public String where(String name, String key) {
+        Path file = dir.resolve(name + ".yml");
+        try {
+            return file + " line " + KeyLines.of(YAML, Files.readString(file)).line(key);
+        } catch (IOException e) {
+            return file.toString();
         }
     }
 

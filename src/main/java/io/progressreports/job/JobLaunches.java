@@ -25,11 +25,14 @@ public class JobLaunches {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource store;
+    private final RunningExecutions running;
 
-    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource) {
+    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
+                       RunningExecutions running) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = storeDataSource;
+        this.running = running;
     }
 
     /**
@@ -56,16 +59,16 @@ public class JobLaunches {
             JobParameters candidate = parameters.apply(attempt);
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), candidate);
             if (last == null) {
-                return jobOperator.start(job, candidate);
+                return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
                 continue;
             }
-            if (last.getStatus().isRunning()) {
-                // Left STARTED by a process that died: mark it failed so it can be restarted.
-                last = jobOperator.recover(last);
-            }
-            return jobOperator.restart(last);
+            // FAILED or STOPPED (by SIGTERM) resume where they left off.
+            JobExecution resumable = last.getStatus().isRunning()
+                    // Left STARTED by a process that died: mark it failed so it can be restarted.
+                    ? jobOperator.recover(last) : last;
+            return running.track(job.getName(), candidate, () -> jobOperator.restart(resumable));
         }
     }
 
