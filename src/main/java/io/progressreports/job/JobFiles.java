@@ -64,8 +64,13 @@ public final class JobFiles {
             throw new UsageException("unknown job '" + name + "': no " + file + " (jobs: " + String.join(", ", names())
                     + ")");
         }
+        String text;
         try {
-            String text = Files.readString(file);
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        try {
             JobFile job = YAML.readValue(text, JobFile.class);
             if (job == null || job.kind() == null) {
                 throw new UsageException(file + ": missing key 'kind' (funnel or transfer-speed)");
@@ -73,12 +78,11 @@ public final class JobFiles {
             new JobFileCheck(file, KeyLines.of(YAML, text)).check(job);
             return job;
         } catch (UnrecognizedPropertyException e) {
-            throw new UsageException(file + " line " + line(e.getLocation()) + ": unknown key '"
+            // Records bind through their constructor, so Jackson reports where the object ends, not the key.
+            throw new UsageException(file + " line " + KeyLines.of(YAML, text).line(path(e)) + ": unknown key '"
                     + printable(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JacksonException e) {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -102,6 +106,16 @@ public final class JobFiles {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** The exception's path in KeyLines' form: schedule.cron, steps[2]. */
+    private static String path(JacksonException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            path.append(reference.getPropertyName() != null ? "." + reference.getPropertyName()
+                    : "[" + reference.getIndex() + "]");
+        }
+        return path.isEmpty() ? "" : path.substring(1);
     }
 
     private static String line(TokenStreamLocation location) {
