@@ -1,5 +1,6 @@
 package io.progressreports.cli;
 
+import io.progressreports.job.JobFailedException;
 import io.progressreports.report.OutputException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -31,6 +32,9 @@ public final class ExitCodes {
             }
             if (t instanceof RunLockedException) {
                 return TEMPORARY;
+            }
+            if (t instanceof JobFailedException failed && failed.stopped()) {
+                return TERMINATED;
             }
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;

@@ -77,7 +77,7 @@ public final class Scheduler {
         if (missedWhileDown(job) && !runUnlessStopping(job)) {
             return;
         }
-        while (true) {
+        while (!stopping()) {
             Instant next = job.schedule().next(clock.instant());
             if (next == null) {
                 log.info("{}: no cron time left", job.name());
@@ -111,6 +111,10 @@ public final class Scheduler {
         return true;
     }
 
+    private synchronized boolean stopping() {
+        return stopping;
+    }
+
     /** @return false when woken because the scheduler stops */
     private boolean sleepUntil(Instant time) {
         Thread self = Thread.currentThread();
@@ -135,10 +139,8 @@ public final class Scheduler {
 
     /** @return false when the scheduler stops */
     private boolean runUnlessStopping(ScheduledJob job) {
-        synchronized (this) {
-            if (stopping) {
-                return false;
-            }
+        if (stopping()) {
+            return false;
         }
         long started = System.nanoTime();
         log.info("{}: run started", job.name());

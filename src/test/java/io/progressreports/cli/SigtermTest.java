@@ -68,19 +68,40 @@ class SigtermTest {
         }
     }
 
-    @Test
-    void anIdleScheduleExitsPromptlyWithZero() throws IOException {
+    private List<String> scheduleFlags(String store, int last) throws IOException {
         Path jobs = Files.createDirectories(dir.resolve("jobs"));
         Files.writeString(jobs.resolve("nightly-funnel.yml"), """
                 kind: funnel
                 steps: [git_write, pipeline_created]
-                last: 7
+                last: %d
                 schedule:
                   cron: "30 2 * * *"
-                """);
+                """.formatted(last));
+        return List.of("--jobs-dir", jobs.toString(), "--source-url", TestDatabase.seededSourceUrl(), "--store-url",
+                store, "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void aScheduleThatHadToStopARunExits143() throws IOException {
         String store = TestDatabase.newDatabaseUrl();
-        var flags = new ArrayList<>(List.of("--jobs-dir", jobs.toString(), "--source-url",
-                TestDatabase.seededSourceUrl(), "--store-url", store, "--out", dir.resolve("out").toString()));
+        // A fresh store: the catch-up run starts at once.
+        var schedule = new ArrayList<>(List.of("schedule", "--chunk-size", "100", "--threads", "1"));
+        schedule.addAll(scheduleFlags(store, 120));
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), schedule.toArray(String[]::new))) {
+            process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
+            process.terminate();
+            assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
+            assertThat(process.stderr()).contains("nightly-funnel: run failed, exit 143: onboardingFunnel stopped "
+                    + "(execution 1); the same command resumes it");
+        }
+        assertThat(TestDatabase.jdbc(store).queryForList("select status from batch_job_execution", String.class))
+                .containsExactly("STOPPED");
+    }
+
+    @Test
+    void anIdleScheduleExitsPromptlyWithZero() throws IOException {
+        String store = TestDatabase.newDatabaseUrl();
+        List<String> flags = scheduleFlags(store, 7);
         // Last night's report is there, so there is nothing to catch up.
         var run = new ArrayList<>(List.of("run", "nightly-funnel"));
         run.addAll(flags);
