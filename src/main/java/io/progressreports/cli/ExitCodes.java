@@ -1,5 +1,6 @@
 package io.progressreports.cli;
 
+import io.progressreports.job.JobFailedException;
 import io.progressreports.report.OutputException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -18,7 +19,7 @@ public final class ExitCodes {
     public static final int SOFTWARE = 70;
     public static final int CANNOT_CREATE = 73;
     public static final int TEMPORARY = 75;
-    /** Not sysexits: 128 + SIGTERM, what a shell reports for a run that was told to stop. */
+    /** 128 + SIGTERM, as a shell reports a process the signal ended: its running jobs were stopped, resumable. */
     public static final int TERMINATED = 143;
 
     private ExitCodes() {
@@ -31,6 +32,9 @@ public final class ExitCodes {
             }
             if (t instanceof RunLockedException) {
                 return TEMPORARY;
+            }
+            if (t instanceof JobFailedException failed && failed.stopped()) {
+                return TERMINATED;
             }
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;

@@ -9,12 +9,13 @@ import java.io.PrintWriter;
 @Command(name = "progress-reports", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Onboarding funnels by signup cohort, and file-transfer speeds and deployment step durations, "
                 + "from PostgreSQL as CSV and charts.",
-        subcommands = {RunCommand.class, DemoCommand.class, SeedCommand.class, HistoryCommand.class,
-                CheckCommand.class},
+        subcommands = {RunCommand.class, ScheduleCommand.class, HistoryCommand.class, CheckCommand.class,
+                DemoCommand.class, SeedCommand.class},
         footer = {"", "Start with: progress-reports demo",
                 "Before the first run: progress-reports check. After: progress-reports history.", "",
                 "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output, 75 another run of the job is in progress."})
+                        + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
+                        + "SIGTERM (resumable)."})
 public class ProgressReportsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +41,7 @@ public class ProgressReportsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, demo, seed, history or check");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: run, schedule, history, check, demo or seed");
     }
 }

@@ -1,32 +1,16 @@
 package io.progressreports.cli;
 
-import io.progressreports.funnel.FunnelLauncher;
-import io.progressreports.funnel.FunnelOrder;
-import io.progressreports.funnel.FunnelRequest;
-import io.progressreports.job.JobFile;
-import io.progressreports.job.JobFiles;
-import io.progressreports.report.DateRange;
-import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
-import io.progressreports.source.SafeUrls;
-import io.progressreports.transfer.TransferLauncher;
-import io.progressreports.transfer.TransferRequest;
+import io.progressreports.run.ReportRun;
+import io.progressreports.run.RunOverrides;
+import io.progressreports.run.RunRequests;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a report job for a date range and publish its CSVs and charts under "
@@ -36,6 +20,8 @@ import java.util.regex.Pattern;
                 "  onboarding-funnel  funnel by signup cohort: funnel.csv, funnel_summary.csv,",
                 "                     completion_by_age.csv, data_quality.csv, [dropoffs.csv],",
                 "                     funnel.png, conversion_trend.png",
+                "  security-funnel    the same files for security and merge-request rules adoption",
+                "                     (any job file of kind funnel is a funnel: no code needed)",
                 "  transfer-speed     transfer speeds and step durations: transfer_speed.csv,",
                 "                     step_duration.csv, rejects.csv, transfer_speed.png,",
                 "                     step_duration.png. Reads partitions through indexes on",
@@ -53,15 +39,13 @@ import java.util.regex.Pattern;
                 "", "Settings also come from the environment (REPORTS_SOURCE_URL, REPORTS_SOURCE_USER, "
                 + "REPORTS_SOURCE_PASSWORD, REPORTS_STORE_URL, ...) or an application.yml in the working directory; "
                 + "flags win. Passwords come only from the environment or the URL.",
-                "Exit codes: 0 done, 64 bad usage, 69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output, 75 another run of the job is in progress."})
+                "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
+                        + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
+                        + "SIGTERM at a chunk boundary (the same command resumes it)."})
 public class RunCommand implements Callable<Integer> {
 
-    private static final Pattern WINDOW = Pattern.compile("([1-9][0-9]{0,4})([hdw])");
-    private static final long MAX_WINDOW_DAYS = 3660;
-
-    @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel or "
-            + "transfer-speed.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel, "
+            + "security-funnel or transfer-speed.")
     String job;
 
     @Option(names = "--from", paramLabel = "DATE", description = "First day of the range (inclusive), e.g. 2026-11-01.")
@@ -110,215 +94,22 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--recompute", description = "Recompute every day of the range, even final stored ones (after a data fix).")
     boolean recompute;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports).")
-    Path out = Path.of("reports");
-
     @Option(names = "--no-bom", description = "Write CSVs without the UTF-8 byte order mark (for scripts).")
     boolean noBom;
 
-    @Option(names = "--source-url", paramLabel = "URL", description = "Source PostgreSQL, e.g. jdbc:postgresql://replica:5432/gitlab?user=reports (read only).")
-    String sourceUrl;
-
-    @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL for batch metadata and daily aggregates (default: embedded, see --store-dir).")
-    String storeUrl;
-
-    @Option(names = "--store-dir", paramLabel = "DIR", description = "Data folder of the embedded store (default: ~/.progress-reports/store).")
-    Path storeDir;
-
-    @Option(names = "--jobs-dir", paramLabel = "DIR", description = "Folder of job files (default: ./jobs).")
-    Path jobsDir;
-
-    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per chunk and store transaction (default: the job file's).")
-    Integer chunkSize;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Partitions computed side by side (default: number of cores).")
-    Integer threads;
+    @Mixin
+    ConnectionOptions connection;
 
     @Override
     public Integer call() {
-        JobFile jobFile = JobFiles.locate(jobsDir).load(job);
-        boolean funnel = JobFile.FUNNEL.equals(jobFile.kind());
-        FunnelRequest funnelRequest = funnel ? funnelRequest(jobFile) : null;
-        TransferRequest transferRequest = funnel ? null : transferRequest(jobFile);
-        var settings = new SpringSettings()
-                .put("reports.source.url", sourceUrl)
-                .put("reports.store.url", storeUrl)
-                .put("reports.store.dir", storeDir)
-                .put("reports.chunk-size", positive("--chunk-size", chunkSize, jobFile.chunkSize(), 2000))
-                .put("reports.threads", positive("--threads", threads, null, Runtime.getRuntime().availableProcessors()));
-        try (var context = settings.start()) {
-            String source = SafeUrls.redact(context.getEnvironment().getProperty("reports.source.url"));
-            Path report;
-            if (funnel) {
-                FunnelLauncher launcher = context.getBean(FunnelLauncher.class);
-                report = launcher.run(launcher.resolve(funnelRequest), source);
-            } else {
-                TransferLauncher launcher = context.getBean(TransferLauncher.class);
-                report = launcher.run(launcher.resolve(transferRequest), source);
-            }
+        ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
+                to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
+                connection.out, !noBom, connection.chunkSize));
+        try (var applications = new ReportApplications(connection.settings());
+             var shutdown = GracefulShutdown.forRun(applications)) {
+            Path report = run.launch(applications.forChunkSize(run.chunkSize()));
             System.out.println("report: " + report.toAbsolutePath().normalize());
             return ExitCodes.OK;
         }
-    }
-
-    FunnelRequest funnelRequest(JobFile file) {
-        ZoneId reportZone = zone(pick(zone, file.zone(), "UTC"));
-        Instant now = asOf(reportZone);
-        List<String> stepList = steps == null ? file.steps() : Arrays.stream(steps.split(",", -1)).map(String::trim)
-                .toList();
-        if (stepList == null || stepList.isEmpty() || stepList.stream().anyMatch(String::isEmpty)) {
-            throw new UsageException("--steps needs action names separated by commas, not '" + printable(steps) + "'");
-        }
-        return new FunnelRequest(job, pick(table, file.table(), "onboarding_progresses"), stepList,
-                window("--window", pick(window, file.window(), "30d")), order(pick(order, file.order(), "sequential")),
-                ages(file), reportZone, range(file, now, reportZone), now, grain(pick(grain, file.grain(), "week")),
-                recompute, dropoffs, options(file));
-    }
-
-    TransferRequest transferRequest(JobFile file) {
-        for (var funnelOnly : new Object[][] {{"--steps", steps}, {"--window", window}, {"--order", order},
-                {"--ages", ages}, {"--table", table}, {"--dropoffs", dropoffs ? "" : null}}) {
-            if (funnelOnly[1] != null) {
-                throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
-                        + file.kind() + " job");
-            }
-        }
-        ZoneId reportZone = zone(pick(zone, file.zone(), "UTC"));
-        Instant now = asOf(reportZone);
-        return new TransferRequest(job, pick(null, file.stepsTable(), "deployment_steps"),
-                pick(null, file.timingsTable(), "deployment_step_timings"),
-                window("grace", pick(null, file.grace(), "1d")), reportZone, range(file, now, reportZone), now,
-                grain(pick(grain, file.grain(), "day")), recompute, options(file));
-    }
-
-    private Instant asOf(ZoneId reportZone) {
-        return asOf == null ? LocalDate.now(reportZone).atStartOfDay(reportZone).toInstant() : instant(asOf);
-    }
-
-    private ReportOptions options(JobFile file) {
-        return new ReportOptions(out, !noBom, positive("partition-days", null, file.partitionDays(), 7));
-    }
-
-    private List<Duration> ages(JobFile file) {
-        List<String> days = ages != null ? Arrays.stream(ages.split(",", -1)).map(String::trim).toList()
-                : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
-                : List.of("1", "7", "14", "30");
-        return days.stream().map(day -> {
-            try {
-                int n = Integer.parseInt(day);
-                if (n >= 1 && n <= MAX_WINDOW_DAYS) {
-                    return Duration.ofDays(n);
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the value
-            }
-            throw new UsageException("--ages '" + printable(day) + "' is not a whole number of days from 1 to "
-                    + MAX_WINDOW_DAYS);
-        }).toList();
-    }
-
-    private DateRange range(JobFile file, Instant now, ZoneId reportZone) {
-        int given = (from != null || to != null ? 1 : 0) + (date != null ? 1 : 0) + (last != null ? 1 : 0);
-        if (given > 1) {
-            throw new UsageException("give one of --from/--to, --date or --last");
-        }
-        if (date != null) {
-            LocalDate day = date("--date", date);
-            return new DateRange(day, day);
-        }
-        if (from != null || to != null) {
-            if (from == null || to == null) {
-                throw new UsageException(from == null ? "--to needs --from" : "--from needs --to");
-            }
-            LocalDate first = date("--from", from);
-            LocalDate end = date("--to", to);
-            if (first.isAfter(end)) {
-                throw new UsageException("--from " + first + " is after --to " + end);
-            }
-            return new DateRange(first, end);
-        }
-        int days = positive("--last", last, file.last(), 90);
-        if (days > MAX_WINDOW_DAYS * 10) {
-            throw new UsageException("--last " + days + " is more than " + MAX_WINDOW_DAYS * 10 + " days");
-        }
-        LocalDate end = now.minusNanos(1000).atZone(reportZone).toLocalDate();
-        return new DateRange(end.minusDays(days - 1L), end);
-    }
-
-    private static LocalDate date(String option, String text) {
-        try {
-            LocalDate day = LocalDate.parse(text);
-            if (day.getYear() < 1900 || day.getYear() > 9999) {
-                throw new UsageException(option + " '" + text + "' is out of range (years 1900 to 9999)");
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + " '" + printable(text) + "' is not a date like 2026-11-01");
-        }
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of '" + printable(text) + "' is not a time like 2026-11-01T00:00:00Z");
-        }
-    }
-
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw new UsageException("--zone '" + printable(text) + "' is not a time zone (e.g. UTC, Europe/Berlin)");
-        }
-    }
-
-    static Duration window(String name, String text) {
-        Matcher m = WINDOW.matcher(text);
-        if (!m.matches()) {
-            throw new UsageException(name + " '" + printable(text) + "' is not a duration like 30d, 36h or 2w");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration duration = switch (m.group(2)) {
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
-        if (duration.toDays() > MAX_WINDOW_DAYS) {
-            throw new UsageException(name + " '" + text + "' is longer than " + MAX_WINDOW_DAYS + " days");
-        }
-        return duration;
-    }
-
-    private static FunnelOrder order(String text) {
-        try {
-            return FunnelOrder.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--order '" + printable(text) + "' must be sequential or any");
-        }
-    }
-
-    private static Grain grain(String text) {
-        try {
-            return Grain.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--grain '" + printable(text) + "' must be day, week or month");
-        }
-    }
-
-    private static int positive(String name, Integer flag, Integer file, int fallback) {
-        int value = flag != null ? flag : file != null ? file : fallback;
-        if (value < 1) {
-            throw new UsageException(name + " must be at least 1, not " + value);
-        }
-        return value;
-    }
-
-    private static String pick(String flag, String file, String fallback) {
-        return flag != null ? flag : file != null ? file : fallback;
-    }
-
-    private static String printable(String text) {
-        return JobFiles.printable(text);
     }
 }

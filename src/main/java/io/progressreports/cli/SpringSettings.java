@@ -13,23 +13,35 @@ import java.util.List;
  * Flags handed to Spring as command-line properties, the highest-precedence source, so that flags beat
  * environment variables, which beat application.yml.
  */
-final class SpringSettings {
+public final class SpringSettings {
 
     private final List<String> arguments = new ArrayList<>();
 
-    SpringSettings put(String property, Object value) {
+    public SpringSettings put(String property, Object value) {
         if (value != null) {
             arguments.add("--" + property + "=" + value);
         }
         return this;
     }
 
-    ConfigurableApplicationContext start() {
+    public SpringSettings copy() {
+        var copy = new SpringSettings();
+        copy.arguments.addAll(arguments);
+        return copy;
+    }
+
+    /**
+     * Without Spring's shutdown hook, nor Spring Boot's for logging: the JVM runs hooks side by side, and those
+     * would close the store and the log under a running job. {@link GracefulShutdown} closes the application once
+     * its jobs have stopped.
+     */
+    public ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ReportsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .registerShutdownHook(true)
+                .registerShutdownHook(false)
+                .properties("logging.register-shutdown-hook=false")
                 .run(arguments.toArray(String[]::new));
     }
 }

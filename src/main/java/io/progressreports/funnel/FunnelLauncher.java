@@ -33,7 +33,8 @@ public class FunnelLauncher {
             return new FunnelRun(request.jobName(), table, definition, request.zone(), request.range(),
                     request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(request.stepsOrigin() == null ? e.getMessage()
+                    : request.stepsOrigin() + ": " + e.getMessage());
         }
     }
 

@@ -9,8 +9,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A funnel run as asked for by flags and job file, before its names are checked against the source. */
-public record FunnelRequest(String jobName, String table, List<String> steps, Duration window, FunnelOrder order,
-                            List<Duration> ages, ZoneId zone, DateRange range, Instant asOf, Grain grain,
-                            boolean recompute, boolean dropoffs, ReportOptions options) {
+/**
+ * A funnel run as asked for by flags and job file, before its names are checked against the source.
+ *
+ * @param stepsOrigin where the steps were written, for errors the catalog finds: "jobs/x.yml line 5", or null for
+ *                    --steps (the flag names itself)
+ */
+public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
+                            FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
+                            Grain grain, boolean recompute, boolean dropoffs, ReportOptions options) {
 }

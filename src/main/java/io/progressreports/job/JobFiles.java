@@ -28,6 +28,10 @@ public final class JobFiles {
         this.dir = dir;
     }
 
+    public Path dir() {
+        return dir;
+    }
+
     /** The jobs folder: the one given, else ./jobs, else jobs beside the jar's folder (target/../jobs). */
     public static JobFiles locate(Path given) {
         if (given != null) {
@@ -60,23 +64,38 @@ public final class JobFiles {
             throw new UsageException("unknown job '" + name + "': no " + file + " (jobs: " + String.join(", ", names())
                     + ")");
         }
+        String text;
         try {
-            JobFile job = YAML.readValue(Files.readString(file), JobFile.class);
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            JobFile job = YAML.readValue(text, JobFile.class);
             if (job == null || job.kind() == null) {
                 throw new UsageException(file + ": missing key 'kind' (funnel or transfer-speed)");
             }
-            if (!JobFile.FUNNEL.equals(job.kind()) && !JobFile.TRANSFER_SPEED.equals(job.kind())) {
-                throw new UsageException(file + ": unknown kind '" + printable(job.kind())
-                        + "' (known: funnel, transfer-speed)");
-            }
+            new JobFileCheck(file, KeyLines.of(YAML, text)).check(job);
             return job;
         } catch (UnrecognizedPropertyException e) {
-            throw new UsageException(file + " line " + line(e.getLocation()) + ": unknown key '"
+            // Records bind through their constructor, so Jackson reports where the object ends, not the key.
+            throw new UsageException(file + " line " + KeyLines.of(YAML, text).line(path(e)) + ": unknown key '"
                     + printable(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JacksonException e) {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Where a key of a loaded job file is, for errors found later (an action the source does not have):
+     * "jobs/onboarding-funnel.yml line 5".
+     */
+    public String where(String name, String key) {
+        Path file = dir.resolve(name + ".yml");
+        try {
+            return file + " line " + KeyLines.of(YAML, Files.readString(file)).line(key);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            return file.toString();
         }
     }
 
@@ -87,6 +106,16 @@ public final class JobFiles {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** The exception's path in KeyLines' form: schedule.cron, steps[2]. */
+    private static String path(JacksonException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            path.append(reference.getPropertyName() != null ? "." + reference.getPropertyName()
+                    : "[" + reference.getIndex() + "]");
+        }
+        return path.isEmpty() ? "" : path.substring(1);
     }
 
     private static String line(TokenStreamLocation location) {

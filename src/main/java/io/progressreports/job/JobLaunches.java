@@ -26,13 +26,15 @@ public class JobLaunches {
     private final JobRepository jobRepository;
     private final DataSource store;
     private final RunOutcomes outcomes;
+    private final RunningExecutions running;
 
     public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
-                       RunOutcomes outcomes) {
+                       RunOutcomes outcomes, RunningExecutions running) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = storeDataSource;
         this.outcomes = outcomes;
+        this.running = running;
     }
 
     /**
@@ -60,7 +62,7 @@ public class JobLaunches {
             JobParameters candidate = parameters.apply(attempt);
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), candidate);
             if (last == null) {
-                return jobOperator.start(job, candidate);
+                return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
                 continue;
@@ -69,9 +71,10 @@ public class JobLaunches {
                 // Left STARTED by a process that died: mark it failed so it can be restarted.
                 jobOperator.recover(last);
             }
-            // Starting the failed instance again restarts it, but with this command's non-identifying parameters
-            // (output folder, BOM), so a run that failed on an unwritable folder can be pointed at another one.
-            return jobOperator.start(job, candidate);
+            // FAILED or STOPPED (by SIGTERM): starting the instance again restarts it where it left off, with this
+            // command's non-identifying parameters (output folder, BOM), so a run that failed on an unwritable
+            // folder can be pointed at another one.
+            return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
         }
     }
 

@@ -90,6 +90,29 @@ class RunCommandUsageTest {
     }
 
     @Test
+    void anUnknownActionFromAJobFileNamesTheFileAndTheLineOfSteps(@TempDir Path jobs) throws Exception {
+        Path file = jobs.resolve("odd-funnel.yml");
+        Files.writeString(file, "kind: funnel\n# the steps:\nsteps: [git_write, no_such_action]\n");
+        assertThat(ProgressReportsCommand.execute("run", "odd-funnel", "--jobs-dir", jobs.toString(), "--out",
+                out.toString(), "--source-url", TestDatabase.seededSourceUrl(), "--store-url",
+                TestDatabase.newDatabaseUrl())).isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).startsWith("progress-reports: " + file + " line 3: unknown action 'no_such_action' "
+                + "in steps (known: ");
+        assertThat(out.resolve("odd-funnel")).doesNotExist();
+    }
+
+    @Test
+    void aBadJobFileIsExit64BeforeAnythingStarts(@TempDir Path jobs) throws Exception {
+        Files.writeString(jobs.resolve("odd-funnel.yml"), "kind: funnel\nsteps: [git_write]\nschedule:\n"
+                + "  cron: \"0 30 2 * * *\"\n");
+        assertThat(ProgressReportsCommand.execute("run", "odd-funnel", "--jobs-dir", jobs.toString(), "--out",
+                out.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).isEqualTo("progress-reports: " + jobs.resolve("odd-funnel.yml") + " line 4: "
+                + "schedule.cron '0 30 2 * * *' has 6 fields, not the five of crontab (minute hour day-of-month "
+                + "month day-of-week), e.g. \"30 2 * * *\"");
+    }
+
+    @Test
     void anUnreachableSourceIsExit69() {
         int exit = ProgressReportsCommand.execute("run", "onboarding-funnel", "--out", out.toString(), "--date",
                 "2026-10-01", "--source-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",

@@ -1,0 +1,74 @@
+package io.progressreports.cli;
+
+import io.progressreports.schedule.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What SIGTERM does to a command that runs jobs: stop its job executions at their next chunk boundary (they end
+ * STOPPED, and the same command resumes them), wait for them, close the applications, exit. The JVM runs shutdown
+ * hooks side by side, so Spring's own hook (not registered, see {@link SpringSettings}) would close the store
+ * under a running job.
+ */
+final class GracefulShutdown implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final Thread hook;
+
+    private GracefulShutdown(Thread hook) {
+        this.hook = hook;
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** For run: exit 143, whether or not the job had to be stopped. */
+    static GracefulShutdown forRun(ReportApplications applications) {
+        return new GracefulShutdown(new Thread(() -> {
+            applications.stopRunningJobs(Instant.now().plus(WAIT));
+            exit(applications, ExitCodes.TERMINATED);
+        }, "sigterm"));
+    }
+
+    /** For schedule: no new runs; exit 143 if a running job had to be stopped, 0 if the scheduler was idle. */
+    static GracefulShutdown forSchedule(Scheduler scheduler, ReportApplications applications) {
+        return new GracefulShutdown(new Thread(() -> {
+            Instant deadline = Instant.now().plus(WAIT);
+            scheduler.stop();
+            boolean stopped = applications.stopRunningJobs(deadline);
+            try {
+                // Lets each job's thread log how its run ended.
+                scheduler.awaitStopped(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exit(applications, stopped ? ExitCodes.TERMINATED : ExitCodes.OK);
+        }, "sigterm"));
+    }
+
+    /** Halts rather than returns: the JVM would otherwise exit 143 whatever the hook decided. */
+    private static void exit(ReportApplications applications, int code) {
+        try {
+            applications.close();
+        } catch (RuntimeException e) {
+            log.warn("closing after SIGTERM: {}", ExitCodes.message(e));
+        }
+        log.info("stopped on SIGTERM, exit {}", code);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** The command ended by itself: normal exit, no stopping to do. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Shutting down already: the hook is running and decides the exit.
+        }
+    }
+}

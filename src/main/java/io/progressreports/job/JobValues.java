@@ -1,0 +1,107 @@
+package io.progressreports.job;
+
+import io.progressreports.cli.UsageException;
+import io.progressreports.funnel.FunnelOrder;
+import io.progressreports.report.Grain;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The values a job file and the flags that override it share, parsed one way for both. Each names what it parses
+ * ({@code --window} for a flag, {@code window} for a job file key) and the bad value in its one-line error.
+ */
+public final class JobValues {
+
+    public static final long MAX_WINDOW_DAYS = 3660;
+    public static final int MAX_LAST_DAYS = 36_600;
+    private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,4})([hdw])");
+    private static final Pattern STEP = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private JobValues() {
+    }
+
+    /** A window or grace: whole hours, days or weeks, e.g. 36h, 30d, 2w. */
+    public static Duration duration(String name, String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a duration like 30d, 36h or 2w");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration duration = switch (m.group(2)) {
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+        if (duration.toDays() > MAX_WINDOW_DAYS) {
+            throw new UsageException(name + " '" + text + "' is longer than " + MAX_WINDOW_DAYS + " days");
+        }
+        return duration;
+    }
+
+    public static ZoneId zone(String name, String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new UsageException(name + " '" + JobFiles.printable(text)
+                    + "' is not a time zone (e.g. UTC, Europe/Berlin)");
+        }
+    }
+
+    public static Grain grain(String name, String text) {
+        try {
+            return Grain.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " '" + JobFiles.printable(text) + "' must be day, week or month");
+        }
+    }
+
+    public static FunnelOrder order(String name, String text) {
+        try {
+            return FunnelOrder.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " '" + JobFiles.printable(text) + "' must be sequential or any");
+        }
+    }
+
+    /** A completion age in whole days. */
+    public static Duration age(String name, String days) {
+        try {
+            int n = Integer.parseInt(days);
+            if (n >= 1 && n <= MAX_WINDOW_DAYS) {
+                return Duration.ofDays(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new UsageException(name + " '" + JobFiles.printable(days) + "' is not a whole number of days from 1 to "
+                + MAX_WINDOW_DAYS);
+    }
+
+    public static int atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new UsageException(name + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    /** How many days a run reports when no range is given. */
+    public static int lastDays(String name, int value) {
+        if (atLeastOne(name, value) > MAX_LAST_DAYS) {
+            throw new UsageException(name + " " + value + " is more than " + MAX_LAST_DAYS + " days");
+        }
+        return value;
+    }
+
+    /** A funnel step as a job file names it: an action, the column {@code <step>_at} without the suffix. */
+    public static String stepName(String name, String text) {
+        if (text == null || !STEP.matcher(text).matches()) {
+            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not an action name (lower-case "
+                    + "letters, digits and _, not starting with a digit)");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,18 @@
+package io.progressreports.run;
+
+import java.nio.file.Path;
+
+/**
+ * The flags of {@code run} that change what a job file asks for; null (or false) leaves the file's value. The
+ * range is one of from/to, date or last; with none, the file's {@code last} days up to as-of.
+ */
+public record RunOverrides(String from, String to, String date, Integer last, String asOf, String zone, String grain,
+                           String steps, String window, String order, String ages, String table, boolean dropoffs,
+                           boolean recompute, Path out, boolean bom, Integer chunkSize) {
+
+    /** The nightly report, as cron and the scheduler run it: the job file as it is. */
+    public static RunOverrides nightly(Path out, Integer chunkSize) {
+        return new RunOverrides(null, null, null, null, null, null, null, null, null, null, null, null, false, false,
+                out, true, chunkSize);
+    }
+}

@@ -1,0 +1,174 @@
+package io.progressreports.run;
+
+import io.progressreports.cli.UsageException;
+import io.progressreports.funnel.FunnelLauncher;
+import io.progressreports.funnel.FunnelRequest;
+import io.progressreports.job.JobFile;
+import io.progressreports.job.JobFiles;
+import io.progressreports.job.JobValues;
+import io.progressreports.report.DateRange;
+import io.progressreports.report.ReportOptions;
+import io.progressreports.source.SafeUrls;
+import io.progressreports.transfer.TransferLauncher;
+import io.progressreports.transfer.TransferRequest;
+import org.springframework.context.ApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a job file and the flags that override it into a checked run, before anything starts. The clock decides
+ * the default as-of (start of today in the job's zone), so the scheduler's runs follow its clock.
+ */
+public final class RunRequests {
+
+    private static final int DEFAULT_CHUNK_SIZE = 2000;
+
+    private final JobFiles jobFiles;
+    private final Clock clock;
+
+    public RunRequests(JobFiles jobFiles, Clock clock) {
+        this.jobFiles = jobFiles;
+        this.clock = clock;
+    }
+
+    public ReportRun prepare(String job, RunOverrides flags) {
+        JobFile file = jobFiles.load(job);
+        int chunkSize = JobValues.atLeastOne("--chunk-size", pick(flags.chunkSize(), file.chunkSize(),
+                DEFAULT_CHUNK_SIZE));
+        if (JobFile.FUNNEL.equals(file.kind())) {
+            return new FunnelRun(job, chunkSize, funnelRequest(job, file, flags));
+        }
+        return new TransferRun(job, chunkSize, transferRequest(job, file, flags));
+    }
+
+    private FunnelRequest funnelRequest(String job, JobFile file, RunOverrides flags) {
+        ZoneId zone = JobValues.zone("--zone", pick(flags.zone(), file.zone(), "UTC"));
+        Instant asOf = asOf(flags, zone);
+        List<String> steps = flags.steps() == null ? file.steps()
+                : Arrays.stream(flags.steps().split(",", -1)).map(String::trim).toList();
+        if (steps == null || steps.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
+            throw new UsageException("--steps needs action names separated by commas, not '"
+                    + JobFiles.printable(flags.steps()) + "'");
+        }
+        String stepsOrigin = flags.steps() == null ? jobFiles.where(job, "steps") : null;
+        return new FunnelRequest(job, pick(flags.table(), file.table(), "onboarding_progresses"), steps, stepsOrigin,
+                JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
+                JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
+                range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
+                "week")), flags.recompute(), flags.dropoffs(), options(file, flags));
+    }
+
+    private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags) {
+        for (var funnelOnly : new Object[][] {{"--steps", flags.steps()}, {"--window", flags.window()},
+                {"--order", flags.order()}, {"--ages", flags.ages()}, {"--table", flags.table()},
+                {"--dropoffs", flags.dropoffs() ? "" : null}}) {
+            if (funnelOnly[1] != null) {
+                throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
+                        + file.kind() + " job");
+            }
+        }
+        ZoneId zone = JobValues.zone("--zone", pick(flags.zone(), file.zone(), "UTC"));
+        Instant asOf = asOf(flags, zone);
+        return new TransferRequest(job, pick(null, file.stepsTable(), "deployment_steps"),
+                pick(null, file.timingsTable(), "deployment_step_timings"),
+                JobValues.duration("grace", pick(null, file.grace(), "1d")), zone, range(file, flags, asOf, zone),
+                asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(), "day")), flags.recompute(),
+                options(file, flags));
+    }
+
+    private Instant asOf(RunOverrides flags, ZoneId zone) {
+        if (flags.asOf() == null) {
+            return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        }
+        try {
+            return Instant.parse(flags.asOf());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--as-of '" + JobFiles.printable(flags.asOf())
+                    + "' is not a time like 2026-11-01T00:00:00Z");
+        }
+    }
+
+    private static ReportOptions options(JobFile file, RunOverrides flags) {
+        return new ReportOptions(flags.out(), flags.bom(), JobValues.atLeastOne("partition-days",
+                pick(null, file.partitionDays(), 7)));
+    }
+
+    private static List<Duration> ages(JobFile file, RunOverrides flags) {
+        List<String> days = flags.ages() != null ? Arrays.stream(flags.ages().split(",", -1)).map(String::trim).toList()
+                : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
+                : List.of("1", "7", "14", "30");
+        return days.stream().map(day -> JobValues.age("--ages", day)).toList();
+    }
+
+    private static DateRange range(JobFile file, RunOverrides flags, Instant asOf, ZoneId zone) {
+        boolean fromTo = flags.from() != null || flags.to() != null;
+        int given = (fromTo ? 1 : 0) + (flags.date() != null ? 1 : 0) + (flags.last() != null ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("give one of --from/--to, --date or --last");
+        }
+        if (flags.date() != null) {
+            LocalDate day = date("--date", flags.date());
+            return new DateRange(day, day);
+        }
+        if (fromTo) {
+            if (flags.from() == null || flags.to() == null) {
+                throw new UsageException(flags.from() == null ? "--to needs --from" : "--from needs --to");
+            }
+            LocalDate first = date("--from", flags.from());
+            LocalDate end = date("--to", flags.to());
+            if (first.isAfter(end)) {
+                throw new UsageException("--from " + first + " is after --to " + end);
+            }
+            return new DateRange(first, end);
+        }
+        int days = JobValues.lastDays("--last", pick(flags.last(), file.last(), 90));
+        LocalDate end = asOf.minusNanos(1000).atZone(zone).toLocalDate();
+        return new DateRange(end.minusDays(days - 1L), end);
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            LocalDate day = LocalDate.parse(text);
+            if (day.getYear() < 1900 || day.getYear() > 9999) {
+                throw new UsageException(option + " '" + text + "' is out of range (years 1900 to 9999)");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " '" + JobFiles.printable(text) + "' is not a date like 2026-11-01");
+        }
+    }
+
+    private static <T> T pick(T flag, T file, T fallback) {
+        return flag != null ? flag : file != null ? file : fallback;
+    }
+
+    private static String sourceLabel(ApplicationContext application) {
+        return SafeUrls.redact(application.getEnvironment().getProperty("reports.source.url"));
+    }
+
+    private record FunnelRun(String job, int chunkSize, FunnelRequest request) implements ReportRun {
+
+        @Override
+        public Path launch(ApplicationContext application) {
+            FunnelLauncher launcher = application.getBean(FunnelLauncher.class);
+            return launcher.run(launcher.resolve(request), sourceLabel(application));
+        }
+    }
+
+    private record TransferRun(String job, int chunkSize, TransferRequest request) implements ReportRun {
+
+        @Override
+        public Path launch(ApplicationContext application) {
+            TransferLauncher launcher = application.getBean(TransferLauncher.class);
+            return launcher.run(launcher.resolve(request), sourceLabel(application));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.progressreports.schedule;
+
+import io.progressreports.job.CronSchedule;
+import io.progressreports.job.JobFile;
+import io.progressreports.job.JobFiles;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A job file with a schedule. */
+public record ScheduledJob(String name, CronSchedule schedule) {
+
+    /** Every job file in the folder that has a schedule; loading checks them all, so a bad one fails at start. */
+    public static List<ScheduledJob> in(JobFiles jobFiles) {
+        var jobs = new ArrayList<ScheduledJob>();
+        for (String name : jobFiles.names()) {
+            JobFile file = jobFiles.load(name);
+            if (file.schedule() != null) {
+                jobs.add(new ScheduledJob(name, CronSchedule.of(file)));
+            }
+        }
+        return jobs;
+    }
+}

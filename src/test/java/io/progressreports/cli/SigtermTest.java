@@ -1,0 +1,121 @@
+package io.progressreports.cli;
+
+import io.progressreports.CliProcess;
+import io.progressreports.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SIGTERM, as cron, systemd or a person sends it, to real processes: jobs stop at a chunk boundary, resumable. */
+class SigtermTest {
+
+    private static final List<String> CSVS = List.of("funnel.csv", "funnel_summary.csv", "completion_by_age.csv",
+            "data_quality.csv");
+
+    @TempDir
+    Path dir;
+
+    private static List<String> run(String store, Path out) {
+        return List.of("run", "onboarding-funnel", "--source-url", TestDatabase.seededSourceUrl(), "--store-url", store,
+                "--out", out.toString(), "--from", "2026-08-01", "--to", "2026-10-31", "--as-of",
+                "2026-11-01T00:00:00Z", "--chunk-size", "100", "--threads", "1");
+    }
+
+    private static boolean chunkCommitted(String store) {
+        try {
+            Integer commits = TestDatabase.jdbc(store).queryForObject("select coalesce(max(commit_count), 0) from "
+                    + "batch_step_execution where step_name like 'funnelDay:%'", Integer.class);
+            return commits != null && commits > 0;
+        } catch (RuntimeException e) {
+            return false; // the store's schema is not there yet
+        }
+    }
+
+    @Test
+    void aTerminatedRunStopsAtAChunkBoundaryAndTheSameCommandResumesIt() throws IOException {
+        String store = TestDatabase.newDatabaseUrl();
+        Path out = dir.resolve("out");
+        List<String> command = run(store, out);
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), command.toArray(String[]::new))) {
+            process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
+            process.terminate();
+            assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
+            assertThat(process.stderr()).contains("stopping onboardingFunnel execution");
+        }
+        var jdbc = TestDatabase.jdbc(store);
+        assertThat(jdbc.queryForList("select status from batch_job_execution", String.class)).containsExactly("STOPPED");
+        assertThat(out.resolve("onboarding-funnel/2026-08-01_2026-10-31")).doesNotExist();
+
+        assertThat(ProgressReportsCommand.execute(command.toArray(String[]::new))).isZero();
+        assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+                .containsExactly("STOPPED", "COMPLETED");
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isEqualTo(1);
+
+        Path uninterrupted = dir.resolve("uninterrupted");
+        assertThat(ProgressReportsCommand.execute(run(TestDatabase.newDatabaseUrl(), uninterrupted)
+                .toArray(String[]::new))).isZero();
+        for (String csv : CSVS) {
+            assertThat(out.resolve("onboarding-funnel/latest").resolve(csv)).as(csv)
+                    .hasSameBinaryContentAs(uninterrupted.resolve("onboarding-funnel/latest").resolve(csv));
+        }
+    }
+
+    private List<String> scheduleFlags(String store, int last) throws IOException {
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("nightly-funnel.yml"), """
+                kind: funnel
+                steps: [git_write, pipeline_created]
+                last: %d
+                schedule:
+                  cron: "30 2 * * *"
+                """.formatted(last));
+        return List.of("--jobs-dir", jobs.toString(), "--source-url", TestDatabase.seededSourceUrl(), "--store-url",
+                store, "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void aScheduleThatHadToStopARunExits143() throws IOException {
+        String store = TestDatabase.newDatabaseUrl();
+        // A fresh store: the catch-up run starts at once.
+        var schedule = new ArrayList<>(List.of("schedule", "--chunk-size", "100", "--threads", "1"));
+        schedule.addAll(scheduleFlags(store, 120));
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), schedule.toArray(String[]::new))) {
+            process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
+            process.terminate();
+            assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
+            assertThat(process.stderr()).contains("nightly-funnel: run failed, exit 143: onboardingFunnel stopped "
+                    + "(execution 1); the same command resumes it");
+        }
+        assertThat(TestDatabase.jdbc(store).queryForList("select status from batch_job_execution", String.class))
+                .containsExactly("STOPPED");
+    }
+
+    @Test
+    void anIdleScheduleExitsPromptlyWithZero() throws IOException {
+        String store = TestDatabase.newDatabaseUrl();
+        List<String> flags = scheduleFlags(store, 7);
+        // Last night's report is there, so there is nothing to catch up.
+        var run = new ArrayList<>(List.of("run", "nightly-funnel"));
+        run.addAll(flags);
+        assertThat(ProgressReportsCommand.execute(run.toArray(String[]::new))).isZero();
+
+        var schedule = new ArrayList<>(List.of("schedule"));
+        schedule.addAll(flags);
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), schedule.toArray(String[]::new))) {
+            process.awaitWhileRunning(Duration.ofMinutes(2), () -> process.stderr().contains("next run at"));
+            long signalled = System.nanoTime();
+            process.terminate();
+            assertThat(process.waitFor(Duration.ofSeconds(30))).as(process.stderr()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            assertThat(process.stderr()).doesNotContain("run started");
+        }
+    }
+}
