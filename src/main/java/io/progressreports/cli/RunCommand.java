@@ -50,9 +50,13 @@ import java.util.regex.Pattern;
                 "      --grain month --zone Europe/Berlin",
                 "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
                 "      --steps git_write,pipeline_created --window 14d --order any",
-                "", "Settings also come from the environment (REPORTS_SOURCE_URL, REPORTS_SOURCE_USER, "
-                + "REPORTS_SOURCE_PASSWORD, REPORTS_STORE_URL, ...) or an application.yml in the working directory; "
-                + "flags win. Passwords come only from the environment or the URL.",
+                "", "Settings come from flags, else environment variables (REPORTS_SOURCE_URL, REPORTS_STORE_DIR, "
+                + "REPORTS_CHUNK_SIZE, REPORTS_THREADS, REPORTS_PROGRESS_INTERVAL, ...), else an application.yml "
+                + "(keys reports.source.url, reports.store.dir, reports.chunk-size, ...) in ./config, the working "
+                + "directory or the install folder (the jar's), in that order; then the job file.",
+                "Passwords: REPORTS_SOURCE_PASSWORD and REPORTS_STORE_PASSWORD, a file named by "
+                + "REPORTS_SOURCE_PASSWORD_FILE or REPORTS_STORE_PASSWORD_FILE (or reports.source.password-file), or "
+                + "the URL; never a flag.",
                 "Exit codes: 0 done, 64 bad usage, 69 source or store unreachable, 70 internal error, "
                         + "73 cannot write the output, 75 another run of the job is in progress."})
 public class RunCommand implements Callable<Integer> {
@@ -119,8 +123,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--source-url", paramLabel = "URL", description = "Source PostgreSQL, e.g. jdbc:postgresql://replica:5432/gitlab?user=reports (read only).")
     String sourceUrl;
 
+    @Option(names = "--source-user", paramLabel = "USER", description = "Source role (default: the URL's).")
+    String sourceUser;
+
     @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL for batch metadata and daily aggregates (default: embedded, see --store-dir).")
     String storeUrl;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "Store role (default: the URL's).")
+    String storeUser;
 
     @Option(names = "--store-dir", paramLabel = "DIR", description = "Data folder of the embedded store (default: ~/.progress-reports/store).")
     Path storeDir;
@@ -134,6 +144,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Partitions computed side by side (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--progress-interval", paramLabel = "D", description = "Without a terminal, log progress this "
+            + "often, e.g. 30s or PT1M (default: 5s); on a terminal a progress bar shows it.")
+    String progressInterval;
+
     @Override
     public Integer call() {
         JobFile jobFile = JobFiles.locate(jobsDir).load(job);
@@ -142,10 +156,14 @@ public class RunCommand implements Callable<Integer> {
         TransferRequest transferRequest = funnel ? null : transferRequest(jobFile);
         var settings = new SpringSettings()
                 .put("reports.source.url", sourceUrl)
+                .put("reports.source.user", sourceUser)
                 .put("reports.store.url", storeUrl)
+                .put("reports.store.user", storeUser)
                 .put("reports.store.dir", storeDir)
-                .put("reports.chunk-size", positive("--chunk-size", chunkSize, jobFile.chunkSize(), 2000))
-                .put("reports.threads", positive("--threads", threads, null, Runtime.getRuntime().availableProcessors()));
+                .put("reports.chunk-size", chunkSize)
+                .put("reports.threads", threads)
+                .put("reports.progress-interval", progressInterval)
+                .fallback("reports.chunk-size", jobFile.chunkSize());
         try (var context = settings.start()) {
             String source = SafeUrls.redact(context.getEnvironment().getProperty("reports.source.url"));
             Path report;
