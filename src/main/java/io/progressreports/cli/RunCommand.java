@@ -50,13 +50,14 @@ import java.util.regex.Pattern;
                 "      --grain month --zone Europe/Berlin",
                 "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
                 "      --steps git_write,pipeline_created --window 14d --order any",
-                "", "Settings come from flags, else environment variables (REPORTS_SOURCE_URL, REPORTS_STORE_DIR, "
-                + "REPORTS_CHUNK_SIZE, REPORTS_THREADS, REPORTS_PROGRESS_INTERVAL, ...), else an application.yml "
-                + "(keys reports.source.url, reports.store.dir, reports.chunk-size, ...) in ./config, the working "
-                + "directory or the install folder (the jar's), in that order; then the job file.",
-                "Passwords: REPORTS_SOURCE_PASSWORD and REPORTS_STORE_PASSWORD, a file named by "
-                + "REPORTS_SOURCE_PASSWORD_FILE or REPORTS_STORE_PASSWORD_FILE (or reports.source.password-file), or "
-                + "the URL; never a flag.",
+                "", "Settings, highest first: flags; environment variables REPORTS_SOURCE_URL,",
+                "  REPORTS_SOURCE_USER, REPORTS_STORE_URL, REPORTS_STORE_USER, REPORTS_STORE_DIR,",
+                "  REPORTS_CHUNK_SIZE, REPORTS_THREADS, REPORTS_PROGRESS_INTERVAL; application.yml",
+                "  (reports.source.url, reports.chunk-size, ...) in ./config, in the working",
+                "  directory, in the install folder (the jar's); the job file.",
+                "Passwords: REPORTS_SOURCE_PASSWORD, REPORTS_STORE_PASSWORD, or a file named by",
+                "  REPORTS_SOURCE_PASSWORD_FILE, REPORTS_STORE_PASSWORD_FILE (or",
+                "  reports.source.password-file in application.yml), or the URL; never a flag.",
                 "Exit codes: 0 done, 64 bad usage, 69 source or store unreachable, 70 internal error, "
                         + "73 cannot write the output, 75 another run of the job is in progress."})
 public class RunCommand implements Callable<Integer> {
@@ -138,7 +139,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs-dir", paramLabel = "DIR", description = "Folder of job files (default: ./jobs).")
     Path jobsDir;
 
-    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per chunk and store transaction (default: the job file's).")
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per chunk and store transaction (default: the job file's, else 2000).")
     Integer chunkSize;
 
     @Option(names = "--threads", paramLabel = "N", description = "Partitions computed side by side (default: number of cores).")

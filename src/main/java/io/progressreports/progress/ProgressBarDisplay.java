@@ -4,7 +4,10 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Progress for a person at a terminal: a bar redrawn in place, on stderr because stdout carries the result. */
 final class ProgressBarDisplay implements ProgressDisplay {
@@ -19,7 +22,7 @@ final class ProgressBarDisplay implements ProgressDisplay {
                 .setInitialMax(Math.max(1, estimate))
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUnit(" rows", 1)
-                .showSpeed()
+                .showSpeed(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
                 .setUpdateIntervalMillis((int) REDRAW.toMillis())
                 .setEtaFunction(state -> new ProgressFigures(state.getCurrent(), state.getMax(),
                         state.getElapsedAfterStart()).eta())

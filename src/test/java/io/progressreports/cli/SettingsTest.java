@@ -168,4 +168,14 @@ class SettingsTest {
                     .singleElement().asString().contains(missing.toString());
         }
     }
+
+    @Test
+    void aBadValueFromTheEnvironmentIsExit64InOneLineNamingTheSetting() {
+        try (CliProcess run = run(Map.of("REPORTS_PROGRESS_INTERVAL", "5x"), "--source-url", source, "--store-url",
+                TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.stderr().lines().toList()).singleElement().asString()
+                    .startsWith("progress-reports: ").contains("reports.progress-interval");
+        }
+    }
 }
