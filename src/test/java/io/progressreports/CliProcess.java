@@ -78,7 +78,7 @@ public final class CliProcess implements AutoCloseable {
         while (!condition.getAsBoolean()) {
             if (!process.isAlive()) {
                 throw new AssertionError("progress-reports ended (exit " + process.exitValue()
-                        + ") before the awaited point; stderr:\n" + stderr());
+                        + ") before the awaited point; stdout:\n" + stdout() + "stderr:\n" + stderr());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("awaited point not reached within " + timeout + "; stderr:\n" + stderr());

@@ -1,6 +1,7 @@
 package io.progressreports;
 
 import io.progressreports.demo.SourceSchema;
+import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +44,24 @@ public final class TestDatabase {
     public static String seededSourceUrl() {
         postgres();
         return url("seeded_source");
+    }
+
+    /**
+     * A new source database of its own (for tests that alter it), with synthetic namespaces and deployments over
+     * the {@code days} before {@link #NOW}; zero of either leaves its tables empty.
+     */
+    public static String newSourceUrl(int namespaces, int deploymentsPerDay, int days) {
+        String url = newDatabaseUrl();
+        var source = new DriverManagerDataSource(url);
+        SourceSchema.migrate(source);
+        if (namespaces > 0) {
+            SyntheticOnboardingData.generate(source, new SyntheticOnboardingData.Settings(namespaces, days, 7, NOW));
+        }
+        if (deploymentsPerDay > 0) {
+            SyntheticDeploymentData.generate(source,
+                    new SyntheticDeploymentData.Settings(deploymentsPerDay, days, 11, NOW));
+        }
+        return url;
     }
 
     /** A new, empty database: a store of its own, so tests do not see each other's days. */

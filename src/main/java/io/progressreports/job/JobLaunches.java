@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import java.util.function.LongFunction;
 
 /**
- * Starts a job, or resumes it: the same command after a failure restarts the failed execution (finished
+ * Starts a job, or resumes it: the same command after a failure restarts the failed instance (finished
  * partitions are not redone); after a success it starts a fresh instance, which reuses the stored days.
  */
 @Component
@@ -63,9 +63,11 @@ public class JobLaunches {
             }
             if (last.getStatus().isRunning()) {
                 // Left STARTED by a process that died: mark it failed so it can be restarted.
-                last = jobOperator.recover(last);
+                jobOperator.recover(last);
             }
-            return jobOperator.restart(last);
+            // Starting the failed instance again restarts it, but with this command's non-identifying parameters
+            // (output folder, BOM), so a run that failed on an unwritable folder can be pointed at another one.
+            return jobOperator.start(job, candidate);
         }
     }
 

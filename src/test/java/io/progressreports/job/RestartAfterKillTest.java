@@ -1,0 +1,215 @@
+package io.progressreports.job;
+
+import io.progressreports.CliProcess;
+import io.progressreports.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A multi-partition backfill killed with SIGKILL (a real process: no shutdown hook, no finally block, no flush) at
+ * 20 different points — while reading and writing chunks, between partitions, while rendering and publishing —
+ * is resumed by running the same command again: the partitions finished before the kill are not redone, nothing
+ * is stored twice, no staging folder is left behind, and the report is byte for byte an uninterrupted run's.
+ */
+class RestartAfterKillTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    /** Five partitions of seven days each, up to 2026-10-31. */
+    private static final String FROM = "2026-09-27";
+    private static final Map<String, Map<String, String>> CLEAN_REPORTS = new HashMap<>();
+    private static final Map<String, Map<String, Long>> CLEAN_STORES = new HashMap<>();
+    private static final int LATEST_KILL_MILLIS = 400;
+    private static String deployments;
+
+    @TempDir
+    Path work;
+
+    /** Where a run is killed: once the store shows the point reached, after a delay. */
+    record KillPoint(String job, String name, ToIntFunction<JdbcTemplate> progress, int reached, int delayMillis) {
+
+        @Override
+        public String toString() {
+            return job + ": " + name;
+        }
+    }
+
+    static Stream<KillPoint> killPoints() {
+        List<KillPoint> points = new ArrayList<>();
+        for (String job : List.of("onboarding-funnel", "transfer-speed")) {
+            String report = "onboarding-funnel".equals(job) ? "funnelReport" : "transferReport";
+            points.add(new KillPoint(job, "after the first chunk", RestartAfterKillTest::chunks, 1, 0));
+            points.add(new KillPoint(job, "after 5 chunks", RestartAfterKillTest::chunks, 5, 0));
+            points.add(new KillPoint(job, "after 17 chunks", RestartAfterKillTest::chunks, 17, 0));
+            points.add(new KillPoint(job, "as the first partition completes", RestartAfterKillTest::partitions, 1, 0));
+            points.add(new KillPoint(job, "mid-way through the third partition", RestartAfterKillTest::partitions, 2,
+                    60));
+            points.add(new KillPoint(job, "after half the partitions", RestartAfterKillTest::partitions, 3, 0));
+            points.add(new KillPoint(job, "as the last partition starts", RestartAfterKillTest::partitions, 4, 0));
+            points.add(new KillPoint(job, "as rendering starts", store -> stepStarted(store, report), 1, 0));
+            points.add(new KillPoint(job, "while rendering", store -> stepStarted(store, report), 1, 150));
+            points.add(new KillPoint(job, "while rendering or publishing", store -> stepStarted(store, report), 1,
+                    LATEST_KILL_MILLIS));
+        }
+        return points.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("killPoints")
+    void aRunKilledAtAnyPointResumesAndWritesTheSameBytes(KillPoint point) throws IOException {
+        String job = point.job();
+        String store = TestDatabase.newDatabaseUrl();
+        JdbcTemplate storeSql = TestDatabase.jdbc(store);
+
+        try (CliProcess killed = CliProcess.start(work.resolve("logs"), command(job, store, work.resolve("out")))) {
+            killed.awaitWhileRunning(RUN_TIMEOUT, () -> point.progress().applyAsInt(storeSql) >= point.reached());
+            sleep(point.delayMillis());
+            killed.kill();
+        }
+        int doneBeforeKill = partitions(storeSql);
+
+        try (CliProcess rerun = CliProcess.start(work.resolve("logs"), command(job, store, work.resolve("out")))) {
+            assertThat(rerun.waitFor(RUN_TIMEOUT)).as(rerun.stderr()).isZero();
+        }
+
+        List<String> statuses = storeSql.queryForList(
+                "select status from batch_job_execution order by job_execution_id", String.class);
+        if (point.delayMillis() < LATEST_KILL_MILLIS || statuses.get(0).equals("FAILED")) {
+            assertThat(statuses).as("killed before the end").containsExactly("FAILED", "COMPLETED");
+            assertThat(workerRunsOfLastExecution(storeSql)).as("the rerun does only what the kill left undone")
+                    .isEqualTo(partitionCount(storeSql) - doneBeforeKill);
+        } else {
+            // The latest point may come after the run finished on a fast machine: the rerun then reuses its days.
+            assertThat(statuses).containsExactly("COMPLETED", "COMPLETED");
+        }
+        assertThat(reportFiles(work.resolve("out"), job)).isEqualTo(cleanReport(job));
+        assertThat(storedRows(storeSql, job)).as("nothing stored twice").isEqualTo(CLEAN_STORES.get(job));
+        try (Stream<Path> left = Files.list(work.resolve("out").resolve(job))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no staging folder left behind")
+                    .containsExactlyInAnyOrder("latest", range());
+        }
+    }
+
+    private Map<String, String> cleanReport(String job) throws IOException {
+        synchronized (CLEAN_REPORTS) {
+            if (!CLEAN_REPORTS.containsKey(job)) {
+                String store = TestDatabase.newDatabaseUrl();
+                Path out = work.resolve("clean");
+                try (CliProcess clean = CliProcess.start(work.resolve("logs"), command(job, store, out))) {
+                    assertThat(clean.waitFor(RUN_TIMEOUT)).as(clean.stderr()).isZero();
+                }
+                CLEAN_REPORTS.put(job, reportFiles(out, job));
+                CLEAN_STORES.put(job, storedRows(TestDatabase.jdbc(store), job));
+            }
+            return CLEAN_REPORTS.get(job);
+        }
+    }
+
+    /** Small chunks and one thread, so that every kill point falls inside the run. */
+    private static String[] command(String job, String store, Path out) {
+        return new String[] {"run", job, "--source-url", source(job), "--store-url", store, "--out", out.toString(),
+                "--from", FROM, "--to", "2026-10-31", "--as-of", "2026-11-01T00:00:00Z", "--chunk-size", "25",
+                "--threads", "1", "onboarding-funnel".equals(job) ? "--dropoffs" : "--no-bom"};
+    }
+
+    private static synchronized String source(String job) {
+        if ("onboarding-funnel".equals(job)) {
+            return TestDatabase.seededSourceUrl();
+        }
+        if (deployments == null) {
+            deployments = TestDatabase.newSourceUrl(0, 120, 40);
+        }
+        return deployments;
+    }
+
+    private static String range() {
+        return FROM + "_2026-10-31";
+    }
+
+    private static int chunks(JdbcTemplate store) {
+        return workers(store, "sum(commit_count)", "true");
+    }
+
+    private static int partitions(JdbcTemplate store) {
+        return workers(store, "count(*)", "status = 'COMPLETED'");
+    }
+
+    private static int partitionCount(JdbcTemplate store) {
+        return workers(store, "count(distinct step_name)", "true");
+    }
+
+    private static int workerRunsOfLastExecution(JdbcTemplate store) {
+        return workers(store, "count(*)",
+                "job_execution_id = (select max(job_execution_id) from batch_job_execution)");
+    }
+
+    /** An aggregate over the worker (partition) step executions; 0 while the run is still creating the tables. */
+    private static int workers(JdbcTemplate store, String aggregate, String condition) {
+        if (store.queryForObject("select to_regclass('batch_step_execution') is null", Boolean.class)) {
+            return 0;
+        }
+        Integer value = store.queryForObject("select coalesce(" + aggregate + ", 0)::int from batch_step_execution "
+                + "where step_name like '%:span-%' and " + condition, Integer.class);
+        return value == null ? 0 : value;
+    }
+
+    private static int stepStarted(JdbcTemplate store, String step) {
+        if (store.queryForObject("select to_regclass('batch_step_execution') is null", Boolean.class)) {
+            return 0;
+        }
+        return store.queryForObject("select count(*)::int from batch_step_execution where step_name = ?",
+                Integer.class, step);
+    }
+
+    /** What the run stored: the day rows and the per-row details, counted, and the details' key sum. */
+    private static Map<String, Long> storedRows(JdbcTemplate store, String job) {
+        String sql = "onboarding-funnel".equals(job)
+                ? "select (select count(*) from funnel_day), (select count(*) from funnel_dropoff), "
+                        + "(select coalesce(sum(namespace_id), 0) from funnel_dropoff)"
+                : "select (select count(*) from transfer_day), (select count(*) from transfer_reject), "
+                        + "(select coalesce(sum(deployment_step_id), 0) from transfer_reject)";
+        return store.queryForObject(sql, (rs, n) -> Map.of("days", rs.getLong(1), "details", rs.getLong(2),
+                "detailKeySum", rs.getLong(3)));
+    }
+
+    /** Every file of the published report but the manifest (it records timings and execution ids), hashed. */
+    private static Map<String, String> reportFiles(Path out, String job) throws IOException {
+        var hashes = new TreeMap<String, String>();
+        try (Stream<Path> files = Files.list(out.resolve(job).resolve("latest"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("manifest.json")).toList()) {
+                hashes.put(file.getFileName().toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(hashes).isNotEmpty();
+        return hashes;
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
