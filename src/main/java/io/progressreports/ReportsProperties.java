@@ -1,19 +1,35 @@
 package io.progressreports;
 
+import io.progressreports.cli.UsageException;
+import io.progressreports.source.SafeUrls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Settings shared by every command, bound the Spring way: flags (passed on as command-line properties) over
- * environment variables ({@code REPORTS_SOURCE_URL}, {@code REPORTS_SOURCE_PASSWORD}, ...) over application.yml.
+ * environment variables ({@code REPORTS_SOURCE_URL}, {@code REPORTS_CHUNK_SIZE}, ...) over application.yml (in the
+ * working directory or the install folder) over the job file's values.
+ *
+ * @param chunkSize        rows per chunk and store transaction
+ * @param threads          partitions computed side by side
+ * @param progressInterval how often a run without a terminal logs its progress
  */
 @ConfigurationProperties("reports")
-public record ReportsProperties(Database source, Store store) {
+public record ReportsProperties(Database source, Store store, Integer chunkSize, Integer threads,
+                                Duration progressInterval) {
 
     public ReportsProperties {
-        source = source == null ? new Database(null, null, null) : source;
-        store = store == null ? new Store(null, null, null, null) : store;
+        source = source == null ? new Database(null, null, null, null) : source;
+        store = store == null ? new Store(null, null, null, null, null) : store;
+        chunkSize = atLeastOne("chunk-size", chunkSize == null ? 2000 : chunkSize);
+        threads = atLeastOne("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
+        if (progressInterval.toMillis() < 1) {
+            throw new UsageException("progress-interval must be positive, not " + progressInterval);
+        }
     }
 
     /** Outside the reports folder, so deleting reports never deletes what they are built from. */
@@ -21,18 +37,43 @@ public record ReportsProperties(Database source, Store store) {
         return Path.of(System.getProperty("user.home"), ".progress-reports", "store");
     }
 
-    public record Database(String url, String user, String password) {
+    private static int atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new UsageException(name + " must be at least 1, not " + value + " (--" + name + ", REPORTS_"
+                    + name.replace('-', '_').toUpperCase(Locale.ROOT) + " or reports." + name + " in application.yml)");
+        }
+        return value;
+    }
+
+    /**
+     * A database to connect to. The password comes from {@code password} (the environment or application.yml),
+     * from {@code passwordFile}, or from the URL; see {@link io.progressreports.source.Passwords}.
+     */
+    public record Database(String url, String user, String password, Path passwordFile) {
+
+        /** Without the password, so that logging a Database cannot leak it. */
+        @Override
+        public String toString() {
+            return "Database[url=" + SafeUrls.redact(url) + ", user=" + user
+                    + ", passwordFile=" + passwordFile + "]";
+        }
     }
 
     /** With no url the store is an embedded PostgreSQL keeping its data in {@code dir}. */
-    public record Store(String url, String user, String password, Path dir) {
+    public record Store(String url, String user, String password, Path passwordFile, Path dir) {
 
         public Store {
             dir = dir == null ? defaultStoreDir() : dir;
         }
 
         public Database database() {
-            return new Database(url, user, password);
+            return new Database(url, user, password, passwordFile);
+        }
+
+        /** Without the password, so that logging a Store cannot leak it. */
+        @Override
+        public String toString() {
+            return "Store[" + database() + ", dir=" + dir + "]";
         }
     }
 }

@@ -30,15 +30,23 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code progress-reports args...} in the project folder, output captured into files under {@code logs}. */
     public static CliProcess start(Path logs, Map<String, String> environment, String... args) {
+        return start(logs, Path.of(""), Map.of(), environment, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, in the working directory {@code directory}, with JVM system properties. */
+    public static CliProcess start(Path logs, Path directory, Map<String, String> systemProperties,
+                                   Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                ProgressReports.class.getName()));
+                "-Xmx512m", "-Djava.awt.headless=true"));
+        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProgressReports.class.getName()));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(logs);
             Path out = Files.createTempFile(logs, "stdout", ".log");
             Path err = Files.createTempFile(logs, "stderr", ".log");
-            var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .directory(directory.toAbsolutePath().toFile());
             builder.environment().putAll(environment);
             return new CliProcess(builder.start(), out, err);
         } catch (IOException e) {

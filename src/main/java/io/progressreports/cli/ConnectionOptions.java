@@ -1,7 +1,6 @@
 package io.progressreports.cli;
 
 import io.progressreports.job.JobFiles;
-import io.progressreports.job.JobValues;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,8 +14,14 @@ public class ConnectionOptions {
     @Option(names = "--source-url", paramLabel = "URL", description = "Source PostgreSQL, e.g. jdbc:postgresql://replica:5432/gitlab?user=reports (read only).")
     String sourceUrl;
 
+    @Option(names = "--source-user", paramLabel = "USER", description = "Source role (default: the URL's).")
+    String sourceUser;
+
     @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL for batch metadata and daily aggregates (default: embedded, see --store-dir).")
     String storeUrl;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "Store role (default: the URL's).")
+    String storeUser;
 
     @Option(names = "--store-dir", paramLabel = "DIR", description = "Data folder of the embedded store (default: ~/.progress-reports/store).")
     Path storeDir;
@@ -24,23 +29,33 @@ public class ConnectionOptions {
     @Option(names = "--jobs-dir", paramLabel = "DIR", description = "Folder of job files (default: ./jobs).")
     Path jobsDir;
 
-    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per chunk and store transaction (default: the job file's).")
+    @Option(names = "--chunk-size", paramLabel = "N", description = "Rows per chunk and store transaction (default: the job file's, else 2000).")
     Integer chunkSize;
 
     @Option(names = "--threads", paramLabel = "N", description = "Partitions computed side by side (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--progress-interval", paramLabel = "D", description = "Without a terminal, log progress this "
+            + "often, e.g. 30s or PT1M (default: 5s); on a terminal a progress bar shows it.")
+    String progressInterval;
+
     JobFiles jobFiles() {
         return JobFiles.locate(jobsDir);
     }
 
-    /** The application settings, without the chunk size (see {@link ReportApplications}). */
+    /**
+     * The flags as the application's highest-precedence settings; what a flag leaves unset comes from the
+     * environment, then application.yml, then defaults (the chunk size: see {@link ReportApplications}).
+     */
     SpringSettings settings() {
         return new SpringSettings()
                 .put("reports.source.url", sourceUrl)
+                .put("reports.source.user", sourceUser)
                 .put("reports.store.url", storeUrl)
+                .put("reports.store.user", storeUser)
                 .put("reports.store.dir", storeDir)
-                .put("reports.threads", JobValues.atLeastOne("--threads", threads != null ? threads
-                        : Runtime.getRuntime().availableProcessors()));
+                .put("reports.chunk-size", chunkSize)
+                .put("reports.threads", threads)
+                .put("reports.progress-interval", progressInterval);
     }
 }

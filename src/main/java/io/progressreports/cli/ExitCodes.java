@@ -2,6 +2,7 @@ package io.progressreports.cli;
 
 import io.progressreports.job.JobFailedException;
 import io.progressreports.report.OutputException;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -27,7 +28,7 @@ public final class ExitCodes {
 
     public static int of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UsageException) {
+            if (t instanceof UsageException || t instanceof BindException) {
                 return USAGE;
             }
             if (t instanceof RunLockedException) {
@@ -50,22 +51,30 @@ public final class ExitCodes {
     }
 
     /**
-     * The most telling message in a cause chain: ours if any, else the database driver's (it names the host and
-     * port), else the root cause's. Always one line.
+     * The most telling message in a cause chain: ours if any, else the setting Spring could not bind and why, else
+     * the database driver's (it names the host and port), else the root cause's. Always one line.
      */
     public static String message(Throwable failure) {
         Throwable outer = null;
         Throwable inner = null;
+        Throwable bind = null;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException) {
                 return firstLine(t);
+            }
+            if (t instanceof BindException) {
+                bind = t;
             }
             if (t instanceof SQLException) {
                 outer = outer == null ? t : outer;
                 inner = t;
             }
             root = t;
+        }
+        if (bind != null) {
+            // Spring names the setting, the root cause what is wrong with its value.
+            return firstLine(bind) + ": " + firstLine(root);
         }
         if (outer == null) {
             return firstLine(root);

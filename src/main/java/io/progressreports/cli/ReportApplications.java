@@ -24,7 +24,8 @@ public final class ReportApplications implements AutoCloseable {
     }
 
     public synchronized ConfigurableApplicationContext forChunkSize(int chunkSize) {
-        return started.computeIfAbsent(chunkSize, n -> settings.copy().put("reports.chunk-size", n).start());
+        // The job file's chunk size sits below a flag, REPORTS_CHUNK_SIZE and application.yml.
+        return started.computeIfAbsent(chunkSize, n -> settings.copy().fallback("reports.chunk-size", n).start());
     }
 
     /**

@@ -36,9 +36,14 @@ import java.util.concurrent.Callable;
                 "      --grain month --zone Europe/Berlin",
                 "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
                 "      --steps git_write,pipeline_created --window 14d --order any",
-                "", "Settings also come from the environment (REPORTS_SOURCE_URL, REPORTS_SOURCE_USER, "
-                + "REPORTS_SOURCE_PASSWORD, REPORTS_STORE_URL, ...) or an application.yml in the working directory; "
-                + "flags win. Passwords come only from the environment or the URL.",
+                "", "Settings, highest first: flags; environment variables REPORTS_SOURCE_URL,",
+                "  REPORTS_SOURCE_USER, REPORTS_STORE_URL, REPORTS_STORE_USER, REPORTS_STORE_DIR,",
+                "  REPORTS_CHUNK_SIZE, REPORTS_THREADS, REPORTS_PROGRESS_INTERVAL; application.yml",
+                "  (reports.source.url, reports.chunk-size, ...) in ./config, in the working",
+                "  directory, in the install folder (the jar's); the job file.",
+                "Passwords: REPORTS_SOURCE_PASSWORD, REPORTS_STORE_PASSWORD, or a file named by",
+                "  REPORTS_SOURCE_PASSWORD_FILE, REPORTS_STORE_PASSWORD_FILE (or",
+                "  reports.source.password-file in application.yml), or the URL; never a flag.",
                 "Exit codes: 0 done, 64 bad usage or job file, 69 source or store unreachable, 70 internal error, "
                         + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
                         + "SIGTERM at a chunk boundary (the same command resumes it)."})

@@ -3,11 +3,14 @@ package io.progressreports.cli;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
+import io.progressreports.ReportsProperties;
+import io.progressreports.source.Passwords;
 import io.progressreports.source.SafeUrls;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -20,7 +23,7 @@ public class SeedCommand implements Callable<Integer> {
 
     @Option(names = "--source-url", required = true, paramLabel = "URL",
             description = "PostgreSQL to fill, e.g. jdbc:postgresql://localhost:5432/scratch?user=me "
-                    + "(password from REPORTS_SOURCE_PASSWORD).")
+                    + "(password from REPORTS_SOURCE_PASSWORD or a file named by REPORTS_SOURCE_PASSWORD_FILE).")
     String sourceUrl;
 
     @Option(names = "--namespaces", paramLabel = "N", defaultValue = "100000",
@@ -47,7 +50,9 @@ public class SeedCommand implements Callable<Integer> {
             throw new UsageException("--source-url must be a PostgreSQL JDBC URL, not '" + SafeUrls.redact(sourceUrl) + "'");
         }
         var source = new DriverManagerDataSource(sourceUrl);
-        String password = System.getenv("REPORTS_SOURCE_PASSWORD");
+        String passwordFile = System.getenv("REPORTS_SOURCE_PASSWORD_FILE");
+        String password = Passwords.of("source", new ReportsProperties.Database(sourceUrl, null,
+                System.getenv("REPORTS_SOURCE_PASSWORD"), passwordFile == null ? null : Path.of(passwordFile)));
         if (password != null) {
             source.setPassword(password);
         }

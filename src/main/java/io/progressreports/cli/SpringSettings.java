@@ -7,15 +7,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Flags handed to Spring as command-line properties, the highest-precedence source, so that flags beat
- * environment variables, which beat application.yml.
+ * Settings handed to Spring at the two ends of its order of precedence: flags as command-line properties, above
+ * everything, so that flags beat environment variables, which beat application.yml; and fallbacks (the job
+ * file's values) as default properties, below everything.
  */
 public final class SpringSettings {
 
     private final List<String> arguments = new ArrayList<>();
+    private final Map<String, Object> fallbacks = new HashMap<>(
+            Map.of("spring.config.location", SettingsFiles.locations()));
 
     public SpringSettings put(String property, Object value) {
         if (value != null) {
@@ -24,9 +29,18 @@ public final class SpringSettings {
         return this;
     }
 
+    /** A value below every other source of settings: used only when no flag, variable or file sets it. */
+    public SpringSettings fallback(String property, Object value) {
+        if (value != null) {
+            fallbacks.put(property, value);
+        }
+        return this;
+    }
+
     public SpringSettings copy() {
         var copy = new SpringSettings();
         copy.arguments.addAll(arguments);
+        copy.fallbacks.putAll(fallbacks);
         return copy;
     }
 
@@ -42,6 +56,7 @@ public final class SpringSettings {
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .properties("logging.register-shutdown-hook=false")
+                .properties(fallbacks)
                 .run(arguments.toArray(String[]::new));
     }
 }

@@ -1,9 +1,12 @@
 package io.progressreports.funnel;
 
+import io.progressreports.ReportsProperties;
+import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
 import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
+import io.progressreports.store.SpanQuery;
 import io.progressreports.source.SourceCatalog;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -13,7 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -70,9 +72,10 @@ public class FunnelJobConfiguration {
 
     @Bean
     Step funnelDaysStep(JobRepository jobRepository, Step funnelDayStep, Partitioner funnelSpanPartitioner,
-                        @Value("${reports.threads:2}") int threads) {
+                        ReportsProperties properties, ProgressTracking progress) {
         return DaySteps.partitioned("funnelDays", jobRepository, funnelDayStep, "funnelDay", funnelSpanPartitioner,
-                threads);
+                properties.threads(), progress.partitions(PLAN, parameters -> spanQuery(
+                        FunnelRun.fromJobParameters(parameters))));
     }
 
     @Bean
@@ -87,43 +90,36 @@ public class FunnelJobConfiguration {
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        FunnelProcessor funnelProcessor,
                        DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter,
-                       @Value("${reports.chunk-size:2000}") int chunkSize) {
-        return new StepBuilder("funnelDay", jobRepository)
-                .<OnboardingRow, ProgressRecord>chunk(chunkSize)
-                .transactionManager(storeTransactionManager)
-                .reader(funnelReader)
-                .processor(funnelProcessor)
-                .writer(funnelDayWriter)
-                .listener(funnelDayWriter)
-                .build();
+                       ReportsProperties properties, ProgressTracking progress) {
+        return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager, properties.chunkSize(),
+                funnelReader, funnelProcessor, funnelDayWriter, progress.workers());
     }
 
     @Bean
     @StepScope
     JdbcCursorItemReader<OnboardingRow> funnelReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                      @Value("#{jobParameters}") Map<String, Object> parameters,
-                                                     @Value("${reports.chunk-size:2000}") int fetchSize,
+                                                     ReportsProperties properties,
                                                      @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
                                                      @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
-        var span = new DateRange(LocalDate.parse(from), LocalDate.parse(to));
+        return spanQuery(run).reader("funnelReader", sourceDataSource,
+                new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
+                new OnboardingRowMapper(run.definition().actions().size()), properties.chunkSize());
+    }
+
+    /** The namespaces created in a span's days, up to as-of. */
+    static SpanQuery spanQuery(FunnelRun run) {
         String actions = run.definition().actions().stream().map(SourceCatalog::column)
                 .collect(Collectors.joining(", "));
-        return new JdbcCursorItemReaderBuilder<OnboardingRow>()
-                .name("funnelReader")
-                .dataSource(sourceDataSource)
-                .sql("select " + String.join(", ", ROW_COLUMNS) + ", " + actions + " from " + run.table().quoted()
-                        + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id")
-                .preparedStatementSetter(statement -> {
+        return new SpanQuery("select " + String.join(", ", ROW_COLUMNS) + ", " + actions + " from " + run.table().quoted()
+                + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id",
+                (statement, span) -> {
                     statement.setTimestamp(1, Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant()));
                     statement.setTimestamp(2, Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone())
                             .toInstant()));
                     statement.setTimestamp(3, Timestamp.from(run.asOf()));
-                })
-                .rowMapper(new OnboardingRowMapper(run.definition().actions().size()))
-                .connectionAutoCommit(false)
-                .fetchSize(fetchSize)
-                .build();
+                });
     }
 
     @Bean

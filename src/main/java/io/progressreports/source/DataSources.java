@@ -25,8 +25,9 @@ public final class DataSources {
         if (database.user() != null) {
             pool.setUsername(database.user());
         }
-        if (database.password() != null) {
-            pool.setPassword(database.password());
+        String password = Passwords.of(name, database);
+        if (password != null) {
+            pool.setPassword(password);
         }
         pool.setReadOnly(readOnly);
         if (readOnly) {

@@ -1,11 +1,15 @@
 package io.progressreports.store;
 
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -26,15 +30,37 @@ public final class DaySteps {
                 .build();
     }
 
-    /** The plan's spans run as partitions of {@code worker}, at most {@code threads} at a time. */
+    /**
+     * The plan's spans run as partitions of {@code worker}, at most {@code threads} at a time; {@code progress}
+     * hears when they start and when the last one ends.
+     */
     public static Step partitioned(String name, JobRepository jobRepository, Step worker, String workerName,
-                                   Partitioner partitioner, int threads) {
+                                   Partitioner partitioner, int threads, StepExecutionListener progress) {
         var executor = new SimpleAsyncTaskExecutor(name + "-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder(name, jobRepository)
                 .partitioner(workerName, partitioner)
                 .step(worker)
                 .taskExecutor(executor)
+                .listener(progress)
+                .build();
+    }
+
+    /**
+     * A partition: reads its span's rows, maps them, and folds them into stored days in chunk transactions.
+     * {@code progress} hears every row read.
+     */
+    public static <I, O> Step worker(String name, JobRepository jobRepository, PlatformTransactionManager transactions,
+                                     int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
+                                     DayWriter<O, ?> writer, StepListener progress) {
+        return new StepBuilder(name, jobRepository)
+                .<I, O>chunk(chunkSize)
+                .transactionManager(transactions)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .listener(writer)
+                .listener(progress)
                 .build();
     }
 }

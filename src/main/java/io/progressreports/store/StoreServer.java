@@ -18,7 +18,8 @@ public final class StoreServer implements AutoCloseable {
             return new StoreServer(store.database(), null);
         }
         EmbeddedServer server = EmbeddedServer.start(store.dir(), true);
-        return new StoreServer(new ReportsProperties.Database(server.jdbcUrl("postgres"), EmbeddedServer.USER, null),
+        return new StoreServer(new ReportsProperties.Database(server.jdbcUrl("postgres"), EmbeddedServer.USER, null,
+                null),
                 server);
     }
 

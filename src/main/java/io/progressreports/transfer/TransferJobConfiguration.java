@@ -1,8 +1,12 @@
 package io.progressreports.transfer;
 
+import io.progressreports.ReportsProperties;
+import io.progressreports.progress.ProgressTracking;
+import io.progressreports.report.DateRange;
 import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
+import io.progressreports.store.SpanQuery;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -11,7 +15,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -85,10 +88,10 @@ public class TransferJobConfiguration {
 
     @Bean
     Step transferDaysStep(JobRepository jobRepository, Step transferDayStep, Partitioner transferSpanPartitioner,
-                          @Value("${reports.threads:2}") int threads) {
+                          ReportsProperties properties, ProgressTracking progress) {
         return DaySteps.partitioned("transferDays", jobRepository, transferDayStep, "transferDay",
-                transferSpanPartitioner,
-                threads);
+                transferSpanPartitioner, properties.threads(), progress.partitions(PLAN, parameters -> spanQuery(
+                        TransferRun.fromJobParameters(parameters))));
     }
 
     @Bean
@@ -102,45 +105,36 @@ public class TransferJobConfiguration {
     Step transferDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                          JdbcCursorItemReader<StepTimingRow> transferReader, TransferProcessor transferProcessor,
                          DayWriter<TimingRecord, TransferDay> transferDayWriter,
-                         @Value("${reports.chunk-size:2000}") int chunkSize) {
-        return new StepBuilder("transferDay", jobRepository)
-                .<StepTimingRow, TimingRecord>chunk(chunkSize)
-                .transactionManager(storeTransactionManager)
-                .reader(transferReader)
-                .processor(transferProcessor)
-                .writer(transferDayWriter)
-                .listener(transferDayWriter)
-                .build();
+                         ReportsProperties properties, ProgressTracking progress) {
+        return DaySteps.worker("transferDay", jobRepository, storeTransactionManager, properties.chunkSize(),
+                transferReader, transferProcessor, transferDayWriter, progress.workers());
     }
 
     @Bean
     @StepScope
     JdbcCursorItemReader<StepTimingRow> transferReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                        @Value("#{jobParameters}") Map<String, Object> parameters,
-                                                       @Value("${reports.chunk-size:2000}") int fetchSize,
+                                                       ReportsProperties properties,
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}")
                                                        String from,
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}")
                                                        String to) {
-        TransferRun run = TransferRun.fromJobParameters(parameters);
-        Timestamp start = Timestamp.from(LocalDate.parse(from).atStartOfDay(run.zone()).toInstant());
-        Timestamp end = Timestamp.from(LocalDate.parse(to).plusDays(1).atStartOfDay(run.zone()).toInstant());
-        Timestamp asOf = Timestamp.from(run.asOf());
-        return new JdbcCursorItemReaderBuilder<StepTimingRow>()
-                .name("transferReader")
-                .dataSource(sourceDataSource)
-                .sql(SPAN_ROWS.formatted(run.steps().quoted(), run.timings().quoted()))
-                .preparedStatementSetter(statement -> {
-                    for (int part = 0; part < 3; part++) {
-                        statement.setTimestamp(part * 3 + 1, start);
-                        statement.setTimestamp(part * 3 + 2, end);
-                        statement.setTimestamp(part * 3 + 3, asOf);
-                    }
-                })
-                .rowMapper(new StepTimingRowMapper())
-                .connectionAutoCommit(false)
-                .fetchSize(fetchSize)
-                .build();
+        return spanQuery(TransferRun.fromJobParameters(parameters)).reader("transferReader", sourceDataSource,
+                new DateRange(LocalDate.parse(from), LocalDate.parse(to)), new StepTimingRowMapper(),
+                properties.chunkSize());
+    }
+
+    static SpanQuery spanQuery(TransferRun run) {
+        return new SpanQuery(SPAN_ROWS.formatted(run.steps().quoted(), run.timings().quoted()), (statement, span) -> {
+            Timestamp start = Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant());
+            Timestamp end = Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
+            Timestamp asOf = Timestamp.from(run.asOf());
+            for (int part = 0; part < 3; part++) {
+                statement.setTimestamp(part * 3 + 1, start);
+                statement.setTimestamp(part * 3 + 2, end);
+                statement.setTimestamp(part * 3 + 3, asOf);
+            }
+        });
     }
 
     @Bean

@@ -1,0 +1,33 @@
+package io.progressreports.cli;
+
+import io.progressreports.ProgressReports;
+import org.springframework.boot.system.ApplicationHome;
+
+import java.nio.file.Path;
+
+/**
+ * Where application.yml (or .yaml or .properties) is looked for, each later place overriding the earlier ones:
+ * the defaults packaged in the jar, the install folder (the jar's), the working directory, its config folder.
+ * Spring Boot by default knows only the last two, but cron starts the job from a home directory, not from where it
+ * is installed. Environment variables and flags are above all of these.
+ */
+final class SettingsFiles {
+
+    /** Overrides the install folder: for tests, which run from classes rather than a jar. */
+    static final String INSTALL_FOLDER_PROPERTY = "progress-reports.home";
+
+    private SettingsFiles() {
+    }
+
+    static String locations() {
+        return String.join(",", "optional:classpath:/", "optional:classpath:/config/",
+                "optional:file:" + installFolder() + "/", "optional:file:./", "optional:file:./config/",
+                "optional:file:./config/*/");
+    }
+
+    static Path installFolder() {
+        String given = System.getProperty(INSTALL_FOLDER_PROPERTY);
+        return given != null ? Path.of(given).toAbsolutePath()
+                : new ApplicationHome(ProgressReports.class).getDir().toPath();
+    }
+}

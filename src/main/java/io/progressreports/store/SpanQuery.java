@@ -1,0 +1,41 @@
+package io.progressreports.store;
+
+import io.progressreports.report.DateRange;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowMapper;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The SQL that reads one span of days from the source and how a span binds to it. The partition's reader and the
+ * row estimate both start from it, so the estimate is of the query that actually runs.
+ */
+public record SpanQuery(String sql, Binder binder) {
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement, DateRange span) throws SQLException;
+    }
+
+    public PreparedStatementSetter parameters(DateRange span) {
+        return statement -> binder.bind(statement, span);
+    }
+
+    /** Streams the span's rows: pgjdbc streams only with autocommit off, {@code fetchSize} rows at a time. */
+    public <T> JdbcCursorItemReader<T> reader(String name, DataSource source, DateRange span, RowMapper<T> rows,
+                                              int fetchSize) {
+        return new JdbcCursorItemReaderBuilder<T>()
+                .name(name)
+                .dataSource(source)
+                .sql(sql)
+                .preparedStatementSetter(parameters(span))
+                .rowMapper(rows)
+                .connectionAutoCommit(false)
+                .fetchSize(fetchSize)
+                .build();
+    }
+}

@@ -1,0 +1,181 @@
+package io.progressreports.cli;
+
+import io.progressreports.CliProcess;
+import io.progressreports.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Settings as Spring users expect them, seen from a real process: flags over environment variables over
+ * application.yml (working directory over install folder), and passwords from the environment or a file, never
+ * shown. Where a setting wins is told by an unreachable source URL: the run fails with 69 if it was taken.
+ */
+class SettingsTest {
+
+    /** Distinctive, so that finding it anywhere in the output cannot be a coincidence. */
+    private static final String PASSWORD = "Pw-planted-7f1d9c";
+    private static final String ROLE = "progress_reader";
+    private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2";
+    private static final Path JOBS = Path.of("jobs").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private static String source;
+    private Path workingDirectory;
+    private Path installFolder;
+
+    @BeforeAll
+    static void aRoleThatNeedsItsPassword() throws IOException {
+        source = TestDatabase.seededSourceUrl();
+        JdbcTemplate admin = TestDatabase.jdbc(source);
+        admin.execute("drop role if exists " + ROLE);
+        admin.execute("create role " + ROLE + " login password '" + PASSWORD + "'");
+        admin.execute("grant select on all tables in schema public to " + ROLE);
+        // The test server trusts every connection; this role alone must give its password.
+        Path hba = Path.of(admin.queryForObject("show hba_file", String.class));
+        String rule = "host all " + ROLE + " all scram-sha-256\n";
+        if (!Files.readString(hba).startsWith(rule)) {
+            Files.writeString(hba, rule + Files.readString(hba));
+            admin.execute("select pg_reload_conf()");
+        }
+    }
+
+    @BeforeEach
+    void folders() throws IOException {
+        workingDirectory = Files.createDirectories(dir.resolve("work"));
+        installFolder = Files.createDirectories(dir.resolve("install"));
+    }
+
+    private CliProcess run(Map<String, String> environment, String... flags) {
+        var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--date", "2026-09-01", "--as-of",
+                "2026-11-01T00:00:00Z", "--jobs-dir", JOBS.toString(), "--out", dir.resolve("out").toString()));
+        args.addAll(List.of(flags));
+        return CliProcess.start(dir.resolve("logs"), workingDirectory,
+                Map.of(SettingsFiles.INSTALL_FOLDER_PROPERTY, installFolder.toString()), environment,
+                args.toArray(String[]::new));
+    }
+
+    private static int exit(CliProcess run) {
+        return run.waitFor(Duration.ofMinutes(2));
+    }
+
+    private void yml(Path folder, String sourceUrl, String storeUrl) throws IOException {
+        var lines = new ArrayList<>(List.of("reports:"));
+        if (sourceUrl != null) {
+            lines.addAll(List.of("  source:", "    url: \"" + sourceUrl + "\""));
+        }
+        if (storeUrl != null) {
+            lines.addAll(List.of("  store:", "    url: \"" + storeUrl + "\""));
+        }
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("application.yml"), lines);
+    }
+
+    private static String roleUrl() {
+        return source.replace("user=postgres", "user=" + ROLE);
+    }
+
+    @Test
+    void flagsBeatEnvironmentVariables() throws IOException {
+        try (CliProcess run = run(Map.of("REPORTS_SOURCE_URL", UNREACHABLE), "--source-url", source, "--store-url",
+                TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isZero();
+        }
+    }
+
+    @Test
+    void environmentVariablesBeatApplicationYml() throws IOException {
+        yml(workingDirectory, UNREACHABLE, null);
+        try (CliProcess run = run(Map.of("REPORTS_SOURCE_URL", source, "REPORTS_STORE_URL",
+                TestDatabase.newDatabaseUrl()))) {
+            assertThat(exit(run)).as(run.stderr()).isZero();
+        }
+    }
+
+    @Test
+    void applicationYmlInTheWorkingDirectoryAloneIsEnough() throws IOException {
+        yml(workingDirectory, source, TestDatabase.newDatabaseUrl());
+        try (CliProcess run = run(Map.of())) {
+            assertThat(exit(run)).as(run.stderr()).isZero();
+            assertThat(run.stdout()).startsWith("report: ");
+        }
+    }
+
+    @Test
+    void applicationYmlInTheInstallFolderIsReadAndTheWorkingDirectoryOneBeatsIt() throws IOException {
+        yml(installFolder, UNREACHABLE, TestDatabase.newDatabaseUrl());
+        try (CliProcess run = run(Map.of())) {
+            assertThat(exit(run)).as("the install folder's source is taken").isEqualTo(ExitCodes.UNAVAILABLE);
+        }
+        yml(workingDirectory, source, null);
+        try (CliProcess run = run(Map.of())) {
+            assertThat(exit(run)).as(run.stderr()).isZero();
+        }
+    }
+
+    @Test
+    void aPasswordFileGivesThePasswordAndNeverShowsIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("source-password"), PASSWORD + "\n");
+        try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD_FILE", file.toString()), "--source-url",
+                roleUrl(), "--store-url", TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isZero();
+            assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsExit69InOneLineThatDoesNotShowIt() throws IOException {
+        String wrong = PASSWORD + "-wrong";
+        try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD", wrong), "--source-url", roleUrl(),
+                "--store-url", TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.stderr().lines().filter(line -> line.startsWith("progress-reports:")).toList())
+                    .singleElement().asString().contains("password authentication failed");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aWrongPasswordInTheUrlIsNotShownEither() throws IOException {
+        try (CliProcess run = run(Map.of(), "--source-url", roleUrl() + "&password=" + PASSWORD + "-wrong",
+                "--store-url", TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void anUnreadablePasswordFileIsExit64NamingTheFile() throws IOException {
+        Path missing = dir.resolve("no-such-password-file");
+        try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD_FILE", missing.toString()), "--source-url",
+                roleUrl(), "--store-url", TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.stderr().lines().filter(line -> line.startsWith("progress-reports:")).toList())
+                    .singleElement().asString().contains(missing.toString());
+        }
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentIsExit64InOneLineNamingTheSetting() {
+        try (CliProcess run = run(Map.of("REPORTS_PROGRESS_INTERVAL", "5x"), "--source-url", source, "--store-url",
+                TestDatabase.newDatabaseUrl())) {
+            assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.stderr().lines().toList()).singleElement().asString()
+                    .startsWith("progress-reports: ").contains("reports.progress-interval");
+        }
+    }
+}
