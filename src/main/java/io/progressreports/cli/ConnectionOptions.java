@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.job.JobFiles;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -17,14 +18,8 @@ public class ConnectionOptions {
     @Option(names = "--source-user", paramLabel = "USER", description = "Source role (default: the URL's).")
     String sourceUser;
 
-    @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL for batch metadata and daily aggregates (default: embedded, see --store-dir).")
-    String storeUrl;
-
-    @Option(names = "--store-user", paramLabel = "USER", description = "Store role (default: the URL's).")
-    String storeUser;
-
-    @Option(names = "--store-dir", paramLabel = "DIR", description = "Data folder of the embedded store (default: ~/.progress-reports/store).")
-    Path storeDir;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--jobs-dir", paramLabel = "DIR", description = "Folder of job files (default: ./jobs).")
     Path jobsDir;
@@ -48,12 +43,9 @@ public class ConnectionOptions {
      * environment, then application.yml, then defaults (the chunk size: see {@link ReportApplications}).
      */
     SpringSettings settings() {
-        return new SpringSettings()
+        return store.addTo(new SpringSettings())
                 .put("reports.source.url", sourceUrl)
                 .put("reports.source.user", sourceUser)
-                .put("reports.store.url", storeUrl)
-                .put("reports.store.user", storeUser)
-                .put("reports.store.dir", storeDir)
                 .put("reports.chunk-size", chunkSize)
                 .put("reports.threads", threads)
                 .put("reports.progress-interval", progressInterval);

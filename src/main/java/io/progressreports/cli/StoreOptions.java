@@ -4,12 +4,15 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where the store is, for the commands that only read or check it. */
+/** Where the store is: for every command that uses one. */
 class StoreOptions {
 
     @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL (default: embedded, see "
             + "--store-dir). Password from REPORTS_STORE_PASSWORD or the URL.")
     String storeUrl;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "Store role (default: the URL's).")
+    String storeUser;
 
     @Option(names = "--store-dir", paramLabel = "DIR", description = "Data folder of the embedded store (default: "
             + "~/.progress-reports/store).")
@@ -20,9 +23,12 @@ class StoreOptions {
      * turns each part that cannot be created into a finding of its own.
      */
     SpringSettings settings() {
-        return new SpringSettings()
-                .put("reports.store.url", storeUrl)
-                .put("reports.store.dir", storeDir)
-                .put("spring.main.lazy-initialization", true);
+        return addTo(new SpringSettings()).put("spring.main.lazy-initialization", true);
+    }
+
+    SpringSettings addTo(SpringSettings settings) {
+        return settings.put("reports.store.url", storeUrl)
+                .put("reports.store.user", storeUser)
+                .put("reports.store.dir", storeDir);
     }
 }
