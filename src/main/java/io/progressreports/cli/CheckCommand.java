@@ -27,7 +27,7 @@ public class CheckCommand implements Callable<Integer> {
     List<String> jobs = List.of();
 
     @Option(names = "--source-url", paramLabel = "URL", description = "Source PostgreSQL, as for run (password "
-            + "from REPORTS_SOURCE_PASSWORD or the URL).")
+            + "from REPORTS_SOURCE_PASSWORD, a file named by REPORTS_SOURCE_PASSWORD_FILE, or the URL).")
     String sourceUrl;
 
     @Mixin

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 class StoreOptions {
 
     @Option(names = "--store-url", paramLabel = "URL", description = "Store PostgreSQL (default: embedded, see "
-            + "--store-dir). Password from REPORTS_STORE_PASSWORD or the URL.")
+            + "--store-dir). Password from REPORTS_STORE_PASSWORD, a file named by REPORTS_STORE_PASSWORD_FILE, "
+            + "or the URL.")
     String storeUrl;
 
     @Option(names = "--store-user", paramLabel = "USER", description = "Store role (default: the URL's).")
