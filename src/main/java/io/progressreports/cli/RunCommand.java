@@ -76,7 +76,7 @@ public class RunCommand implements Callable<Integer> {
     String grain;
 
     @Option(names = "--steps", paramLabel = "A,B,C", description = "Funnel steps after 'created': action names "
-            + "(columns <action>_at of the table), in order.")
+            + "(columns <action>_at of the table, or names from the job file's action-codes), in order.")
     String steps;
 
     @Option(names = "--window", paramLabel = "W", description = "Time from creation within which a step counts: Nd, Nh or Nw, e.g. 30d.")
@@ -90,7 +90,8 @@ public class RunCommand implements Callable<Integer> {
     String ages;
 
     @Option(names = "--table", paramLabel = "TABLE", description = "Source table, optionally schema-qualified "
-            + "(default: the job file's, else onboarding_progresses).")
+            + "(default: the job file's, else onboarding_progresses, or namespace_onboarding_actions with layout "
+            + "action-rows).")
     String table;
 
     @Option(names = "--dropoffs", description = "Also write dropoffs.csv: every namespace that stopped before the last step.")

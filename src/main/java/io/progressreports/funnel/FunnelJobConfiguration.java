@@ -7,7 +7,6 @@ import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
 import io.progressreports.store.SpanQuery;
-import io.progressreports.source.SourceCatalog;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -27,9 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The onboarding funnel job: plan which cohort days to compute, compute them in partitions of contiguous days
@@ -40,10 +37,6 @@ public class FunnelJobConfiguration {
 
     public static final String JOB_NAME = "onboardingFunnel";
     public static final String PLAN = "funnel.plan";
-    /** What the reader selects besides the action columns. */
-    public static final List<String> ROW_COLUMNS = List.of("id", "namespace_id", "created_at");
-    /** The reader reads a range of it: an index leading with it lets each partition read only its days. */
-    public static final String INDEX_COLUMN = "created_at";
     private static final String SPAN_FROM = DayPlan.SPAN_FROM;
     private static final String SPAN_TO = DayPlan.SPAN_TO;
 
@@ -90,9 +83,10 @@ public class FunnelJobConfiguration {
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        FunnelProcessor funnelProcessor,
                        DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter,
-                       ReportsProperties properties, ProgressTracking progress) {
+                       UnmappedActionCodes funnelUnmappedCodes, ReportsProperties properties,
+                       ProgressTracking progress) {
         return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager, properties.chunkSize(),
-                funnelReader, funnelProcessor, funnelDayWriter, progress.workers());
+                funnelReader, funnelProcessor, funnelDayWriter, progress.workers(), funnelUnmappedCodes);
     }
 
     @Bean
@@ -100,20 +94,26 @@ public class FunnelJobConfiguration {
     JdbcCursorItemReader<OnboardingRow> funnelReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                      @Value("#{jobParameters}") Map<String, Object> parameters,
                                                      ReportsProperties properties,
+                                                     UnmappedActionCodes funnelUnmappedCodes,
                                                      @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
                                                      @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
         return spanQuery(run).reader("funnelReader", sourceDataSource,
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
-                new OnboardingRowMapper(run.definition().actions().size()), properties.chunkSize());
+                run.layout().rowMapper(run.definition().actions().size(), funnelUnmappedCodes),
+                properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    UnmappedActionCodes funnelUnmappedCodes(@Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
+                                            @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
+        return new UnmappedActionCodes(from, to);
     }
 
     /** The namespaces created in a span's days, up to as-of. */
     static SpanQuery spanQuery(FunnelRun run) {
-        String actions = run.definition().actions().stream().map(SourceCatalog::column)
-                .collect(Collectors.joining(", "));
-        return new SpanQuery("select " + String.join(", ", ROW_COLUMNS) + ", " + actions + " from " + run.table().quoted()
-                + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id",
+        return new SpanQuery(run.layout().spanQuery(run.table(), run.definition().actions()),
                 (statement, span) -> {
                     statement.setTimestamp(1, Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant()));
                     statement.setTimestamp(2, Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone())

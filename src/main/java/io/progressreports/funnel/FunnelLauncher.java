@@ -27,10 +27,11 @@ public class FunnelLauncher {
 
     public FunnelRun resolve(FunnelRequest request) {
         TableName table = catalog.table(request.table());
+        FunnelLayout layout = request.layout().resolve(catalog, table);
         try {
-            var definition = new FunnelDefinition(catalog.actions(table), request.steps(), request.window(),
+            var definition = new FunnelDefinition(layout.actions(catalog, table), request.steps(), request.window(),
                     request.order(), request.ages());
-            return new FunnelRun(request.jobName(), table, definition, request.zone(), request.range(),
+            return new FunnelRun(request.jobName(), table, layout, definition, request.zone(), request.range(),
                     request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options());
         } catch (IllegalArgumentException e) {
             throw new UsageException(request.stepsOrigin() == null ? e.getMessage()

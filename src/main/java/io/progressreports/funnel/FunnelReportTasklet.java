@@ -76,7 +76,7 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("parameters", parameters);
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
-                "table", run.table().toString()));
+                "table", run.table().toString(), "layout", run.layout().label()));
         fields.put("rows", figures.rows());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));

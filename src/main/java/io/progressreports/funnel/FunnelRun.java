@@ -21,8 +21,8 @@ import java.util.Map;
  * Everything one funnel run needs, round-tripped through Spring Batch job parameters so that step-scoped beans
  * (and a restart in another process) see exactly what the first attempt saw.
  */
-public record FunnelRun(String jobName, TableName table, FunnelDefinition definition, ZoneId zone, DateRange range,
-                        Instant asOf, Grain grain, boolean recompute, boolean dropoffs, ReportOptions options) {
+public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
+                        ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs, ReportOptions options) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,6 +34,7 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
     public String definitionJson() {
         var json = new LinkedHashMap<String, Object>();
         json.put("table", table.toString());
+        json.putAll(layout.definitionKeys());
         json.put("zone", zone.getId());
         json.put("actions", definition.actions());
         json.put("steps", definition.steps());
@@ -56,7 +57,8 @@ public record FunnelRun(String jobName, TableName table, FunnelDefinition defini
         var definition = new FunnelDefinition((List<String>) json.get("actions"), (List<String>) json.get("steps"),
                 Duration.parse((String) json.get("window")), FunnelOrder.parse((String) json.get("order")),
                 ((List<String>) json.get("ages")).stream().map(Duration::parse).toList());
-        return new FunnelRun(RunParameters.job(parameters), TableName.parse((String) json.get("table")), definition,
+        return new FunnelRun(RunParameters.job(parameters), TableName.parse((String) json.get("table")),
+                FunnelLayout.fromDefinition(json), definition,
                 ZoneId.of((String) json.get("zone")), RunParameters.range(parameters), RunParameters.asOf(parameters),
                 RunParameters.grain(parameters), RunParameters.flag(parameters, "recompute"),
                 RunParameters.flag(parameters, "dropoffs"), RunParameters.options(parameters));

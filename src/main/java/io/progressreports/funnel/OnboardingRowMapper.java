@@ -9,7 +9,7 @@ import java.sql.SQLException;
 /** Maps the reader's columns (id, namespace_id, created_at, then the actions in definition order). */
 final class OnboardingRowMapper implements RowMapper<OnboardingRow> {
 
-    private static final int FIRST_ACTION = 4;
+    static final int FIRST_ACTION = 4;
 
     private final int actions;
 

@@ -21,6 +21,9 @@ public record JobFile(String name, String kind, String description, String table
 
     public static final String FUNNEL = "funnel";
     public static final String TRANSFER_SPEED = "transfer-speed";
+    /** Funnel source layouts: onboarding_progresses (one column per action), or one row per namespace and action. */
+    public static final String COLUMNS = "columns";
+    public static final String ACTION_ROWS = "action-rows";
 
     /** When the scheduler (and jobs/crontab) runs the job's nightly report: five-field cron in a time zone. */
     public record Schedule(String cron, String zone) {

@@ -1,10 +1,13 @@
 package io.progressreports.job;
 
 import io.progressreports.cli.UsageException;
+import io.progressreports.funnel.FunnelDefinition;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -45,6 +48,45 @@ final class JobFileCheck {
         if (job.schedule() != null) {
             schedule(job);
         }
+        layout(job);
+    }
+
+    /** The action names become step names and report cells: a bad map must stop the run, not shift its numbers. */
+    private void layout(JobFile job) {
+        boolean given = job.layout() != null || job.namespacesTable() != null || job.actionCodes() != null;
+        String layout = job.layout() == null ? JobFile.COLUMNS : job.layout();
+        if (given && !JobFile.FUNNEL.equals(job.kind())) {
+            throw at(job.layout() != null ? "layout" : job.namespacesTable() != null ? "namespaces-table"
+                    : "action-codes", "layout, namespaces-table and action-codes apply to funnel jobs only");
+        }
+        if (JobFile.ACTION_ROWS.equals(layout)) {
+            actionCodes(job.actionCodes());
+        } else if (!JobFile.COLUMNS.equals(layout)) {
+            throw at("layout", "unknown layout '" + JobFiles.printable(layout) + "' (known: " + JobFile.COLUMNS
+                    + ", " + JobFile.ACTION_ROWS + ")");
+        } else if (job.namespacesTable() != null || job.actionCodes() != null) {
+            throw at(job.namespacesTable() != null ? "namespaces-table" : "action-codes",
+                    "namespaces-table and action-codes need layout: " + JobFile.ACTION_ROWS);
+        }
+    }
+
+    private void actionCodes(Map<Integer, String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            throw at("layout", "layout " + JobFile.ACTION_ROWS
+                    + " needs action-codes, a map from each action code to its name, e.g. {1: git_write}");
+        }
+        var codeOf = new HashMap<String, Integer>();
+        codes.forEach((code, name) -> {
+            String key = "action-codes." + code;
+            value(key, name, text -> JobValues.stepName("action-codes " + code + ":", text));
+            if (FunnelDefinition.CREATED.equals(name)) {
+                throw at(key, "action-codes " + code + ": '" + name + "' is the funnel's first step, not an action");
+            }
+            Integer other = codeOf.putIfAbsent(name, code);
+            if (other != null) {
+                throw at(key, "action-codes " + other + " and " + code + " both name '" + name + "'");
+            }
+        });
     }
 
     private void schedule(JobFile job) {

@@ -3,6 +3,7 @@ package io.progressreports.run;
 import io.progressreports.cli.UsageException;
 import io.progressreports.funnel.FunnelLauncher;
 import io.progressreports.funnel.FunnelRequest;
+import io.progressreports.funnel.LayoutRequest;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.job.JobValues;
@@ -59,11 +60,12 @@ public final class RunRequests {
                     + JobFiles.printable(flags.steps()) + "'");
         }
         String stepsOrigin = flags.steps() == null ? jobFiles.where(job, "steps") : null;
-        return new FunnelRequest(job, pick(flags.table(), file.table(), "onboarding_progresses"), steps, stepsOrigin,
+        LayoutRequest layout = LayoutRequest.of(file);
+        return new FunnelRequest(job, pick(flags.table(), file.table(), layout.defaultTable()), steps, stepsOrigin,
                 JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
                 JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
                 range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
-                "week")), flags.recompute(), flags.dropoffs(), options(file, flags));
+                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout);
     }
 
     private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags) {

@@ -4,7 +4,9 @@ import io.progressreports.cli.UsageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the source really has, read from PostgreSQL's catalog. Every identifier that reaches SQL comes from here,
@@ -49,23 +51,50 @@ public final class SourceCatalog {
 
     /** The table's column names, in table order. */
     public List<String> columns(TableName table) {
-        return jdbc.sql("""
-                        select attname from pg_attribute
-                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped
-                        order by attnum""")
-                .param("table", table.quoted())
-                .query(String.class)
-                .list();
+        return List.copyOf(columnTypes(table).keySet());
     }
 
     /** A usage error naming the first of the columns the table lacks. */
     public void requireColumns(TableName table, List<String> columns) {
-        List<String> present = columns(table);
+        Map<String, String> present = columnTypes(table);
         for (String column : columns) {
-            if (!present.contains(column)) {
-                throw new UsageException("table " + table + " has no column '" + column + "'");
+            if (!present.containsKey(column)) {
+                throw missing(table, column);
             }
         }
+    }
+
+    /** A usage error naming the first column the table lacks or holds as another type (a timestamp as text). */
+    public void requireColumnTypes(TableName table, List<RequiredColumn> columns) {
+        Map<String, String> present = columnTypes(table);
+        for (RequiredColumn column : columns) {
+            String actual = present.get(column.name());
+            if (actual == null) {
+                throw missing(table, column.name());
+            }
+            if (!column.type().accepts(actual)) {
+                throw new UsageException("table " + table + " column '" + column.name() + "' is " + actual
+                        + ", not " + column.type().description());
+            }
+        }
+    }
+
+    /** Column name to type name, in table order. */
+    private Map<String, String> columnTypes(TableName table) {
+        var types = new LinkedHashMap<String, String>();
+        jdbc.sql("""
+                        select attname, atttypid::regtype::text from pg_attribute
+                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped
+                        order by attnum""")
+                .param("table", table.quoted())
+                .query(rs -> {
+                    types.put(rs.getString(1), rs.getString(2));
+                });
+        return types;
+    }
+
+    private static UsageException missing(TableName table, String column) {
+        return new UsageException("table " + table + " has no column '" + column + "'");
     }
 
     /** Whether some index on the table starts with the column, so a range of it can be read cheaply. */

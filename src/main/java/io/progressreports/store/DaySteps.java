@@ -48,19 +48,21 @@ public final class DaySteps {
 
     /**
      * A partition: reads its span's rows, maps them, and folds them into stored days in chunk transactions.
-     * {@code progress} hears every row read.
+     * {@code listeners} hear every row read (progress) and the step's end.
      */
     public static <I, O> Step worker(String name, JobRepository jobRepository, PlatformTransactionManager transactions,
                                      int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
-                                     DayWriter<O, ?> writer, StepListener progress) {
-        return new StepBuilder(name, jobRepository)
+                                     DayWriter<O, ?> writer, StepListener... listeners) {
+        var step = new StepBuilder(name, jobRepository)
                 .<I, O>chunk(chunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
-                .listener(writer)
-                .listener(progress)
-                .build();
+                .listener(writer);
+        for (StepListener listener : listeners) {
+            step.listener(listener);
+        }
+        return step.build();
     }
 }

@@ -1,0 +1,36 @@
+package io.progressreports.funnel;
+
+import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.TableName;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the source stores onboarding actions. Every layout reads a cohort span as the same rows (one per namespace,
+ * ordered by created_at and id), so that everything after the reader is one code path for all of them.
+ */
+public sealed interface FunnelLayout permits ActionColumns, ActionRows {
+
+    /** The job file's name for the layout. */
+    String label();
+
+    /** Every action the source can tell (completion_by_age reports them all), in a stable order. */
+    List<String> actions(SourceCatalog catalog, TableName table);
+
+    /**
+     * The select of one cohort span with parameters (span start, span end exclusive, as-of), whose columns are
+     * what {@link OnboardingRowMapper} reads: id, namespace_id, created_at, then one time per action in order.
+     */
+    String spanQuery(TableName table, List<String> actions);
+
+    RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped);
+
+    /** What the layout adds to the definition, so that stored days are never reused across layouts. */
+    Map<String, Object> definitionKeys();
+
+    static FunnelLayout fromDefinition(Map<String, Object> json) {
+        return json.containsKey(ActionRows.LAYOUT_KEY) ? ActionRows.fromDefinition(json) : new ActionColumns();
+    }
+}

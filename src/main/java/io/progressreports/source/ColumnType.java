@@ -1,0 +1,26 @@
+package io.progressreports.source;
+
+import java.util.Set;
+
+/** The column types a reader can take as it is, by PostgreSQL's type names. */
+public enum ColumnType {
+
+    INTEGER("an integer (smallint, integer or bigint)", Set.of("smallint", "integer", "bigint")),
+    TIMESTAMP("a timestamp", Set.of("timestamp with time zone", "timestamp without time zone"));
+
+    private final String description;
+    private final Set<String> names;
+
+    ColumnType(String description, Set<String> names) {
+        this.description = description;
+        this.names = names;
+    }
+
+    boolean accepts(String typeName) {
+        return names.contains(typeName);
+    }
+
+    String description() {
+        return description;
+    }
+}
