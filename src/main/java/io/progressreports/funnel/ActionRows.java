@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
  * and the codes the map does not name handed to {@link UnmappedActionCodes}. Codes reach SQL only as integer
  * literals rendered from the map's keys.
  */
-public record ActionRows(TableName namespaces, SortedMap<Integer, String> codes) implements FunnelLayout {
+public record ActionRows(TableName namespaces, Map<Integer, String> codes) implements FunnelLayout {
 
     /** What the reader reads of each table. */
     public static final List<RequiredColumn> NAMESPACES_COLUMNS = List.of(
@@ -44,7 +42,7 @@ public record ActionRows(TableName namespaces, SortedMap<Integer, String> codes)
     private static final Logger LOG = LoggerFactory.getLogger(ActionRows.class);
 
     public ActionRows {
-        codes = Collections.unmodifiableSortedMap(new TreeMap<>(codes));
+        codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
     }
 
     /** Checks both tables' columns in the catalog, and advises the indexes a span read wants. */
@@ -55,7 +53,7 @@ public record ActionRows(TableName namespaces, SortedMap<Integer, String> codes)
         catalog.requireColumnTypes(actions, ACTIONS_COLUMNS);
         adviseIndex(catalog, namespaces, NAMESPACES_INDEX_COLUMN);
         adviseIndex(catalog, actions, ACTIONS_INDEX_COLUMN);
-        return new ActionRows(namespaces, new TreeMap<>(codes));
+        return new ActionRows(namespaces, codes);
     }
 
     /** Not an error: the numbers are right without the index, only every partition reads the whole table. */
@@ -71,7 +69,7 @@ public record ActionRows(TableName namespaces, SortedMap<Integer, String> codes)
         return JobFile.ACTION_ROWS;
     }
 
-    /** The map's names, in code order. */
+    /** The map's names in the order it lists them, as the columns layout follows the table's column order. */
     @Override
     public List<String> actions(SourceCatalog catalog, TableName table) {
         return List.copyOf(codes.values());
@@ -113,7 +111,7 @@ public record ActionRows(TableName namespaces, SortedMap<Integer, String> codes)
 
     @SuppressWarnings("unchecked")
     static ActionRows fromDefinition(Map<String, Object> json) {
-        var codes = new TreeMap<Integer, String>();
+        var codes = new LinkedHashMap<Integer, String>();
         ((Map<String, String>) json.get(CODES_KEY)).forEach((code, name) -> codes.put(Integer.valueOf(code), name));
         return new ActionRows(TableName.parse((String) json.get(NAMESPACES_KEY)), codes);
     }
