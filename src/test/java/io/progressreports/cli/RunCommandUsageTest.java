@@ -1,16 +1,13 @@
 package io.progressreports.cli;
 
+import io.progressreports.CapturedErr;
 import io.progressreports.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,19 +21,8 @@ class RunCommandUsageTest {
     @TempDir
     Path out;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureErr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedErr err = new CapturedErr();
 
     private int run(String... flags) {
         var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--out", out.toString(),
@@ -46,8 +32,7 @@ class RunCommandUsageTest {
     }
 
     private String errorLine() {
-        return err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("progress-reports:"))
-                .reduce((a, b) -> b).orElse("");
+        return err.errorLines().stream().reduce((a, b) -> b).orElse("");
     }
 
     @ParameterizedTest

@@ -1,15 +1,15 @@
 package io.progressreports.funnel;
 
+import io.progressreports.CapturedErr;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.job.JobFiles;
 import io.progressreports.report.Manifest;
 import io.progressreports.source.SourceCatalog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,8 +21,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,8 +66,8 @@ class ActionRowsLayoutFunctionalTest {
     private static Map<Integer, String> allCodes;
     private static final Map<String, Map<String, byte[]>> COLUMNS_REPORTS = new HashMap<>();
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedErr err = new CapturedErr();
 
     @BeforeAll
     static void buildLegacyTables() throws SQLException, IOException {
@@ -135,18 +133,6 @@ class ActionRowsLayoutFunctionalTest {
         }
     }
 
-    @BeforeEach
-    void captureErr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
-        System.err.print(err.toString(StandardCharsets.UTF_8));
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "--steps git_write,merge_request_created,pipeline_created,trial_started,subscription_created --window 30d"
@@ -201,8 +187,7 @@ class ActionRowsLayoutFunctionalTest {
                 out.toString(), "--source-url", legacySource, "--store-url", TestDatabase.newDatabaseUrl());
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
-        List<String> errors = err.toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> line.startsWith("progress-reports:")).toList();
+        List<String> errors = err.errorLines();
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0)).contains(named);
         if (!named.startsWith("table")) {
@@ -240,7 +225,7 @@ class ActionRowsLayoutFunctionalTest {
 
     private long ignoredRows() {
         long rows = 0;
-        Matcher m = IGNORED.matcher(err.toString(StandardCharsets.UTF_8));
+        Matcher m = IGNORED.matcher(err.text());
         while (m.find()) {
             rows += Long.parseLong(m.group(1));
         }
@@ -248,7 +233,7 @@ class ActionRowsLayoutFunctionalTest {
     }
 
     private List<String> ignoredCodes() {
-        Matcher m = IGNORED.matcher(err.toString(StandardCharsets.UTF_8));
+        Matcher m = IGNORED.matcher(err.text());
         var codes = new TreeSet<String>(Comparator.comparingInt(Integer::parseInt));
         while (m.find()) {
             codes.addAll(List.of(m.group(2).split(", ")));

@@ -1,16 +1,14 @@
 package io.progressreports.store;
 
+import io.progressreports.CapturedErr;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,25 +23,18 @@ class RunLockTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedErr err = new CapturedErr();
     private String store;
     private Path jobs;
 
     @BeforeEach
     void setUp() throws Exception {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         store = TestDatabase.newDatabaseUrl();
         jobs = Files.createDirectories(dir.resolve("jobs"));
         Path funnel = Path.of("jobs", "onboarding-funnel.yml");
         Files.copy(funnel, jobs.resolve("onboarding-funnel.yml"));
         Files.copy(funnel, jobs.resolve("security-funnel.yml"));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
     }
 
     private int run(String job) {
@@ -70,7 +61,7 @@ class RunLockTest {
             long started = System.nanoTime();
             assertThat(run("onboarding-funnel")).isEqualTo(ExitCodes.TEMPORARY);
             assertThat((System.nanoTime() - started) / 1e9).isLessThan(15);
-            assertThat(err.toString(StandardCharsets.UTF_8))
+            assertThat(err.text())
                     .contains("another run of onboarding-funnel is in progress (progress-reports pid 4242");
 
             assertThat(run("security-funnel")).isZero();
