@@ -22,7 +22,8 @@ import java.util.Map;
  * (and a restart in another process) see exactly what the first attempt saw.
  */
 public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
-                        ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs, ReportOptions options) {
+                        ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
+                        ReportOptions options) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -100,6 +100,11 @@ class ActionRowsLayoutFunctionalTest {
                 create index on namespaces (created_at);
                 create index on namespace_onboarding_actions (namespace_id);
                 analyze""".formatted(UNNAMED.get(0), UNNAMED.get(1)));
+        // Namespaces with no action row at all must be counted like progress rows with no action set.
+        assertThat(legacy.queryForObject("""
+                select count(*) from namespaces n
+                where not exists (select 1 from namespace_onboarding_actions a where a.namespace_id = n.id)""",
+                Long.class)).isPositive();
         Files.createDirectories(dir.resolve("jobs"));
         Files.writeString(dir.resolve("jobs").resolve(JOB + ".yml"), "kind: funnel\nlayout: action-rows\n"
                 + "action-codes:\n" + allCodes.entrySet().stream().map(code -> "  " + code.getKey() + ": "
@@ -167,7 +172,8 @@ class ActionRowsLayoutFunctionalTest {
     @CsvSource(delimiter = '|', value = {
             "layout: rows|unknown layout 'rows'",
             "layout: action-rows|needs action-codes",
-            "layout: action-rows ; action-codes: {1: git_write, 2: git_write}|action-codes 1 and 2 both name 'git_write'",
+            "layout: action-rows ; action-codes: {1: git_write, 2: git_write}"
+                    + "|action-codes 1 and 2 both name 'git_write'",
             "layout: action-rows ; action-codes: {1: git-write}|action-codes 1: 'git-write' is not an action name",
             "layout: action-rows ; action-codes: {1: created}|action-codes 1: 'created' is not an action name",
             "layout: action-rows ; action-codes: {one: git_write}|one",
@@ -246,7 +252,8 @@ class ActionRowsLayoutFunctionalTest {
         return TestDatabase.jdbc(legacySource).queryForObject("""
                         select count(*) from namespace_onboarding_actions a join namespaces n on n.id = a.namespace_id
                         where a.action in (%s) and n.created_at >= ?::date::timestamp at time zone ?
-                          and n.created_at < (?::date + 1)::timestamp at time zone ? and n.created_at <= ?::timestamptz"""
+                          and n.created_at < (?::date + 1)::timestamp at time zone ?
+                          and n.created_at <= ?::timestamptz"""
                         .formatted(UNNAMED.stream().map(String::valueOf).collect(Collectors.joining(", "))),
                 Long.class, FROM, zone, TO, zone, AS_OF);
     }
