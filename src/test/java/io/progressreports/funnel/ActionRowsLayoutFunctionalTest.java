@@ -175,7 +175,7 @@ class ActionRowsLayoutFunctionalTest {
             "layout: action-rows ; action-codes: {1: git_write, 2: git_write}"
                     + "|action-codes 1 and 2 both name 'git_write'",
             "layout: action-rows ; action-codes: {1: git-write}|action-codes 1: 'git-write' is not an action name",
-            "layout: action-rows ; action-codes: {1: created}|action-codes 1: 'created' is not an action name",
+            "layout: action-rows ; action-codes: {1: created}|action-codes 1: 'created' is the funnel's first step",
             "layout: action-rows ; action-codes: {one: git_write}|one",
             "action-codes: {1: git_write}|need layout: action-rows",
             "layout: action-rows ; namespaces-table: no_such_table ; action-codes: {1: git_write}"
