@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.CapturedErr;
+import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
@@ -166,6 +167,18 @@ class ActionRowsLayoutFunctionalTest {
         Map<String, byte[]> columns = columnsReport(flags);
         stepFiles.forEach(file -> assertThat(read(report, List.of(file)).get(file)).isEqualTo(columns.get(file)));
         assertThat(ignoredCodes()).contains("10", "16", "17", "99");
+    }
+
+    /** check reads the layout too: both tables, their columns and the indexes the span reads want. */
+    @Test
+    void checkFindsTheLegacyTablesReady() {
+        CliRun check = CliRun.of(List.of("check", JOB, "--jobs-dir", EXAMPLES.toString(), "--source-url",
+                legacySource, "--store-url", TestDatabase.newDatabaseUrl(), "--out", dir.resolve("check").toString()));
+
+        assertThat(check.lines()).anyMatch(line -> line.contains("namespace_onboarding_actions has an index leading"
+                + " with namespace_id")).anyMatch(line -> line.contains("namespaces has an index leading with"
+                + " created_at"));
+        assertThat(check.lines()).noneMatch(line -> line.startsWith("error"));
     }
 
     @ParameterizedTest(name = "{0}")
