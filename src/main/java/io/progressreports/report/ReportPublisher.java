@@ -54,7 +54,17 @@ public final class ReportPublisher {
      */
     public Path write(String name, Function<Path, List<String>> files, Map<String, Object> manifest) {
         Path staged = stage();
-        Manifest.write(staged, manifest, files.apply(staged));
+        try {
+            Manifest.write(staged, manifest, files.apply(staged));
+        } catch (RuntimeException e) {
+            // A half-written report on a full disk would keep the disk full until the next run cleaned it up.
+            try {
+                deleteTree(staged);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return publish(staged, name);
     }
 

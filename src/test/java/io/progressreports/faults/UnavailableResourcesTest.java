@@ -3,6 +3,7 @@ package io.progressreports.faults;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A store that cannot be reached fails fast and writes nothing; an output that cannot be written keeps the store sound. */
+/**
+ * A store that cannot be reached fails fast and writes nothing; an output that cannot be written (not a folder, or
+ * a full disk) keeps the store sound, so the rerun finishes from it.
+ */
 class UnavailableResourcesTest {
 
     private static final String AS_OF = "2026-11-01T00:00:00Z";
@@ -56,6 +60,32 @@ class UnavailableResourcesTest {
         assertThat(TestDatabase.jdbc(store).queryForObject("""
                 select count(*) from batch_step_execution s join batch_job_execution j using (job_execution_id)
                 where j.status = 'COMPLETED' and s.step_name like '%:span-%'""", Integer.class)).isZero();
+    }
+
+    /** Needs root and mount rights (as in CI's container); elsewhere it is skipped, saying why. */
+    @Test
+    void aFullDiskExits73LeavesNoHalfReportAndTheRerunFinishes() throws IOException, InterruptedException {
+        Path full = Files.createDirectories(work.resolve("full"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here: "
+                + new String(mount.getInputStream().readAllBytes()).strip());
+        try {
+            String store = TestDatabase.newDatabaseUrl();
+            assertThat(run(store, full)).isEqualTo(ExitCodes.CANNOT_CREATE);
+            try (var left = Files.list(full.resolve("onboarding-funnel"))) {
+                assertThat(left).as("no report an analyst could open, no half-written one filling the disk")
+                        .isEmpty();
+            }
+
+            Path out = work.resolve("reports");
+            assertThat(run(store, out)).isZero();
+            Path clean = work.resolve("clean");
+            assertThat(run(TestDatabase.newDatabaseUrl(), clean)).isZero();
+            assertThat(csvs(out)).isEqualTo(csvs(clean));
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
     }
 
     private static int run(String store, Path out) {
