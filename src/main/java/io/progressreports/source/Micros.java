@@ -1,5 +1,7 @@
 package io.progressreports.source;
 
+import org.postgresql.PGStatement;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,38 @@ public final class Micros {
         return TimeUnit.SECONDS.toMicros(duration.getSeconds()) + duration.getNano() / 1_000;
     }
 
+    /** PostgreSQL's {@code infinity}: after every time, so comparisons with it stay right. */
+    public static final long INFINITY = Long.MAX_VALUE;
+    /** PostgreSQL's {@code -infinity}: before every time (and distinct from {@link #NONE}). */
+    public static final long MINUS_INFINITY = Long.MIN_VALUE + 1;
+
     /** A JDBC timestamp to epoch microseconds, {@link #NONE} for SQL NULL. */
     public static long of(java.sql.Timestamp timestamp) {
         if (timestamp == null) {
             return NONE;
         }
+        // pgjdbc reads the infinities as milliseconds near Long's limits: in microseconds they would wrap around.
+        if (timestamp.getTime() == PGStatement.DATE_POSITIVE_INFINITY) {
+            return INFINITY;
+        }
+        if (timestamp.getTime() == PGStatement.DATE_NEGATIVE_INFINITY) {
+            return MINUS_INFINITY;
+        }
         return Math.floorDiv(timestamp.getTime(), 1000L) * 1_000_000L + timestamp.getNanos() / 1_000;
+    }
+
+    /** Epoch microseconds to a JDBC timestamp that pgjdbc writes back as what was read: NULL, an infinity or a time. */
+    public static java.sql.Timestamp toTimestamp(long micros) {
+        if (micros == NONE) {
+            return null;
+        }
+        if (micros == INFINITY) {
+            return new java.sql.Timestamp(PGStatement.DATE_POSITIVE_INFINITY);
+        }
+        if (micros == MINUS_INFINITY) {
+            return new java.sql.Timestamp(PGStatement.DATE_NEGATIVE_INFINITY);
+        }
+        return java.sql.Timestamp.from(toInstant(micros));
     }
 
     public static Instant toInstant(long micros) {
