@@ -26,7 +26,22 @@ class MicrosTest {
         assertThat(Micros.toTimestamp(Micros.INFINITY).getTime()).isEqualTo(PGStatement.DATE_POSITIVE_INFINITY);
         assertThat(Micros.toTimestamp(Micros.MINUS_INFINITY).getTime()).isEqualTo(PGStatement.DATE_NEGATIVE_INFINITY);
         assertThat(Micros.toTimestamp(Micros.NONE)).isNull();
-        Instant time = Instant.parse("0001-01-01T00:00:00.000001Z");
-        assertThat(Micros.toInstant(Micros.of(Micros.toTimestamp(Micros.of(time))))).isEqualTo(time);
+        for (String time : new String[] {"0001-01-01T00:00:00.000001Z", "-4712-01-01T00:00:00Z",
+                "1582-10-04T12:00:00Z", "2026-10-01T00:00:00.5Z"}) {
+            Instant instant = Instant.parse(time);
+            assertThat(Micros.toInstant(Micros.of(Micros.toTimestamp(Micros.of(instant))))).isEqualTo(instant);
+        }
+    }
+
+    /** pgjdbc hands PostgreSQL's (proleptic Gregorian) fields to a Julian-before-1582 calendar. */
+    @Test
+    void timesBeforeTheGregorianCutoverKeepPostgreSQLsCalendar() {
+        var julian = new java.util.GregorianCalendar(java.util.TimeZone.getDefault());
+        julian.clear();
+        julian.set(java.util.Calendar.ERA, java.util.GregorianCalendar.BC);
+        julian.set(4713, java.util.Calendar.JANUARY, 1, 0, 0, 0);
+        Instant read = Micros.toInstant(Micros.of(new Timestamp(julian.getTimeInMillis())));
+        assertThat(read).isEqualTo(java.time.LocalDateTime.parse("-4712-01-01T00:00:00")
+                .atZone(java.time.ZoneId.systemDefault()).toInstant());
     }
 }
