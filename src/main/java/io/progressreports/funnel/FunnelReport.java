@@ -104,7 +104,8 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
                     "row not counted"));
         }
         // Of the whole table, not of the range: such a row could belong to any cohort.
-        quality.add(new QualityRow(UnplacedRows.CHECK, "", unplaced, rows + unplaced, "row in no cohort, not counted"));
+        quality.add(new QualityRow(UnplacedRows.CHECK, "", unplaced, rows + unplaced,
+                "row in no cohort, not counted"));
         return quality;
     }
 

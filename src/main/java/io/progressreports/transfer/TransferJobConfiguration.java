@@ -54,7 +54,8 @@ public class TransferJobConfiguration {
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
                 t.finished_at
             from %2$s t join %1$s s on s.id = t.deployment_step_id
-            where (t.finished_at is null or not isfinite(t.finished_at)) and s.step = 'transfer_files' and s.status = 'completed'
+            where (t.finished_at is null or not isfinite(t.finished_at))
+              and s.step = 'transfer_files' and s.status = 'completed'
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
             union all
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, false, null, null

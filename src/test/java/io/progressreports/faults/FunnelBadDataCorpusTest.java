@@ -42,9 +42,8 @@ class FunnelBadDataCorpusTest {
 
     @BeforeAll
     static void createCorpus() throws IOException {
-        sourceUrl = TestDatabase.newDatabaseUrl();
+        sourceUrl = Corpus.create("funnel-corpus.sql");
         source = TestDatabase.jdbc(sourceUrl);
-        source.execute(Files.readString(Path.of("src/test/resources/faults/funnel-corpus.sql")));
     }
 
     @Test
@@ -52,7 +51,8 @@ class FunnelBadDataCorpusTest {
         Path report = run("sequential", "onboarding_copy", "sequential", "--dropoffs");
         assertMatchesSql("sequential", report, "onboarding_copy", true);
         assertThat(dataLines(report.resolve("dropoffs.csv"))).as("one dropoff per row short of the last step")
-                .isEqualTo(count("onboarding_copy", inRange() + " and namespace_id is not null and not coalesce(" + reached(3, true) + ", false)"));
+                .isEqualTo(count("onboarding_copy", inRange() + " and namespace_id is not null and not coalesce("
+                        + reached(STEPS.size(), true) + ", false)"));
     }
 
     @Test

@@ -71,9 +71,8 @@ class TransferBadDataCorpusTest {
 
     @BeforeAll
     static void createCorpus() throws IOException {
-        sourceUrl = TestDatabase.newDatabaseUrl();
+        sourceUrl = Corpus.create("transfer-corpus.sql");
         source = TestDatabase.jdbc(sourceUrl);
-        source.execute(Files.readString(Path.of("src/test/resources/faults/transfer-corpus.sql")));
         Files.createDirectories(dir.resolve("jobs"));
         for (String table : List.of("steps_copy", "steps_wide")) {
             Files.writeString(dir.resolve("jobs").resolve(table.replace('_', '-') + ".yml"), """
@@ -110,7 +109,8 @@ class TransferBadDataCorpusTest {
             check(problems, row.get("period_start") + " transfers", Long.parseLong(row.get("transfers")),
                     used == null ? 0 : used.rows());
             check(problems, row.get("period_start") + " items", row.get("items"), used == null ? "0" : used.items());
-            check(problems, row.get("period_start") + " seconds", new BigDecimal(row.get("seconds")).stripTrailingZeros(),
+            check(problems, row.get("period_start") + " seconds",
+                    new BigDecimal(row.get("seconds")).stripTrailingZeros(),
                     used == null ? BigDecimal.ZERO : used.seconds().stripTrailingZeros());
         }
         var rejects = new HashMap<String, Long>();
