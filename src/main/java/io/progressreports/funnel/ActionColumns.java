@@ -35,6 +35,11 @@ public record ActionColumns() implements FunnelLayout {
     }
 
     @Override
+    public TableName creationTable(TableName table) {
+        return table;
+    }
+
+    @Override
     public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped) {
         return new OnboardingRowMapper(actions);
     }

@@ -91,6 +91,11 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     }
 
     @Override
+    public TableName creationTable(TableName table) {
+        return namespaces;
+    }
+
+    @Override
     public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped) {
         var times = new OnboardingRowMapper(actions);
         int unmappedColumn = OnboardingRowMapper.FIRST_ACTION + actions;

@@ -61,7 +61,7 @@ public final class FunnelDayAggregate {
         namespaces++;
         for (int step = 0; step < outcome.stepsReached(); step++) {
             reached[step]++;
-            hoursToStep[step].recordValue(outcome.microsToStep(step) / MICROS_PER_HOUR);
+            Percentiles.record(hoursToStep[step], outcome.microsToStep(step) / MICROS_PER_HOUR, 1);
         }
         for (int action = 0; action < completed.length; action++) {
             long delay = outcome.completionDelay()[action];
@@ -88,7 +88,7 @@ public final class FunnelDayAggregate {
         namespaces += other.namespaces;
         for (int step = 0; step < reached.length; step++) {
             reached[step] += other.reached[step];
-            hoursToStep[step].add(other.hoursToStep[step]);
+            Percentiles.add(hoursToStep[step], other.hoursToStep[step]);
         }
         for (int action = 0; action < completed.length; action++) {
             for (int age = 0; age < completed[action].length; age++) {

@@ -159,9 +159,11 @@ public class FunnelJobConfiguration {
     @Bean
     @StepScope
     FunnelReportTasklet funnelReportTasklet(FunnelDayStore funnelDayStore,
+                                            @Qualifier("sourceDataSource") DataSource sourceDataSource,
                                             @Value("#{jobParameters}") Map<String, Object> parameters,
                                             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        return new FunnelReportTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters),
-                DayPlan.decode(plan));
+        FunnelRun run = FunnelRun.fromJobParameters(parameters);
+        return new FunnelReportTasklet(funnelDayStore, run, DayPlan.decode(plan),
+                () -> UnplacedRows.count(sourceDataSource, run));
     }
 }

@@ -25,6 +25,9 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
      */
     String spanQuery(TableName table, List<String> actions);
 
+    /** The table whose created_at places a namespace in its cohort (and which the span query ranges over). */
+    TableName creationTable(TableName table);
+
     RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped);
 
     /** What the layout adds to the definition, so that stored days are never reused across layouts. */

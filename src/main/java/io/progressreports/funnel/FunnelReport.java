@@ -30,8 +30,9 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     public record QualityRow(String check, String action, long findings, long rowsChecked, String effect) {
     }
 
+    /** @param unplaced rows of the source that belong to no cohort (NULL created_at), for data_quality.csv */
     public static FunnelReport build(FunnelDefinition definition, Map<LocalDate, FunnelDayAggregate> days,
-                                     DateRange range, Grain grain, ZoneId zone, Instant asOf) {
+                                     DateRange range, Grain grain, ZoneId zone, Instant asOf, long unplaced) {
         var funnel = new ArrayList<FunnelRow>();
         var completion = new ArrayList<CompletionRow>();
         var total = FunnelDayAggregate.empty(definition);
@@ -51,7 +52,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
         }
         var whole = new ReportPeriod(range.from(), range.to().plusDays(1));
         return new FunnelReport(funnel, stepRows(definition, whole, total, allMature), completion,
-                qualityRows(definition, total, asOf));
+                qualityRows(definition, total, asOf, unplaced));
     }
 
     static boolean isMature(ReportPeriod cohort, Duration age, ZoneId zone, Instant asOf) {
@@ -88,7 +89,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     }
 
     private static List<QualityRow> qualityRows(FunnelDefinition definition, FunnelDayAggregate total,
-                                                Instant asOf) {
+                                                Instant asOf, long unplaced) {
         long rows = total.namespaces() + total.rejectedRows();
         var quality = new ArrayList<QualityRow>();
         for (int action = 0; action < definition.actions().size(); action++) {
@@ -102,6 +103,9 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
             quality.add(new QualityRow("rejected_row", reason, total.rejected().getOrDefault(reason, 0L), rows,
                     "row not counted"));
         }
+        // Of the whole table, not of the range: such a row could belong to any cohort.
+        quality.add(new QualityRow(UnplacedRows.CHECK, "", unplaced, rows + unplaced,
+                "row in no cohort, not counted"));
         return quality;
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /** Renders the report from stored cohort days into a staging folder, then publishes it atomically. */
 public class FunnelReportTasklet implements Tasklet {
@@ -25,11 +26,14 @@ public class FunnelReportTasklet implements Tasklet {
     private final FunnelDayStore store;
     private final FunnelRun run;
     private final DayPlan plan;
+    private final LongSupplier unplacedRows;
 
-    public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, DayPlan plan) {
+    /** @param unplacedRows counts the source's rows of no cohort (see {@link UnplacedRows}) */
+    public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, DayPlan plan, LongSupplier unplacedRows) {
         this.store = store;
         this.run = run;
         this.plan = plan;
+        this.unplacedRows = unplacedRows;
     }
 
     @Override
@@ -37,7 +41,9 @@ public class FunnelReportTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DateRange range = run.range();
         Map<LocalDate, FunnelDayAggregate> days = store.load(range.from(), range.to());
-        FunnelReport report = FunnelReport.build(run.definition(), days, range, run.grain(), run.zone(), run.asOf());
+        long unplaced = unplacedRows.getAsLong();
+        FunnelReport report = FunnelReport.build(run.definition(), days, range, run.grain(), run.zone(), run.asOf(),
+                unplaced);
 
         RunFigures figures = figures(days);
         figures.putInto(job.getExecutionContext());
@@ -45,7 +51,7 @@ public class FunnelReportTasklet implements Tasklet {
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, figures));
+                manifest(job, days, figures, unplaced));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         return RepeatStatus.FINISHED;
     }
@@ -56,7 +62,8 @@ public class FunnelReportTasklet implements Tasklet {
                 computed.stream().mapToLong(FunnelDayAggregate::rejectedRows).sum(), null, plan);
     }
 
-    private Map<String, Object> manifest(JobExecution job, RunFigures figures) {
+    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, FunnelDayAggregate> days,
+                                         RunFigures figures, long unplaced) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "funnel");
@@ -77,9 +84,15 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
                 "table", run.table().toString(), "layout", run.layout().label()));
-        fields.put("rows", figures.rows());
+        Map<String, Object> rows = figures.rows();
+        rows.put("unplaced", unplaced);
+        fields.put("rows", rows);
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
+        fields.put("computed_days", plan.computed().map(day -> {
+            FunnelDayAggregate stored = days.getOrDefault(day, FunnelDayAggregate.empty(run.definition()));
+            return RunFigures.day(day, stored.namespaces(), stored.rejectedRows(), null);
+        }).toList());
         fields.put("timings", Manifest.timings(job.getStartTime()));
         return fields;
     }

@@ -4,6 +4,7 @@ import io.progressreports.report.Manifest;
 import io.progressreports.store.DayPlan;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,19 @@ public record RunFigures(long read, long used, long rejected, Long untimed, long
     /** The manifest's "rows". */
     public Map<String, Object> rows() {
         Map<String, Object> rows = Manifest.ordered("read", read, "used", used, "rejected", rejected);
+        if (untimed != null) {
+            rows.put("untimed", untimed);
+        }
+        return rows;
+    }
+
+    /**
+     * One entry of the manifest's "computed_days": a computed day's rows, read = used + rejected (+ untimed), so
+     * a reader can check each day against SQL.
+     */
+    public static Map<String, Object> day(LocalDate day, long used, long rejected, Long untimed) {
+        Map<String, Object> rows = Manifest.ordered("day", day.toString(), "read",
+                used + rejected + (untimed == null ? 0 : untimed), "used", used, "rejected", rejected);
         if (untimed != null) {
             rows.put("untimed", untimed);
         }

@@ -97,6 +97,21 @@ public final class SourceCatalog {
         return new UsageException("table " + table + " has no column '" + column + "'");
     }
 
+    /**
+     * Whether the column may hold NULL as far as the catalog knows: a table's NOT NULL column cannot, while every
+     * column of a view may (PostgreSQL does not carry NOT NULL through views).
+     */
+    public boolean nullable(TableName table, String column) {
+        return jdbc.sql("""
+                        select not attnotnull from pg_attribute
+                        where attrelid = to_regclass(:table) and attname = :column and not attisdropped""")
+                .param("table", table.quoted())
+                .param("column", column)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
+    }
+
     /** Whether some index on the table starts with the column, so a range of it can be read cheaply. */
     public boolean hasIndexOn(TableName table, String column) {
         return jdbc.sql("""

@@ -24,16 +24,16 @@ public final class StepStats {
 
     void add(long durationMicros) {
         steps++;
-        micros += durationMicros;
+        micros = Math.addExact(micros, durationMicros);
         maxMicros = Math.max(maxMicros, durationMicros);
-        seconds.recordValue(durationMicros / 1e6);
+        Percentiles.record(seconds, durationMicros / 1e6, 1);
     }
 
     void merge(StepStats other) {
         steps += other.steps;
-        micros += other.micros;
+        micros = Math.addExact(micros, other.micros);
         maxMicros = Math.max(maxMicros, other.maxMicros);
-        seconds.add(other.seconds);
+        Percentiles.add(seconds, other.seconds);
     }
 
     public long steps() {

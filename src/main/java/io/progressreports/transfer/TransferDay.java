@@ -13,6 +13,7 @@ import java.util.TreeMap;
 public final class TransferDay {
 
     private long transfers;
+    // Exact sums (design.md): long, never double, which rounds past 2^53; past 2^63 addExact fails rather than wraps.
     private long items;
     private long micros;
     private double maxSpeed;
@@ -40,10 +41,10 @@ public final class TransferDay {
     public void add(TimingRecord record) {
         if (record instanceof TimingRecord.Transfer transfer) {
             transfers++;
-            items += transfer.items();
-            micros += transfer.micros();
+            items = Math.addExact(items, transfer.items());
+            micros = Math.addExact(micros, transfer.micros());
             maxSpeed = Math.max(maxSpeed, transfer.itemsPerSecond());
-            speeds.recordValue(transfer.itemsPerSecond());
+            Percentiles.record(speeds, transfer.itemsPerSecond(), 1);
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
         } else if (record instanceof TimingRecord.Rejected reject) {
             rejected.merge(reject.reason(), 1L, Long::sum);
@@ -60,10 +61,10 @@ public final class TransferDay {
 
     public void merge(TransferDay other) {
         transfers += other.transfers;
-        items += other.items;
-        micros += other.micros;
+        items = Math.addExact(items, other.items);
+        micros = Math.addExact(micros, other.micros);
         maxSpeed = Math.max(maxSpeed, other.maxSpeed);
-        speeds.add(other.speeds);
+        Percentiles.add(speeds, other.speeds);
         untimed += other.untimed;
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));

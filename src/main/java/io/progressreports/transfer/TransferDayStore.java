@@ -30,7 +30,8 @@ public class TransferDayStore implements DayStore<TransferDay> {
     }
 
     /** A rejected row as rejects.csv shows it. */
-    public record Reject(long stepId, LocalDate day, String reason, Instant startedAt, Instant finishedAt,
+    /** Times in epoch microseconds as {@link Micros} reads them (NULL and the infinities included). */
+    public record Reject(long stepId, LocalDate day, String reason, long startedAt, long finishedAt,
                          Long completedItems, Long totalItems) {
     }
 
@@ -116,7 +117,8 @@ public class TransferDayStore implements DayStore<TransferDay> {
                 .filter(TimingRecord.Rejected.class::isInstance)
                 .map(TimingRecord.Rejected.class::cast)
                 .map(reject -> new Object[] {run.jobName(), run.definitionId(), reject.day(), reject.row().stepId(),
-                        reject.reason(), timestamp(reject.row().startedAt()), timestamp(reject.row().finishedAt()),
+                        reject.reason(), Micros.toTimestamp(reject.row().startedAt()),
+                        Micros.toTimestamp(reject.row().finishedAt()),
                         reject.row().completedItems(), reject.row().totalItems()})
                 .toList();
         if (!rows.isEmpty()) {
@@ -153,7 +155,7 @@ public class TransferDayStore implements DayStore<TransferDay> {
                         order by day, deployment_step_id""")
                 .params(days.span(from, to))
                 .query((rs, i) -> new Reject(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), (Long) rs.getObject(6),
+                        Micros.of(rs.getTimestamp(4)), Micros.of(rs.getTimestamp(5)), (Long) rs.getObject(6),
                         (Long) rs.getObject(7)))
                 .list();
     }
@@ -176,11 +178,4 @@ public class TransferDayStore implements DayStore<TransferDay> {
         return ((Number) steps.get(key).get(index)).longValue();
     }
 
-    private static Timestamp timestamp(long micros) {
-        return micros == Micros.NONE ? null : Timestamp.from(Micros.toInstant(micros));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -41,8 +41,9 @@ public class TransferJobConfiguration {
 
     /**
      * Three disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed
-     * transfers whose timing has no finish (rejected, on the day of their update); completed transfers without a
-     * timing row (untimed, likewise). Ordered by step id so that a restart skips exactly the rows already read.
+     * transfers whose timing has no finish, NULL or infinite (rejected, on the day of their update: an infinite
+     * finish is in no day's range, and would otherwise never be read); completed transfers without a timing row
+     * (untimed, likewise). Ordered by step id so that a restart skips exactly the rows already read.
      */
     private static final String SPAN_ROWS = """
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
@@ -53,7 +54,8 @@ public class TransferJobConfiguration {
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
                 t.finished_at
             from %2$s t join %1$s s on s.id = t.deployment_step_id
-            where t.finished_at is null and s.step = 'transfer_files' and s.status = 'completed'
+            where (t.finished_at is null or not isfinite(t.finished_at))
+              and s.step = 'transfer_files' and s.status = 'completed'
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
             union all
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, false, null, null

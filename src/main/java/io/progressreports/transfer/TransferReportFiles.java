@@ -2,10 +2,10 @@ package io.progressreports.transfer;
 
 import io.progressreports.report.Cells;
 import io.progressreports.report.CsvFiles;
+import io.progressreports.source.Micros;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -46,8 +46,8 @@ final class TransferReportFiles {
                 Cells.decimal(row.p90(), SECONDS_SCALE), Cells.decimal(row.p99(), SECONDS_SCALE),
                 seconds(row.maxMicros()))));
         files.add(csv("rejects.csv", REJECT_COLUMNS, rejects, reject -> List.of(Long.toString(reject.stepId()),
-                reject.day().toString(), Cells.text(reject.reason()), instant(reject.startedAt()),
-                instant(reject.finishedAt()), count(reject.completedItems()), count(reject.totalItems()))));
+                reject.day().toString(), Cells.text(reject.reason()), Micros.text(reject.startedAt()),
+                Micros.text(reject.finishedAt()), count(reject.completedItems()), count(reject.totalItems()))));
         String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
                 + " periods · zone " + run.zone().getId() + " · as of " + run.asOf();
         TransferCharts.writeTransferSpeed(report.speeds().stream().map(row -> new SpeedPoint(row.period().start(),
@@ -65,10 +65,6 @@ final class TransferReportFiles {
     /** Exact: microseconds are PostgreSQL's precision, so six decimals lose nothing. */
     static String seconds(long micros) {
         return BigDecimal.valueOf(micros, 6).toPlainString();
-    }
-
-    private static String instant(Instant instant) {
-        return instant == null ? "" : instant.toString();
     }
 
     private static String count(Long count) {

@@ -70,9 +70,7 @@ public class TransferReportTasklet implements Tasklet {
                 run.steps().toString(), "timings_table", run.timings().toString()));
         List<Map<String, Object>> perDay = plan.computed().map(day -> {
             TransferDay stored = stored(days, day);
-            return Manifest.ordered("day", day.toString(), "read", stored.transfers() + stored.rejectedRows()
-                    + stored.untimed(), "used", stored.transfers(), "rejected", stored.rejectedRows(), "untimed",
-                    stored.untimed());
+            return RunFigures.day(day, stored.transfers(), stored.rejectedRows(), stored.untimed());
         }).toList();
         fields.put("rows", figures.rows());
         fields.put("days", figures.days());

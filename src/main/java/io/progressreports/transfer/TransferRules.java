@@ -44,21 +44,22 @@ public final class TransferRules {
         }
         String reason = brokenRule(row);
         if (reason != null) {
-            long dayOf = row.finishedAt() == Micros.NONE ? row.updatedAt() : row.finishedAt();
+            long dayOf = Micros.isFinite(row.finishedAt()) ? row.finishedAt() : row.updatedAt();
             return new TimingRecord.Rejected(day(dayOf), reason, row);
         }
         return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems(),
                 row.finishedAt() - row.startedAt());
     }
 
+    /** An infinite time ('infinity', '-infinity') is no time to measure a duration from: it counts as missing. */
     private static String brokenRule(StepTimingRow row) {
-        if (row.finishedAt() == Micros.NONE) {
+        if (!Micros.isFinite(row.finishedAt())) {
             return FINISHED_AT_MISSING;
         }
-        if (row.startedAt() == Micros.NONE) {
+        if (!Micros.isFinite(row.startedAt())) {
             return STARTED_AT_MISSING;
         }
-        if (row.finishedAt() - row.startedAt() <= 0) {
+        if (row.finishedAt() <= row.startedAt()) {
             return DURATION_NOT_POSITIVE;
         }
         if (row.completedItems() == null) {
@@ -74,7 +75,7 @@ public final class TransferRules {
     }
 
     static boolean hasDuration(StepTimingRow row) {
-        return row.timed() && row.startedAt() != Micros.NONE && row.finishedAt() != Micros.NONE
+        return row.timed() && Micros.isFinite(row.startedAt()) && Micros.isFinite(row.finishedAt())
                 && row.finishedAt() > row.startedAt();
     }
 

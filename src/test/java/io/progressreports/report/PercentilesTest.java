@@ -64,4 +64,28 @@ class PercentilesTest {
         assertThat(decoded[1].getTotalCount()).isEqualTo(1);
         assertThat(Percentiles.nearestRank(decoded[1], 0.5)).isCloseTo(700.0, within(0.7));
     }
+
+    @Test
+    void valuesTooFarApartForOneHistogramAreCountedAtTheNearestRecordedExtreme() {
+        DoubleHistogram histogram = Percentiles.newHistogram();
+        Percentiles.record(histogram, 2.1e15, 1);
+        Percentiles.record(histogram, 1e-11, 1);
+        Percentiles.record(histogram, 3.0, 2);
+
+        assertThat(histogram.getTotalCount()).isEqualTo(4);
+        assertThat(Percentiles.nearestRank(histogram, 1.0)).isCloseTo(2.1e15, within(2.1e12));
+        assertThat(Percentiles.nearestRank(histogram, 0.5)).isCloseTo(3.0, within(0.003));
+    }
+
+    @Test
+    void mergingDaysWhoseValuesAreTooFarApartKeepsEveryCount() {
+        DoubleHistogram slow = Percentiles.newHistogram();
+        DoubleHistogram fast = Percentiles.newHistogram();
+        Percentiles.record(slow, 1.6e-11, 3);
+        Percentiles.record(fast, 2.1e15, 5);
+
+        Percentiles.add(slow, fast);
+
+        assertThat(slow.getTotalCount()).isEqualTo(8);
+    }
 }
