@@ -9,6 +9,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,6 +71,27 @@ public final class TestDatabase {
         String name = "db_" + STORES.incrementAndGet();
         admin().execute("create database " + name);
         return url(name);
+    }
+
+    /**
+     * A login role that must give its password: the test server trusts every other connection, so a rule for this
+     * role alone goes first in pg_hba.conf. The rule stays for the rest of the test run.
+     */
+    public static void passwordRole(String role, String password) {
+        JdbcTemplate admin = admin();
+        if (admin.queryForObject("select count(*) from pg_roles where rolname = ?", Integer.class, role) == 0) {
+            admin.execute("create role " + role + " login password '" + password + "'");
+        }
+        try {
+            Path hba = Path.of(admin.queryForObject("show hba_file", String.class));
+            String rule = "host all " + role + " all scram-sha-256\n";
+            if (!Files.readString(hba).contains(rule)) {
+                Files.writeString(hba, rule + Files.readString(hba));
+                admin.execute("select pg_reload_conf()");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JdbcTemplate jdbc(String url) {

@@ -32,6 +32,10 @@ final class JobFileCheck {
         if (job.steps() != null) {
             checkSteps(job.steps());
         }
+        value("table", job.table(), text -> JobValues.tableName("table", text));
+        value("namespaces-table", job.namespacesTable(), text -> JobValues.tableName("namespaces-table", text));
+        value("steps-table", job.stepsTable(), text -> JobValues.tableName("steps-table", text));
+        value("timings-table", job.timingsTable(), text -> JobValues.tableName("timings-table", text));
         value("window", job.window(), text -> JobValues.duration("window", text));
         value("grace", job.grace(), text -> JobValues.duration("grace", text));
         value("order", job.order(), text -> JobValues.order("order", text));

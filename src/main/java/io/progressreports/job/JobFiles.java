@@ -8,6 +8,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,12 +67,7 @@ public final class JobFiles {
             throw new UsageException("unknown job '" + name + "': no " + file + " (jobs: " + String.join(", ", names())
                     + ")");
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
-        }
+        String text = read(file);
         try {
             JobFile job = YAML.readValue(text, JobFile.class);
             if (job == null || job.kind() == null) {
@@ -84,6 +82,40 @@ public final class JobFiles {
         } catch (JacksonException e) {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The file's text. Bytes that are not UTF-8 and control characters are named with their line, rather than as
+     * Java's "Input length = 1" or SnakeYAML's "special characters are not allowed" at line 1.
+     */
+    private static String read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        if (StandardCharsets.UTF_8.newDecoder().decode(in, out, true).isError()) {
+            throw new UsageException(String.format("%s line %d: byte 0x%02X is not UTF-8 text (save the file as "
+                    + "UTF-8)", file, lineAt(new String(bytes, 0, in.position(), StandardCharsets.UTF_8)),
+                    bytes[in.position()]));
+        }
+        String text = out.flip().toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\u0085') {
+                throw new UsageException(file + " line " + lineAt(text.substring(0, i)) + ": control character "
+                        + printable(String.valueOf(c)) + " (a job file may hold tabs and line breaks, no others)");
+            }
+        }
+        return text;
+    }
+
+    /** The line that the text after {@code before} starts on. */
+    private static long lineAt(String before) {
+        return 1 + before.chars().filter(c -> c == '\n').count();
     }
 
     /**

@@ -19,7 +19,14 @@ public final class JobValues {
     public static final long MAX_WINDOW_DAYS = 3660;
     public static final int MAX_LAST_DAYS = 36_600;
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,4})([hdw])");
-    private static final Pattern STEP = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** The column {@code <step>_at} must fit PostgreSQL's 63-byte names, so a step has 60 characters at most. */
+    private static final Pattern STEP = Pattern.compile("[a-z_][a-z0-9_]{0,59}");
+    /**
+     * One part of a table name as PostgreSQL reads it: plain, or double-quoted with "" for a quote; PostgreSQL
+     * keeps 63 bytes of a name, so a longer one would silently name another table.
+     */
+    private static final String IDENTIFIER = "(?:[\\p{L}_][\\p{L}\\p{N}_$]{0,62}|\"(?:[^\"\\p{Cntrl}]|\"\"){1,63}\")";
+    private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(?:\\." + IDENTIFIER + ")?");
 
     private JobValues() {
     }
@@ -96,11 +103,24 @@ public final class JobValues {
         return value;
     }
 
+    /**
+     * A source table as a flag or job file names it: {@code name} or {@code schema.name}. Checked for its form
+     * before any connection, so that text which is not a name (a statement, a control character) never reaches
+     * the database, not even as a parameter of the catalog lookup that checks it exists.
+     */
+    public static String tableName(String name, String text) {
+        if (text == null || !TABLE.matcher(text).matches()) {
+            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a table name (name or "
+                    + "schema.name, e.g. onboarding_progresses; other characters in double quotes, as in SQL)");
+        }
+        return text;
+    }
+
     /** A funnel step as a job file names it: an action, the column {@code <step>_at} without the suffix. */
     public static String stepName(String name, String text) {
         if (text == null || !STEP.matcher(text).matches()) {
             throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not an action name (lower-case "
-                    + "letters, digits and _, not starting with a digit)");
+                    + "letters, digits and _, not starting with a digit, at most 60)");
         }
         return text;
     }

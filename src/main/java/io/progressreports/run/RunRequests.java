@@ -59,9 +59,15 @@ public final class RunRequests {
             throw new UsageException("--steps needs action names separated by commas, not '"
                     + JobFiles.printable(flags.steps()) + "'");
         }
+        if (flags.steps() != null) {
+            // As the job file's steps are at load: text that is no action name is refused before connecting.
+            steps.forEach(step -> JobValues.stepName("--steps", step));
+        }
         String stepsOrigin = flags.steps() == null ? jobFiles.where(job, "steps") : null;
         LayoutRequest layout = LayoutRequest.of(file);
-        return new FunnelRequest(job, pick(flags.table(), file.table(), layout.defaultTable()), steps, stepsOrigin,
+        String table = flags.table() == null ? pick(null, file.table(), layout.defaultTable())
+                : JobValues.tableName("--table", flags.table());
+        return new FunnelRequest(job, table, steps, stepsOrigin,
                 JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
                 JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
                 range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),

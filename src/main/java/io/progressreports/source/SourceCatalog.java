@@ -1,12 +1,14 @@
 package io.progressreports.source;
 
 import io.progressreports.cli.UsageException;
+import io.progressreports.job.JobFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the source really has, read from PostgreSQL's catalog. Every identifier that reaches SQL comes from here,
@@ -15,6 +17,7 @@ import java.util.Map;
 public final class SourceCatalog {
 
     private static final String ACTION_SUFFIX = "_at";
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
     private final JdbcClient jdbc;
 
@@ -22,15 +25,25 @@ public final class SourceCatalog {
         this.jdbc = JdbcClient.create(source);
     }
 
-    /** The table as the catalog names it, or a usage error naming the missing table. */
+    /**
+     * The table as the catalog names it, or a usage error naming the missing table. PostgreSQL's own catalogs are
+     * refused: they are no report source, and a name like pg_authid (found through the search path) must not make
+     * a run read them.
+     */
     public TableName table(String name) {
-        return jdbc.sql("""
+        TableName table = jdbc.sql("""
                         select n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where c.oid = to_regclass(:name)""")
                 .param("name", name)
                 .query((rs, i) -> new TableName(rs.getString(1), rs.getString(2)))
                 .optional()
-                .orElseThrow(() -> new UsageException("table '" + name + "' not found in the source database"));
+                .orElseThrow(() -> new UsageException("table '" + JobFiles.printable(name)
+                        + "' not found in the source database"));
+        if (SYSTEM_SCHEMAS.contains(table.schema()) || table.schema().startsWith("pg_toast")) {
+            throw new UsageException("table '" + JobFiles.printable(name) + "' is " + table
+                    + ", a PostgreSQL system catalog, not a source table");
+        }
+        return table;
     }
 
     /** Action names: nullable timestamp columns named {@code <action>_at}, except created_at and updated_at. */

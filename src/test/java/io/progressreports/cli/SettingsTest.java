@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,19 +38,10 @@ class SettingsTest {
     private Path installFolder;
 
     @BeforeAll
-    static void aRoleThatNeedsItsPassword() throws IOException {
+    static void aRoleThatNeedsItsPassword() {
         source = TestDatabase.seededSourceUrl();
-        JdbcTemplate admin = TestDatabase.jdbc(source);
-        admin.execute("drop role if exists " + ROLE);
-        admin.execute("create role " + ROLE + " login password '" + PASSWORD + "'");
-        admin.execute("grant select on all tables in schema public to " + ROLE);
-        // The test server trusts every connection; this role alone must give its password.
-        Path hba = Path.of(admin.queryForObject("show hba_file", String.class));
-        String rule = "host all " + ROLE + " all scram-sha-256\n";
-        if (!Files.readString(hba).startsWith(rule)) {
-            Files.writeString(hba, rule + Files.readString(hba));
-            admin.execute("select pg_reload_conf()");
-        }
+        TestDatabase.passwordRole(ROLE, PASSWORD);
+        TestDatabase.jdbc(source).execute("grant select on all tables in schema public to " + ROLE);
     }
 
     @BeforeEach
