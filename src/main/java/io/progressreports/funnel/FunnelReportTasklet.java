@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
@@ -42,11 +43,15 @@ public class FunnelReportTasklet implements Tasklet {
         RunFigures figures = figures(days);
         figures.putInto(job.getExecutionContext());
 
+        RejectRate rejects = RejectRate.over(days.values(), FunnelDayAggregate::rejectedRows,
+                FunnelDayAggregate::namespaces, run.options().maxRejectRate(), "data_quality.csv");
+
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, figures));
+                manifest(job, figures, rejects));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
+        rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 
@@ -56,7 +61,7 @@ public class FunnelReportTasklet implements Tasklet {
                 computed.stream().mapToLong(FunnelDayAggregate::rejectedRows).sum(), null, plan);
     }
 
-    private Map<String, Object> manifest(JobExecution job, RunFigures figures) {
+    private Map<String, Object> manifest(JobExecution job, RunFigures figures, RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "funnel");
@@ -78,6 +83,7 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
                 "table", run.table().toString(), "layout", run.layout().label()));
         fields.put("rows", figures.rows());
+        fields.put("rejects", rejects.manifest());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("timings", Manifest.timings(job.getStartTime()));

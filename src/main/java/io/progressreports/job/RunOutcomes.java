@@ -34,7 +34,9 @@ public class RunOutcomes {
      */
     public static int exitCode(JobExecution execution) {
         return switch (execution.getStatus()) {
-            case COMPLETED -> ExitCodes.OK;
+            // Its report is published and its days reusable, but cron was told the data went bad.
+            case COMPLETED -> RejectRate.exceeded(execution.getExecutionContext()).isPresent() ? ExitCodes.DATA
+                    : ExitCodes.OK;
             case STOPPED -> ExitCodes.TERMINATED;
             default -> ExitCodes.of(execution.getAllFailureExceptions().stream().findFirst().orElse(null));
         };
