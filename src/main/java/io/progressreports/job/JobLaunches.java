@@ -64,7 +64,7 @@ public class JobLaunches {
                 Duration wait = RETRY_WAITS.get(retry - 1);
                 log.warn("{}: execution {} lost its source connection ({}); restarting it from its last committed "
                         + "chunk in {} s (retry {} of {})", name, execution.getId(), ExitCodes.message(
-                        firstFailure(execution)), wait.toSeconds(), retry, RETRY_WAITS.size());
+                        JobFailedException.cause(execution)), wait.toSeconds(), retry, RETRY_WAITS.size());
                 Thread.sleep(wait.toMillis());
                 execution = startOrResume(job, parameters);
             }
@@ -72,7 +72,7 @@ public class JobLaunches {
             if (lostSource(execution)) {
                 throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
                         "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
-                        + ExitCodes.message(firstFailure(execution)) + " (the same command resumes the run)",
+                        + ExitCodes.message(JobFailedException.cause(execution)) + " (the same command resumes the run)",
                         new JobFailedException(execution));
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -97,16 +97,12 @@ public class JobLaunches {
         if (execution.getStatus() != BatchStatus.FAILED) {
             return false;
         }
-        for (Throwable t = firstFailure(execution); t != null; t = t.getCause()) {
+        for (Throwable t = JobFailedException.cause(execution); t != null; t = t.getCause()) {
             if (t instanceof SourceConnectionException) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Throwable firstFailure(JobExecution execution) {
-        return execution.getAllFailureExceptions().stream().findFirst().orElse(null);
     }
 
     private JobExecution startOrResume(Job job, LongFunction<JobParameters> parameters) throws Exception {
