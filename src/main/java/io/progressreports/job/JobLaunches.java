@@ -30,7 +30,7 @@ public class JobLaunches {
 
     private static final Logger log = LoggerFactory.getLogger(JobLaunches.class);
     /** Waits before each restart of a run that lost its source: about 7 s in all, for a failover or a restart. */
-    static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+    private static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4));
 
     private final JobOperator jobOperator;
@@ -72,8 +72,8 @@ public class JobLaunches {
             if (lostSource(execution)) {
                 throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
                         "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
-                        + ExitCodes.message(JobFailedException.cause(execution)) + " (the same command resumes the run)",
-                        new JobFailedException(execution));
+                        + ExitCodes.message(JobFailedException.cause(execution))
+                        + " (the same command resumes the run)", new JobFailedException(execution));
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new JobFailedException(execution);

@@ -35,7 +35,8 @@ class RejectThresholdTest {
     @BeforeAll
     static void sourceWithManyRejects() {
         source = TestDatabase.newSourceUrl(0, 40, 40);
-        TestDatabase.jdbc(source).update("update deployment_step_timings set finished_at = started_at where id % 5 = 0");
+        TestDatabase.jdbc(source).update(
+                "update deployment_step_timings set finished_at = started_at where id % 5 = 0");
     }
 
     private CliRun run(String store, String... flags) {

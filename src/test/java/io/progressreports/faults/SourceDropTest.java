@@ -77,8 +77,9 @@ class SourceDropTest {
                 admin.execute("alter database " + database + " allow_connections true");
             }
             List<String> errors = run.stderr().lines().filter(line -> line.startsWith("progress-reports: ")).toList();
-            assertThat(errors).as(run.stderr()).singleElement().asString().startsWith("progress-reports: source jdbc:postgresql:")
-                    .contains("/" + database).contains("unreachable, 3 restarts failed");
+            assertThat(errors).as(run.stderr()).singleElement().asString()
+                    .startsWith("progress-reports: source jdbc:postgresql:").contains("/" + database)
+                    .contains("unreachable, 3 restarts failed");
             assertThat(run.stderr().lines().filter(line -> line.contains("lost its source connection"))).hasSize(3);
         }
         assertThat(Files.readSymbolicLink(latest())).isEqualTo(published);
