@@ -1,14 +1,15 @@
 package io.progressreports.cli;
 
 import io.progressreports.job.JobFailedException;
+import io.progressreports.job.SourceUnavailableException;
+import io.progressreports.job.TooManyRejectsException;
 import io.progressreports.report.OutputException;
+import io.progressreports.source.ConnectionFailures;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /** sysexits(3) codes, as design.md's contract fixes them, and the one that fits a failure. */
 public final class ExitCodes {
@@ -40,10 +41,11 @@ public final class ExitCodes {
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;
             }
+            if (t instanceof TooManyRejectsException) {
+                return DATA;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08"))) {
+                    || t instanceof SourceUnavailableException || ConnectionFailures.is(t)) {
                 return UNAVAILABLE;
             }
         }
@@ -60,7 +62,8 @@ public final class ExitCodes {
         Throwable bind = null;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException) {
+            if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException
+                    || t instanceof TooManyRejectsException || t instanceof SourceUnavailableException) {
                 return firstLine(t);
             }
             if (t instanceof BindException) {

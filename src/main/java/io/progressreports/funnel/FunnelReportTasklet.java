@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
@@ -48,11 +49,15 @@ public class FunnelReportTasklet implements Tasklet {
         RunFigures figures = figures(days);
         figures.putInto(job.getExecutionContext());
 
+        RejectRate rejects = RejectRate.over(days.values(), FunnelDayAggregate::rejectedRows,
+                FunnelDayAggregate::namespaces, run.options().maxRejectRate(), "data_quality.csv");
+
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, days, figures, unplaced));
+                manifest(job, days, figures, unplaced, rejects));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
+        rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 
@@ -63,7 +68,7 @@ public class FunnelReportTasklet implements Tasklet {
     }
 
     private Map<String, Object> manifest(JobExecution job, Map<LocalDate, FunnelDayAggregate> days,
-                                         RunFigures figures, long unplaced) {
+                                         RunFigures figures, long unplaced, RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "funnel");
@@ -87,6 +92,7 @@ public class FunnelReportTasklet implements Tasklet {
         Map<String, Object> rows = figures.rows();
         rows.put("unplaced", unplaced);
         fields.put("rows", rows);
+        fields.put("rejects", rejects.manifest());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("computed_days", plan.computed().map(day -> {

@@ -17,7 +17,8 @@ public record JobFile(String name, String kind, String description, String table
                       @JsonProperty("timings-table") String timingsTable, String grace, Schedule schedule,
                       String layout,
                       @JsonProperty("namespaces-table") String namespacesTable,
-                      @JsonProperty("action-codes") Map<Integer, String> actionCodes) {
+                      @JsonProperty("action-codes") Map<Integer, String> actionCodes,
+                      @JsonProperty("max-reject-rate") String maxRejectRate) {
 
     public static final String FUNNEL = "funnel";
     public static final String TRANSFER_SPEED = "transfer-speed";

@@ -44,6 +44,7 @@ final class JobFileCheck {
         value("last", job.last(), days -> JobValues.lastDays("last", days));
         value("partition-days", job.partitionDays(), n -> JobValues.atLeastOne("partition-days", n));
         value("chunk-size", job.chunkSize(), n -> JobValues.atLeastOne("chunk-size", n));
+        value("max-reject-rate", job.maxRejectRate(), text -> JobValues.rejectRate("max-reject-rate", text));
         if (job.ages() != null) {
             for (int i = 0; i < job.ages().size(); i++) {
                 value("ages[" + i + "]", job.ages().get(i), age -> JobValues.age("ages", String.valueOf(age)));

@@ -1,6 +1,10 @@
 package io.progressreports.job;
 
+import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.RunLockedException;
+import io.progressreports.source.SourceConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,15 +16,22 @@ import io.progressreports.store.RunLock;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-
+import java.time.Duration;
+import java.util.List;
 import java.util.function.LongFunction;
 
 /**
  * Starts a job, or resumes it: the same command after a failure restarts the failed instance (finished
- * partitions are not redone); after a success it starts a fresh instance, which reuses the stored days.
+ * partitions are not redone); after a success it starts a fresh instance, which reuses the stored days. A run
+ * that loses its source mid-read is resumed the same way, in the same process, a few times.
  */
 @Component
 public class JobLaunches {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLaunches.class);
+    /** Waits before each restart of a run that lost its source: about 7 s in all, for a failover or a restart. */
+    private static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -38,23 +49,60 @@ public class JobLaunches {
     }
 
     /**
-     * Runs the job for the report job {@code name}, holding that name's run lock throughout.
+     * Runs the job for the report job {@code name}, holding that name's run lock throughout. An execution that
+     * lost its source connection is restarted after each of {@link #RETRY_WAITS}; each restart redoes only the
+     * failed partitions, from their last committed chunks, as a rerun of the command would.
      *
      * @param parameters the job parameters of the n-th identical request (n from 1)
+     * @throws TooManyRejectsException when the run completed (its report is published) over its max-reject-rate
      */
     public JobExecution launch(String name, Job job, LongFunction<JobParameters> parameters) {
         try (RunLock lock = RunLock.acquire(store, name)) {
             JobExecution execution = startOrResume(job, parameters);
+            for (int retry = 1; retry <= RETRY_WAITS.size() && lostSource(execution); retry++) {
+                outcomes.record(execution);
+                Duration wait = RETRY_WAITS.get(retry - 1);
+                log.warn("{}: execution {} lost its source connection ({}); restarting it from its last committed "
+                        + "chunk in {} s (retry {} of {})", name, execution.getId(), ExitCodes.message(
+                        JobFailedException.cause(execution)), wait.toSeconds(), retry, RETRY_WAITS.size());
+                Thread.sleep(wait.toMillis());
+                execution = startOrResume(job, parameters);
+            }
             outcomes.record(execution);
+            if (lostSource(execution)) {
+                throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
+                        "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
+                        + ExitCodes.message(JobFailedException.cause(execution))
+                        + " (the same command resumes the run)", new JobFailedException(execution));
+            }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new JobFailedException(execution);
             }
+            RejectRate.exceeded(execution.getExecutionContext()).ifPresent(verdict -> {
+                throw new TooManyRejectsException(verdict);
+            });
             return execution;
-        } catch (JobFailedException | RunLockedException e) {
+        } catch (JobFailedException | RunLockedException | SourceUnavailableException | TooManyRejectsException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to restart " + job.getName(), e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start " + job.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Only the source's connection failures: a store that fails cannot be trusted to record a restart. */
+    private static boolean lostSource(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return false;
+        }
+        for (Throwable t = JobFailedException.cause(execution); t != null; t = t.getCause()) {
+            if (t instanceof SourceConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JobExecution startOrResume(Job job, LongFunction<JobParameters> parameters) throws Exception {

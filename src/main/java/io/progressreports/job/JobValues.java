@@ -4,6 +4,7 @@ import io.progressreports.cli.UsageException;
 import io.progressreports.funnel.FunnelOrder;
 import io.progressreports.report.Grain;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ public final class JobValues {
      */
     private static final String IDENTIFIER = "(?:[\\p{L}_][\\p{L}\\p{N}_$]{0,62}|\"(?:[^\"\\p{Cntrl}]|\"\"){1,63}\")";
     private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(?:\\." + IDENTIFIER + ")?");
+    private static final Pattern RATE = Pattern.compile("([0-9]{1,3}(?:\\.[0-9]{1,6})?)(%?)");
 
     private JobValues() {
     }
@@ -93,6 +95,23 @@ public final class JobValues {
             throw new UsageException(name + " must be at least 1, not " + value);
         }
         return value;
+    }
+
+    /**
+     * The share of rejected rows above which a run exits 65: a fraction from 0 to 1 ({@code 0.05}) or a percentage
+     * from 0% to 100% ({@code 5%}). Both forms, because a job file reads best with one and a person types the other;
+     * a bare number above 1 is refused rather than guessed to be a percentage.
+     */
+    public static BigDecimal rejectRate(String name, String text) {
+        Matcher m = text == null ? null : RATE.matcher(text.trim());
+        if (m != null && m.matches()) {
+            BigDecimal rate = new BigDecimal(m.group(1)).movePointLeft(m.group(2).isEmpty() ? 0 : 2);
+            if (rate.compareTo(BigDecimal.ONE) <= 0) {
+                return rate;
+            }
+        }
+        throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a reject rate: a fraction from 0 "
+                + "to 1 like 0.05, or a percentage from 0% to 100% like 5%");
     }
 
     /** How many days a run reports when no range is given. */

@@ -29,14 +29,16 @@ public class RunOutcomes {
     }
 
     /**
-     * The same code the process exits with: a failed execution's launch throws with its first failure as the
-     * cause, and the CLI maps that cause.
+     * The same code the process exits with: a failed execution's launch throws with its telling failure
+     * ({@link JobFailedException#cause}) as the cause, and the CLI maps that cause.
      */
     public static int exitCode(JobExecution execution) {
         return switch (execution.getStatus()) {
-            case COMPLETED -> ExitCodes.OK;
+            // Its report is published and its days reusable, but cron was told the data went bad.
+            case COMPLETED -> RejectRate.exceeded(execution.getExecutionContext()).isPresent() ? ExitCodes.DATA
+                    : ExitCodes.OK;
             case STOPPED -> ExitCodes.TERMINATED;
-            default -> ExitCodes.of(execution.getAllFailureExceptions().stream().findFirst().orElse(null));
+            default -> ExitCodes.of(JobFailedException.cause(execution));
         };
     }
 

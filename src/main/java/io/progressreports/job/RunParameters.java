@@ -5,6 +5,7 @@ import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,13 +18,15 @@ import java.util.Map;
  */
 public final class RunParameters {
 
+    private static final String MAX_REJECT_RATE = "maxRejectRate";
+
     private RunParameters() {
     }
 
     public static JobParametersBuilder builder(String job, DateRange range, Instant asOf, String definitionId,
                                                String definitionJson, Grain grain, boolean recompute,
                                                ReportOptions options, long attempt) {
-        return new JobParametersBuilder()
+        var builder = new JobParametersBuilder()
                 .addString("job", job)
                 .addString("from", range.from().toString())
                 .addString("to", range.to().toString())
@@ -36,6 +39,9 @@ public final class RunParameters {
                 .addString("out", options.out().toString(), false)
                 .addString("bom", Boolean.toString(options.bom()), false)
                 .addLong("partitionDays", (long) options.partitionDays(), false);
+        // Not identifying: the same numbers judged against another threshold are the same run.
+        return options.maxRejectRate() == null ? builder
+                : builder.addString(MAX_REJECT_RATE, options.maxRejectRate().toPlainString(), false);
     }
 
     public static String job(Map<String, Object> parameters) {
@@ -64,7 +70,9 @@ public final class RunParameters {
     }
 
     public static ReportOptions options(Map<String, Object> parameters) {
+        String maxRejectRate = (String) parameters.get(MAX_REJECT_RATE);
         return new ReportOptions(Path.of((String) parameters.get("out")), flag(parameters, "bom"),
-                ((Long) parameters.get("partitionDays")).intValue());
+                ((Long) parameters.get("partitionDays")).intValue(),
+                maxRejectRate == null ? null : new BigDecimal(maxRejectRate));
     }
 }

@@ -1,7 +1,9 @@
 package io.progressreports.progress;
 
 import io.progressreports.report.DateRange;
+import io.progressreports.source.SourceConnectionException;
 import io.progressreports.store.SpanQuery;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +25,15 @@ final class RowEstimate {
     static long of(DataSource source, SpanQuery query, List<DateRange> spans) {
         var jdbc = new JdbcTemplate(source);
         long rows = 0;
-        for (DateRange span : spans) {
-            String plan = jdbc.query("explain (format json) " + query.sql(), query.parameters(span),
-                    result -> result.next() ? result.getString(1) : "[]");
-            rows += JSON.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
+        try {
+            for (DateRange span : spans) {
+                String plan = jdbc.query("explain (format json) " + query.sql(), query.parameters(span),
+                        result -> result.next() ? result.getString(1) : "[]");
+                rows += JSON.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
+            }
+        } catch (DataAccessException e) {
+            // The first use of the source in a restarted run: a source still down is retried like a lost read.
+            throw SourceConnectionException.marked(e);
         }
         return rows;
     }

@@ -1,8 +1,8 @@
 package io.progressreports.store;
 
 import io.progressreports.report.DateRange;
+import io.progressreports.source.SourceCursorReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -25,17 +25,17 @@ public record SpanQuery(String sql, Binder binder) {
         return statement -> binder.bind(statement, span);
     }
 
-    /** Streams the span's rows: pgjdbc streams only with autocommit off, {@code fetchSize} rows at a time. */
+    /**
+     * Streams the span's rows: pgjdbc streams only with autocommit off, {@code fetchSize} rows at a time. A lost
+     * connection fails the partition as the source's, so the run restarts it from its last committed chunk.
+     */
     public <T> JdbcCursorItemReader<T> reader(String name, DataSource source, DateRange span, RowMapper<T> rows,
                                               int fetchSize) {
-        return new JdbcCursorItemReaderBuilder<T>()
-                .name(name)
-                .dataSource(source)
-                .sql(sql)
-                .preparedStatementSetter(parameters(span))
-                .rowMapper(rows)
-                .connectionAutoCommit(false)
-                .fetchSize(fetchSize)
-                .build();
+        var reader = new SourceCursorReader<>(source, sql, rows);
+        reader.setName(name);
+        reader.setPreparedStatementSetter(parameters(span));
+        reader.setConnectionAutoCommit(false);
+        reader.setFetchSize(fetchSize);
+        return reader;
     }
 }

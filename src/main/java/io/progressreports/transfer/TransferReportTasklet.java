@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
@@ -38,11 +39,14 @@ public class TransferReportTasklet implements Tasklet {
         TransferReport report = TransferReport.build(days, range, run.lastDay(), run.grain());
         RunFigures figures = figures(days);
         figures.putInto(job.getExecutionContext());
+        RejectRate rate = RejectRate.over(days.values(), TransferDay::rejectedRows, TransferDay::transfers,
+                run.options().maxRejectRate(), "rejects.csv");
         List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
-                manifest(job, days, figures));
+                manifest(job, days, figures, rate));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
+        rate.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 
@@ -57,7 +61,8 @@ public class TransferReportTasklet implements Tasklet {
         return days.getOrDefault(day, new TransferDay());
     }
 
-    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days, RunFigures figures) {
+    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days, RunFigures figures,
+                                         RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "transfer-speed");
@@ -73,6 +78,7 @@ public class TransferReportTasklet implements Tasklet {
             return RunFigures.day(day, stored.transfers(), stored.rejectedRows(), stored.untimed());
         }).toList();
         fields.put("rows", figures.rows());
+        fields.put("rejects", rejects.manifest());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("index_advice", run.indexAdvice());

@@ -39,7 +39,7 @@ class FunnelLayoutDefinitionTest {
         var day = LocalDate.parse("2026-10-01");
         return new FunnelRun("onboarding-funnel", TABLE, layout, definition, ZoneOffset.UTC, new DateRange(day, day),
                 Instant.parse("2026-11-01T00:00:00Z"), Grain.WEEK, false, false,
-                new ReportOptions(Path.of("reports"), true, 7));
+                new ReportOptions(Path.of("reports"), true, 7, null));
     }
 
     /** Stores written before layouts existed keep reusing their days. */

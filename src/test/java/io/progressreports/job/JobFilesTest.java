@@ -31,6 +31,7 @@ class JobFilesTest {
             schedule:
               cron: "30 2 * * *"
               zone: Europe/Berlin
+            max-reject-rate: 0.05
             """;
 
     @TempDir
@@ -46,6 +47,9 @@ class JobFilesTest {
         JobFile job = load(GOOD);
         assertThat(job.schedule()).isEqualTo(new JobFile.Schedule("30 2 * * *", "Europe/Berlin"));
         assertThat(CronSchedule.of(job).zone().getId()).isEqualTo("Europe/Berlin");
+        assertThat(job.maxRejectRate()).isEqualTo("0.05");
+        assertThat(load(GOOD.replace("max-reject-rate: 0.05", "max-reject-rate: 5%")).maxRejectRate())
+                .isEqualTo("5%");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,6 +79,9 @@ class JobFilesTest {
             "steps: [git_write, pipeline_created]|steps: [git_write, Pipeline-Created]|3|step 'Pipeline-Created' is not an action name",
             "steps: [git_write, pipeline_created]|steps: [1st_step]|3|step '1st_step' is not an action name",
             "last: 90|lats: 90|9|unknown key 'lats'",
+            "max-reject-rate: 0.05|max-reject-rate: 5|15|max-reject-rate '5' is not a reject rate",
+            "max-reject-rate: 0.05|max-reject-rate: 120%|15|max-reject-rate '120%' is not a reject rate",
+            "max-reject-rate: 0.05|max-reject-rate: -0.1|15|max-reject-rate '-0.1' is not a reject rate",
     })
     void aBadValueIsRejectedWithFileLineAndValue(String good, String bad, String line, String reason) {
         assertThat(GOOD).contains(good);

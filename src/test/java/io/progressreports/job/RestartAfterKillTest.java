@@ -1,6 +1,7 @@
 package io.progressreports.job;
 
 import io.progressreports.CliProcess;
+import io.progressreports.ReportFiles;
 import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,15 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
@@ -108,7 +105,7 @@ class RestartAfterKillTest {
         }
     }
 
-    private Map<String, String> cleanReport(String job) throws IOException {
+    private Map<String, String> cleanReport(String job) {
         synchronized (CLEAN_REPORTS) {
             if (!CLEAN_REPORTS.containsKey(job)) {
                 String store = TestDatabase.newDatabaseUrl();
@@ -191,16 +188,8 @@ class RestartAfterKillTest {
     }
 
     /** Every file of the published report but the manifest (it records timings and execution ids), hashed. */
-    private static Map<String, String> reportFiles(Path out, String job) throws IOException {
-        var hashes = new TreeMap<String, String>();
-        try (Stream<Path> files = Files.list(out.resolve(job).resolve("latest"))) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals("manifest.json")).toList()) {
-                hashes.put(file.getFileName().toString(), HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Map<String, String> reportFiles(Path out, String job) {
+        Map<String, String> hashes = ReportFiles.contentHashes(out.resolve(job).resolve("latest"));
         assertThat(hashes).isNotEmpty();
         return hashes;
     }
