@@ -84,7 +84,9 @@ class FunnelBadDataCorpusTest {
                 Path.of("jobs").toAbsolutePath().toString(), "--source-url", sourceUrl, "--store-url",
                 TestDatabase.newDatabaseUrl(), "--out", dir.toString(), "--from", "2026-10-01", "--to",
                 "2026-10-31", "--as-of", "2026-10-20T00:00:00Z", "--grain", "day", "--window", "2d", "--order",
-                order, "--steps", String.join(",", STEPS), "--table", table));
+                order, "--steps", String.join(",", STEPS), "--table", table,
+                // The corpus is bad on purpose: far more rejects than the job file's threshold allows.
+                "--max-reject-rate", "100%"));
         args.addAll(List.of(flags));
         assertThat(ProgressReportsCommand.execute(args.toArray(String[]::new))).as(name).isZero();
         return dir.resolve("onboarding-funnel/latest");
