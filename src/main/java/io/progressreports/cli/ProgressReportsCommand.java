@@ -1,5 +1,6 @@
 package io.progressreports.cli;
 
+import io.progressreports.job.JobFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,9 +36,17 @@ public class ProgressReportsCommand implements Runnable {
 
     private static int badParameter(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("progress-reports: " + e.getMessage().lines().findFirst().orElse("bad usage")
-                + " (see --help)");
+        err.println("progress-reports: " + oneLine(e.getMessage()) + " (see --help)");
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli quotes a bad value as given, so control characters are escaped and a very long value is cut in the
+     * middle: the error stays one line and still ends with picocli's reason.
+     */
+    private static String oneLine(String message) {
+        String text = JobFiles.printable(message == null ? "bad usage" : message.strip(), Integer.MAX_VALUE);
+        return text.length() <= 240 ? text : text.substring(0, 180) + "..." + text.substring(text.length() - 60);
     }
 
     @Override

@@ -156,17 +156,22 @@ public final class JobFiles {
 
     /** Control characters and overlong values are shown escaped and cut, so an error stays one readable line. */
     public static String printable(String value) {
+        return printable(value, 80);
+    }
+
+    /** Like {@link #printable(String)}, keeping up to {@code limit} characters. */
+    public static String printable(String value, int limit) {
         if (value == null) {
             return "";
         }
         var out = new StringBuilder();
-        value.codePoints().limit(80).forEach(c -> {
+        value.codePoints().limit(limit).forEach(c -> {
             if (Character.isISOControl(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }
         });
-        return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
+        return value.codePointCount(0, value.length()) > limit ? out + "..." : out.toString();
     }
 }

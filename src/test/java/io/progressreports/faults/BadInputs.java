@@ -98,6 +98,8 @@ final class BadInputs {
                 flags("10k characters", printable(LONG), FUNNEL, "--as-of", LONG),
                 flags("10k characters", printable(LONG), FUNNEL, "--window", LONG),
                 flags("10k characters", printable(LONG), FUNNEL, "--date", LONG),
+                flags("10k characters", "' is not an int", FUNNEL, "--last", "9".repeat(10_000)),
+                flags(NOT_TEXT, "'12\\u000a3' is not an int", FUNNEL, "--last", "12\n3"),
                 jobFile("10k characters", printable(LONG), "kind: funnel\nsteps: [git_write]\ntable: " + LONG + "\n")
                         .marker(LONG),
                 jobFile("10k characters", printable(LONG), "kind: funnel\nsteps: [" + LONG + "]\n").marker(LONG),
