@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,8 +56,7 @@ public final class TestDatabase {
      */
     public static String newSourceUrl(int namespaces, int deploymentsPerDay, int days) {
         String url = newDatabaseUrl();
-        var source = new DriverManagerDataSource(url);
-        SourceSchema.migrate(source);
+        var source = emptySource(url);
         if (namespaces > 0) {
             SyntheticOnboardingData.generate(source, new SyntheticOnboardingData.Settings(namespaces, days, 7, NOW));
         }
@@ -64,6 +65,17 @@ public final class TestDatabase {
                     new SyntheticDeploymentData.Settings(deploymentsPerDay, days, 11, NOW));
         }
         return url;
+    }
+
+    /** A new database with the source tables (as the demo's Flyway migrations create them) and no rows. */
+    public static DataSource newEmptySource() {
+        return emptySource(newDatabaseUrl());
+    }
+
+    private static DataSource emptySource(String url) {
+        var source = new DriverManagerDataSource(url);
+        SourceSchema.migrate(source);
+        return source;
     }
 
     /** A new, empty database: a store of its own, so tests do not see each other's days. */

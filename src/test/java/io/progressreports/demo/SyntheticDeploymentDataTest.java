@@ -1,13 +1,12 @@
 package io.progressreports.demo;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
+import io.progressreports.SqlFigures;
+import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,71 +33,65 @@ class SyntheticDeploymentDataTest {
             + " and t.finished_at > t.started_at and s.completed_items between 0 and s.total_items";
     private static final String SPEED = "s.completed_items / extract(epoch from t.finished_at - t.started_at)";
 
-    private static EmbeddedPostgres postgres;
-    private static JdbcClient jdbc;
+    private static SqlFigures figures;
     private static long steps;
 
     @BeforeAll
-    static void generate() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        DataSource source = newDatabase("generated");
+    static void generate() {
+        DataSource source = TestDatabase.newEmptySource();
         steps = SyntheticDeploymentData.generate(source, SETTINGS);
-        jdbc = JdbcClient.create(source);
+        figures = SqlFigures.on(source);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void deploymentsHappenOnTheSixtyDaysBeforeNowInIdOrder() {
-        assertThat(count("select count(*) from deployments")).isEqualTo(300 * 60);
-        assertThat(count("select count(*) from deployment_steps")).isEqualTo(steps);
-        assertThat(count("""
+        assertThat(figures.count("select count(*) from deployments")).isEqualTo(300 * 60);
+        assertThat(figures.count("select count(*) from deployment_steps")).isEqualTo(steps);
+        assertThat(figures.count("""
                 select count(*) from deployments
                 where created_at < timestamptz '2026-09-02 00:00Z' or created_at >= timestamptz '2026-11-01 00:00Z'
                 """)).isZero();
-        assertThat(count("select count(distinct (created_at at time zone 'UTC')::date) from deployments"))
+        assertThat(figures.count("select count(distinct (created_at at time zone 'UTC')::date) from deployments"))
                 .isEqualTo(60);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from (select created_at < lag(created_at) over (order by id) as earlier
                                       from deployments) d
                 where earlier""")).isZero();
-        Map<String, Object> perDay = row("""
+        Map<String, Object> perDay = figures.row("""
                 select avg(n) filter (where extract(isodow from day) < 6) as weekday,
                        avg(n) filter (where extract(isodow from day) >= 6) as weekend
                 from (select (created_at at time zone 'UTC')::date as day, count(*) as n
                       from deployments group by 1) days""");
-        assertThat(number(perDay, "weekday")).isGreaterThan(2.3 * number(perDay, "weekend"));
+        assertThat(SqlFigures.number(perDay, "weekday")).isGreaterThan(2.3 * SqlFigures.number(perDay, "weekend"));
     }
 
     @Test
     void everyDeploymentHasItsStepsInOrderWithConsecutiveIds() {
-        assertThat(jdbc.sql("""
+        assertThat(figures.jdbc().sql("""
                 select distinct steps from (select string_agg(step, ',' order by id) as steps
                                             from deployment_steps group by deployment_id) d""")
                 .query(String.class).set()).containsExactlyInAnyOrder(
                 "preparing,building,transfer_files,finishing",
                 "preparing,building,transfer_files,running_migrations,finishing");
-        assertThat(count("select count(distinct deployment_id) from deployment_steps")).isEqualTo(300 * 60);
-        assertThat(count("""
+        assertThat(figures.count("select count(distinct deployment_id) from deployment_steps")).isEqualTo(300 * 60);
+        assertThat(figures.count("""
                 select count(*) from (select id, lag(id) over (order by id) as previous_id, deployment_id,
                                              lag(deployment_id) over (order by id) as previous_deployment
                                       from deployment_steps) s
                 where id <> coalesce(previous_id, 0) + 1 or deployment_id < previous_deployment""")).isZero();
-        double withMigrations = count("select count(*) from deployment_steps where step = 'running_migrations'")
+        double withMigrations = figures.count("select count(*) from deployment_steps where step = 'running_migrations'")
                 / (300.0 * 60);
         assertThat(withMigrations).isBetween(0.12, 0.18);
         // Steps are created with their deployment, so created_at says nothing about when a step ran.
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployments d on d.id = s.deployment_id
                 where s.created_at <> d.created_at""")).isZero();
     }
 
     @Test
     void eachStepStartsTheMicrosecondThePreviousOneFinishes() {
-        Map<String, Object> pairs = row("""
+        Map<String, Object> pairs = figures.row("""
                 select count(*) filter (where started_at = previous_finished_at) as joined,
                        count(*) filter (where started_at <> previous_finished_at) as apart
                 from (select t.started_at, t.finished_at > t.started_at as sound,
@@ -107,14 +100,14 @@ class SyntheticDeploymentDataTest {
                       from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                       window w as (partition by s.deployment_id order by s.id)) p
                 where sound and previous_sound""");
-        assertThat(number(pairs, "apart")).isZero();
-        assertThat(number(pairs, "joined")).isGreaterThan(35_000);
+        assertThat(SqlFigures.number(pairs, "apart")).isZero();
+        assertThat(SqlFigures.number(pairs, "joined")).isGreaterThan(35_000);
         // A deployment waits in a queue before its first step.
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                 join deployments d on d.id = s.deployment_id
                 where s.step = 'preparing' and t.started_at <= d.created_at""")).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_step_timings
                 where started_at <> date_trunc('milliseconds', started_at)""")).as("microsecond precision")
                 .isGreaterThan(10_000);
@@ -122,7 +115,7 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void durationsRunFromSecondsToMinutesWithBuildingLongest() {
-        Map<String, Double> medians = jdbc.sql("""
+        Map<String, Double> medians = figures.jdbc().sql("""
                 select s.step, percentile_cont(0.5) within group
                            (order by extract(epoch from t.finished_at - t.started_at)) as median
                 from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
@@ -135,34 +128,34 @@ class SyntheticDeploymentDataTest {
         assertThat(medians.get("transfer_files")).isBetween(2.0, 15.0);
         assertThat(medians.get("running_migrations")).isBetween(10.0, 40.0);
         assertThat(medians.get("finishing")).isBetween(2.0, 8.0);
-        Map<String, Object> building = row("""
+        Map<String, Object> building = figures.row("""
                 select percentile_cont(0.5) within group (order by seconds) as median,
                        percentile_cont(0.99) within group (order by seconds) as p99
                 from (select extract(epoch from t.finished_at - t.started_at) as seconds
                       from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                       where s.step = 'building' and s.status = 'completed') b""");
-        assertThat(number(building, "p99")).as("heavy tail").isGreaterThan(5 * number(building, "median"));
+        assertThat(SqlFigures.number(building, "p99")).as("heavy tail").isGreaterThan(5 * SqlFigures.number(building, "median"));
     }
 
     @Test
     void transfersMoveAFewToTensOfThousandsOfItemsAndOtherStepsFewOrNone() {
-        Map<String, Object> items = row("""
+        Map<String, Object> items = figures.row("""
                 select min(total_items) as least, max(total_items) as most,
                        percentile_cont(0.5) within group (order by total_items) as median
                 from deployment_steps where step = 'transfer_files'""");
-        assertThat(number(items, "least")).isLessThanOrEqualTo(5);
-        assertThat(number(items, "most")).isGreaterThanOrEqualTo(20_000);
-        assertThat(number(items, "median")).isBetween(400.0, 900.0);
-        assertThat(count("""
+        assertThat(SqlFigures.number(items, "least")).isLessThanOrEqualTo(5);
+        assertThat(SqlFigures.number(items, "most")).isGreaterThanOrEqualTo(20_000);
+        assertThat(SqlFigures.number(items, "median")).isBetween(400.0, 900.0);
+        assertThat(figures.count("""
                 select count(*) from deployment_steps
                 where step in ('preparing', 'building', 'finishing')
                   and (total_items is not null or completed_items is not null)""")).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps
                 where step = 'running_migrations' and status = 'completed'
                   and (total_items not between 1 and 6 or completed_items <> total_items)""")).isZero();
         // Untimed transfers are never bad rows: their items always add up.
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s
                 where s.step = 'transfer_files' and s.status = 'completed'
                   and not exists (select 1 from deployment_step_timings t where t.deployment_step_id = s.id)
@@ -171,28 +164,28 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void aFewDeploymentsFailAndSkipTheirLaterSteps() {
-        assertThat(jdbc.sql("select distinct status from deployment_steps").query(String.class).set())
+        assertThat(figures.jdbc().sql("select distinct status from deployment_steps").query(String.class).set())
                 .isSubsetOf("completed", "failed", "skipped", "running", "pending")
                 .contains("completed", "failed", "skipped");
-        double failed = count("select count(*) from deployments where status = 'failed'") / (300.0 * 60);
+        double failed = figures.count("select count(*) from deployments where status = 'failed'") / (300.0 * 60);
         assertThat(failed).isBetween(0.012, 0.03);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployments d
                 join (select deployment_id, count(*) filter (where status = 'failed') as failed_steps
                       from deployment_steps group by deployment_id) s on s.deployment_id = d.id
                 where (d.status = 'failed') <> (s.failed_steps = 1) or s.failed_steps > 1""")).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps f join deployment_steps s on s.deployment_id = f.deployment_id
                 where f.status = 'failed'
                   and (s.id > f.id and s.status <> 'skipped' or s.id < f.id and s.status <> 'completed')""")).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                 where s.status = 'skipped'""")).isZero();
         // Finalise marks the steps after a failure skipped when it saves the deployment.
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployments d on d.id = s.deployment_id
                 where s.status = 'skipped' and s.updated_at <> d.updated_at""")).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps
                 where status = 'failed' and step = 'transfer_files'
                   and not completed_items between 0 and total_items""")).isZero();
@@ -200,23 +193,23 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void onlyDeploymentsFromTheCutOverHaveTimings() {
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_step_timings t join deployment_steps s on s.id = t.deployment_step_id
                 join deployments d on d.id = s.deployment_id
                 where d.created_at < """ + CUT_OVER)).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployments d on d.id = s.deployment_id
                 where d.created_at >= """ + CUT_OVER + """
                    and s.status in ('completed', 'failed', 'running')
                    and not exists (select 1 from deployment_step_timings t where t.deployment_step_id = s.id)
                 """)).isZero();
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s
                 where s.step = 'transfer_files' and s.status = 'completed'
                   and not exists (select 1 from deployment_step_timings t where t.deployment_step_id = s.id)"""))
                 .as("untimed transfers").isBetween(2_000L, 5_000L);
-        assertThat(count("select min(id) from deployment_step_timings")).isEqualTo(1);
-        assertThat(count("""
+        assertThat(figures.count("select min(id) from deployment_step_timings")).isEqualTo(1);
+        assertThat(figures.count("""
                 select count(*) from (select deployment_step_id < lag(deployment_step_id) over (order by id) as earlier
                                       from deployment_step_timings) t
                 where earlier""")).isZero();
@@ -225,7 +218,7 @@ class SyntheticDeploymentDataTest {
     @Test
     void everyKindOfBadTransferIsPresentAtAboutItsShare() {
         // The job's rules in its order: the first that fails names the row, so each kind must break only its own.
-        Map<String, Long> kinds = jdbc.sql("""
+        Map<String, Long> kinds = figures.jdbc().sql("""
                 select case when t.finished_at is null then 'finished_at_missing'
                             when t.started_at is null then 'started_at_missing'
                             when t.finished_at = t.started_at then 'zero_duration'
@@ -251,7 +244,7 @@ class SyntheticDeploymentDataTest {
         long all = kinds.values().stream().mapToLong(Long::longValue).sum();
         assertThat((all - kinds.get("good")) / (double) all).isBetween(0.003, 0.0075);
         // Steps other than transfers are never bad rows.
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                 where s.step <> 'transfer_files' and s.status in ('completed', 'failed')
                   and coalesce(t.finished_at <= t.started_at, true)""")).isZero();
@@ -259,9 +252,9 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void oneGoodTransferFinishesExactlyAtMidnightAndTheNextStepStartsThen() {
-        assertThat(count("select count(*)" + GOOD_TRANSFERS
+        assertThat(figures.count("select count(*)" + GOOD_TRANSFERS
                 + " and t.finished_at = timestamptz '2026-10-31 00:00Z'")).isEqualTo(1);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                 join deployment_steps transfer on transfer.id = s.id - 1 and transfer.step = 'transfer_files'
                 where t.started_at = timestamptz '2026-10-31 00:00Z'""")).isEqualTo(1);
@@ -269,39 +262,39 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void transfersAreSlowerAtPeakHoursAndFasterLater() {
-        double peak = decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
+        double peak = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and extract(hour from t.started_at at time zone 'UTC') between 13 and 15");
-        double night = decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
+        double night = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and extract(hour from t.started_at at time zone 'UTC') between 1 and 3");
         assertThat(peak / night).isBetween(0.6, 0.8);
         // Two spans of two whole weeks each, so the same weekdays and hours: only the drift tells them apart.
-        double early = decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
+        double early = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and t.started_at < timestamptz '2026-09-28 00:00Z'");
-        double late = decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
+        double late = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and t.started_at >= timestamptz '2026-10-17 00:00Z'"
                 + " and t.started_at < timestamptz '2026-10-31 00:00Z'");
         assertThat(late / early).isBetween(1.05, 1.16);
-        Map<String, Object> spread = row("select percentile_cont(0.1) within group (order by " + SPEED + ") as p10,"
+        Map<String, Object> spread = figures.row("select percentile_cont(0.1) within group (order by " + SPEED + ") as p10,"
                 + " percentile_cont(0.9) within group (order by " + SPEED + ") as p90" + GOOD_TRANSFERS);
-        assertThat(number(spread, "p90")).as("per-deployment noise").isGreaterThan(2 * number(spread, "p10"));
+        assertThat(SqlFigures.number(spread, "p90")).as("per-deployment noise").isGreaterThan(2 * SqlFigures.number(spread, "p10"));
     }
 
     @Test
     void updatedAtIsAFewSecondsAfterTheFinishAndNeverAfterNow() {
-        Map<String, Object> lag = row("""
+        Map<String, Object> lag = figures.row("""
                 select min(extract(epoch from s.updated_at - t.finished_at)) as least,
                        max(extract(epoch from s.updated_at - t.finished_at)) as most
                 from deployment_steps s join deployment_step_timings t on t.deployment_step_id = s.id
                 where s.status in ('completed', 'failed') and t.finished_at > t.started_at
                   and t.finished_at < timestamptz '2026-10-31 23:59:50Z'""");
-        assertThat(number(lag, "least")).isGreaterThanOrEqualTo(1);
-        assertThat(number(lag, "most")).isLessThanOrEqualTo(5);
-        assertThat(count("""
+        assertThat(SqlFigures.number(lag, "least")).isGreaterThanOrEqualTo(1);
+        assertThat(SqlFigures.number(lag, "most")).isLessThanOrEqualTo(5);
+        assertThat(figures.count("""
                 select count(*) from deployments d
                 join (select deployment_id, max(updated_at) as updated_at
                       from deployment_steps group by deployment_id) s on s.deployment_id = d.id
                 where d.updated_at < s.updated_at""")).isZero();
-        assertThat(jdbc.sql("""
+        assertThat(figures.jdbc().sql("""
                 select greatest((select max(updated_at) from deployments),
                                 (select max(updated_at) from deployment_steps),
                                 (select max(started_at) from deployment_step_timings),
@@ -313,7 +306,7 @@ class SyntheticDeploymentDataTest {
     @Test
     void stepsUnderWayAtNowAreRunningOrPending() {
         // Two busy weekdays before a midnight "now": the last minutes' deployments are still going.
-        DataSource busy = newDatabase("busy");
+        DataSource busy = TestDatabase.newEmptySource();
         Instant now = Instant.parse("2026-11-04T00:00:00Z");
         SyntheticDeploymentData.generate(busy, new SyntheticDeploymentData.Settings(20_000, 2, 7, now));
         JdbcClient client = JdbcClient.create(busy);
@@ -349,8 +342,8 @@ class SyntheticDeploymentDataTest {
                 select md5((select string_agg(t::text, '|' order by id) from deployments t)
                            || (select string_agg(t::text, '|' order by id) from deployment_steps t)
                            || (select string_agg(t::text, '|' order by id) from deployment_step_timings t))""";
-        String first = jdbc.sql(fingerprint).query(String.class).single();
-        DataSource again = newDatabase("again");
+        String first = figures.jdbc().sql(fingerprint).query(String.class).single();
+        DataSource again = TestDatabase.newEmptySource();
         JdbcClient repeat = JdbcClient.create(again);
 
         SyntheticDeploymentData.generate(again, SETTINGS);
@@ -362,7 +355,7 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void keepsTheSchemaAndTheNextIdsAfterReplacingTheRows() {
-        DataSource small = newDatabase("small");
+        DataSource small = TestDatabase.newEmptySource();
         JdbcClient client = JdbcClient.create(small);
         String schema = """
                 select string_agg(definition, '; ' order by definition) from (
@@ -394,7 +387,7 @@ class SyntheticDeploymentDataTest {
 
     @Test
     void generatesTwoThousandDeploymentsADayForHalfAYearQuickly() {
-        DataSource large = newDatabase("large");
+        DataSource large = TestDatabase.newEmptySource();
         long started = System.nanoTime();
         long rows = SyntheticDeploymentData.generate(large,
                 new SyntheticDeploymentData.Settings(2_000, 180, 42, NOW));
@@ -409,28 +402,5 @@ class SyntheticDeploymentDataTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyntheticDeploymentData.Settings(10, 0, 7, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static DataSource newDatabase(String name) {
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-        DataSource source = postgres.getDatabase("postgres", name);
-        SourceSchema.migrate(source);
-        return source;
-    }
-
-    private static long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static double decimal(String sql) {
-        return jdbc.sql(sql).query(Double.class).single();
-    }
-
-    private static Map<String, Object> row(String sql) {
-        return jdbc.sql(sql).query().singleRow();
-    }
-
-    private static double number(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).doubleValue();
     }
 }

@@ -1,13 +1,13 @@
 package io.progressreports.demo;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
+import io.progressreports.SqlFigures;
+import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,33 +30,27 @@ class SyntheticOnboardingDataTest {
             "secure_dast_run");
     private static final String COLUMNS = ACTIONS.stream().map(a -> a + "_at").collect(Collectors.joining(", "));
 
-    private static EmbeddedPostgres postgres;
-    private static JdbcClient jdbc;
+    private static SqlFigures figures;
 
     @BeforeAll
-    static void generate() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        DataSource source = newDatabase("generated");
+    static void generate() {
+        DataSource source = TestDatabase.newEmptySource();
         assertThat(SyntheticOnboardingData.generate(source, SETTINGS)).isEqualTo(20_000);
-        jdbc = JdbcClient.create(source);
+        figures = SqlFigures.on(source);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void namespacesSignUpOnTheSixtyDaysBeforeNowInIdOrder() {
-        assertThat(count("select count(*) from onboarding_progresses")).isEqualTo(20_000);
-        assertThat(count("select count(distinct namespace_id) from onboarding_progresses")).isEqualTo(20_000);
-        assertThat(count("""
+        assertThat(figures.count("select count(*) from onboarding_progresses")).isEqualTo(20_000);
+        assertThat(figures.count("select count(distinct namespace_id) from onboarding_progresses")).isEqualTo(20_000);
+        assertThat(figures.count("""
                 select count(*) from onboarding_progresses
                 where created_at < timestamptz '2026-09-02 00:00Z' or created_at >= timestamptz '2026-11-01 00:00Z'
                 """)).isZero();
-        assertThat(count("select count(distinct (created_at at time zone 'UTC')::date) from onboarding_progresses"))
+        assertThat(figures.count("select count(distinct (created_at at time zone 'UTC')::date) from onboarding_progresses"))
                 .isEqualTo(60);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from (select created_at < lag(created_at) over (order by id) as earlier
                                       from onboarding_progresses) t
                 where earlier""")).isZero();
@@ -64,17 +58,17 @@ class SyntheticOnboardingDataTest {
 
     @Test
     void weekdaysAreBusierThanWeekendsAndSignupsGrow() {
-        Map<String, Object> perDay = row("""
+        Map<String, Object> perDay = figures.row("""
                 select avg(n) filter (where extract(isodow from day) < 6) as weekday,
                        avg(n) filter (where extract(isodow from day) >= 6) as weekend
                 from (select (created_at at time zone 'UTC')::date as day, count(*) as n
                       from onboarding_progresses group by 1) days""");
-        assertThat(number(perDay, "weekday")).isGreaterThan(1.8 * number(perDay, "weekend"));
+        assertThat(SqlFigures.number(perDay, "weekday")).isGreaterThan(1.8 * SqlFigures.number(perDay, "weekend"));
 
         // Two spans of four whole weeks hold the same weekdays: only growth tells them apart.
-        double firstWeeks = count("""
+        double firstWeeks = figures.count("""
                 select count(*) from onboarding_progresses where created_at < timestamptz '2026-09-30 00:00Z'""");
-        double lastWeeks = count("""
+        double lastWeeks = figures.count("""
                 select count(*) from onboarding_progresses where created_at >= timestamptz '2026-10-04 00:00Z'""");
         assertThat(lastWeeks / firstWeeks).isBetween(1.08, 1.4);
     }
@@ -101,27 +95,27 @@ class SyntheticOnboardingDataTest {
                 Map.entry("secure_dast_run", new double[] {0.002, 0.015}));
         assertThat(bands.keySet()).containsExactlyInAnyOrderElementsOf(ACTIONS);
         for (String action : ACTIONS) {
-            double share = count("select count(" + action + "_at) from onboarding_progresses") / 20_000.0;
+            double share = figures.count("select count(" + action + "_at) from onboarding_progresses") / 20_000.0;
             assertThat(share).as(action).isBetween(bands.get(action)[0], bands.get(action)[1]);
         }
     }
 
     @Test
     void adoptionRisesFastThenFlattens() {
-        Map<String, Object> byAge = row("""
+        Map<String, Object> byAge = figures.row("""
                 select avg((git_write_at <= created_at + interval '1 day')::int) as day,
                        avg((git_write_at <= created_at + interval '7 days')::int) as week,
                        avg((git_write_at <= created_at + interval '30 days')::int) as month
                 from onboarding_progresses
                 where git_write_at >= created_at and created_at < timestamptz '2026-09-20 00:00Z'""");
-        assertThat(number(byAge, "day")).isBetween(0.4, 0.6);
-        assertThat(number(byAge, "week")).isBetween(0.85, 0.95);
-        assertThat(number(byAge, "month")).isBetween(0.97, 1.0);
+        assertThat(SqlFigures.number(byAge, "day")).isBetween(0.4, 0.6);
+        assertThat(SqlFigures.number(byAge, "week")).isBetween(0.85, 0.95);
+        assertThat(SqlFigures.number(byAge, "month")).isBetween(0.97, 1.0);
     }
 
     @Test
     void laterStepsFollowEarlierOnes() {
-        Map<String, Object> rates = row("""
+        Map<String, Object> rates = figures.row("""
                 select avg((merge_request_created_at is not null)::int) filter (where git_write_at is not null)
                            as merge_request_after_git_write,
                        avg((merge_request_created_at is not null)::int) filter (where git_write_at is null)
@@ -131,37 +125,37 @@ class SyntheticOnboardingDataTest {
                        avg((pipeline_created_at is not null)::int) filter (where merge_request_created_at is null)
                            as pipeline_without_merge_request
                 from onboarding_progresses where created_at < timestamptz '2026-10-01 00:00Z'""");
-        assertThat(number(rates, "merge_request_after_git_write"))
-                .isGreaterThan(3 * number(rates, "merge_request_without_git_write"));
-        assertThat(number(rates, "pipeline_after_merge_request"))
-                .isGreaterThan(3 * number(rates, "pipeline_without_merge_request"));
+        assertThat(SqlFigures.number(rates, "merge_request_after_git_write"))
+                .isGreaterThan(3 * SqlFigures.number(rates, "merge_request_without_git_write"));
+        assertThat(SqlFigures.number(rates, "pipeline_after_merge_request"))
+                .isGreaterThan(3 * SqlFigures.number(rates, "pipeline_without_merge_request"));
     }
 
     @Test
     void subscriptionsComeOnlyAfterATrial() {
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from onboarding_progresses
                 where subscription_created_at is not null
                   and (trial_started_at is null or subscription_created_at <= trial_started_at)""")).isZero();
-        double perTrial = count("select count(subscription_created_at) from onboarding_progresses")
-                / (double) count("select count(trial_started_at) from onboarding_progresses");
+        double perTrial = figures.count("select count(subscription_created_at) from onboarding_progresses")
+                / (double) figures.count("select count(trial_started_at) from onboarding_progresses");
         assertThat(perTrial).isBetween(0.1, 0.35);
     }
 
     @Test
     void aboutOnePercentOfRowsAreMessyInEachDocumentedWay() {
         // Expected of 20,000 rows: 60 before creation, 50 out of order, 30 equal, 20 at creation.
-        assertThat(count("select count(*) from onboarding_progresses where least(" + COLUMNS + ") < created_at"))
+        assertThat(figures.count("select count(*) from onboarding_progresses where least(" + COLUMNS + ") < created_at"))
                 .as("an action before creation").isBetween(30L, 100L);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from onboarding_progresses
                 where merge_request_created_at < git_write_at or pipeline_created_at < merge_request_created_at"""))
                 .as("out of order").isBetween(25L, 80L);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from onboarding_progresses
                 where git_write_at = merge_request_created_at or merge_request_created_at = pipeline_created_at"""))
                 .as("equal").isBetween(12L, 55L);
-        assertThat(count("""
+        assertThat(figures.count("""
                 select count(*) from onboarding_progresses
                 where git_write_at = created_at or repository_imported_at = created_at
                    or issue_created_at = created_at""")).as("at creation").isBetween(8L, 40L);
@@ -171,7 +165,7 @@ class SyntheticOnboardingDataTest {
     void nothingHappensAfterNowButTheMessyFutureActions() {
         String actionsAfterNow = ACTIONS.stream().map(a -> "coalesce(" + a + "_at > :now, false)::int")
                 .collect(Collectors.joining(" + "));
-        List<Map<String, Object>> rows = jdbc.sql("select " + actionsAfterNow + " as after_now, "
+        List<Map<String, Object>> rows = figures.jdbc().sql("select " + actionsAfterNow + " as after_now, "
                         + "coalesce(user_added_at > :now or issue_created_at > :now, false) as documented "
                         + "from onboarding_progresses where greatest(" + COLUMNS + ") > :now")
                 .param("now", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC))
@@ -187,7 +181,7 @@ class SyntheticOnboardingDataTest {
     void updatedAtIsTheLatestActionThatHasHappened() {
         String happened = ACTIONS.stream().map(a -> "case when " + a + "_at <= :now then " + a + "_at end")
                 .collect(Collectors.joining(", "));
-        assertThat(jdbc.sql("select count(*) from onboarding_progresses "
+        assertThat(figures.jdbc().sql("select count(*) from onboarding_progresses "
                         + "where updated_at is distinct from greatest(created_at, " + happened + ")")
                 .param("now", OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC))
                 .query(Long.class).single()).isZero();
@@ -196,8 +190,8 @@ class SyntheticOnboardingDataTest {
     @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() {
         String fingerprint = "select md5(string_agg(t::text, '|' order by id)) from onboarding_progresses t";
-        String first = jdbc.sql(fingerprint).query(String.class).single();
-        DataSource again = newDatabase("again");
+        String first = figures.jdbc().sql(fingerprint).query(String.class).single();
+        DataSource again = TestDatabase.newEmptySource();
         JdbcClient repeat = JdbcClient.create(again);
 
         SyntheticOnboardingData.generate(again, SETTINGS);
@@ -211,7 +205,7 @@ class SyntheticOnboardingDataTest {
     void generatesExactlyTheNamespacesAskedFor() {
         // Splitting the rows over the days by floating-point shares used to lose the last row for about one seed
         // in ten (999 of 1,000).
-        DataSource small = newDatabase("small");
+        DataSource small = TestDatabase.newEmptySource();
         for (long seed = 0; seed < 10; seed++) {
             var settings = new SyntheticOnboardingData.Settings(1_000, 30, seed, NOW);
             assertThat(SyntheticOnboardingData.generate(small, settings)).as("seed %d", seed).isEqualTo(1_000);
@@ -220,7 +214,7 @@ class SyntheticOnboardingDataTest {
 
     @Test
     void generatesAHundredThousandNamespacesQuickly() {
-        DataSource large = newDatabase("large");
+        DataSource large = TestDatabase.newEmptySource();
         long started = System.nanoTime();
         long rows = SyntheticOnboardingData.generate(large,
                 new SyntheticOnboardingData.Settings(100_000, 180, 42, NOW));
@@ -231,8 +225,7 @@ class SyntheticOnboardingDataTest {
 
     @Test
     void sourceSchemaGoesIntoADatabaseThatHoldsOtherTablesAndIsAppliedOnce() {
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database scratch").update();
-        DataSource scratch = postgres.getDatabase("postgres", "scratch");
+        DataSource scratch = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
         JdbcClient client = JdbcClient.create(scratch);
         client.sql("create table flyway_schema_history (installed_rank int)").update();
 
@@ -249,24 +242,5 @@ class SyntheticOnboardingDataTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyntheticOnboardingData.Settings(10, 0, 7, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static DataSource newDatabase(String name) {
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + name).update();
-        DataSource source = postgres.getDatabase("postgres", name);
-        SourceSchema.migrate(source);
-        return source;
-    }
-
-    private static long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static Map<String, Object> row(String sql) {
-        return jdbc.sql(sql).query().singleRow();
-    }
-
-    private static double number(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).doubleValue();
     }
 }
