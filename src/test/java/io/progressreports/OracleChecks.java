@@ -52,6 +52,30 @@ public final class OracleChecks {
         return byKey;
     }
 
+    /** The checks of one CSV row against the SQL row with the same key. */
+    @FunctionalInterface
+    public interface RowCheck {
+        void check(String key, CSVRecord row, Map<String, Object> sql);
+    }
+
+    /**
+     * Pairs a CSV's rows with SQL's by key: as many rows, the same keys, no key twice; then {@code checks} on each
+     * pair found on both sides.
+     */
+    public static void compareRows(String file, List<CSVRecord> csv, Function<CSVRecord, String> key,
+                                   Map<String, Map<String, Object>> expected, List<String> problems,
+                                   RowCheck checks) {
+        Map<String, CSVRecord> actual = index(csv, key, file, problems);
+        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
+        compareKeys(file, expected.keySet(), actual.keySet(), problems);
+        expected.forEach((k, sql) -> {
+            CSVRecord row = actual.get(k);
+            if (row != null) {
+                checks.check(k, row, sql);
+            }
+        });
+    }
+
     public static void compareKeys(String file, Set<String> expected, Set<String> actual, List<String> problems) {
         expected.stream().filter(key -> !actual.contains(key))
                 .forEach(key -> problems.add(file + " is missing the row " + key));

@@ -37,11 +37,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.progressreports.OracleChecks.assertNoProblems;
 import static io.progressreports.OracleChecks.check;
 import static io.progressreports.OracleChecks.compareKeys;
+import static io.progressreports.OracleChecks.compareRows;
 import static io.progressreports.OracleChecks.index;
 import static io.progressreports.OracleChecks.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -370,20 +372,13 @@ class OnboardingFunnelJobFunctionalTest {
 
     private static void compareFunnel(Case c, List<CSVRecord> csv, boolean whole, String file,
                                       List<String> problems) {
-        Map<String, CSVRecord> actual = index(csv, r -> r.get("cohort_start") + " step " + r.get("step_number"),
-                file, problems);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         source.query(funnelSql(), rs -> {
             expected.put(rs.getObject("cohort_start", LocalDate.class) + " step " + rs.getInt("step_number"),
                     row(rs));
         }, arguments(c, whole));
-        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
-        compareKeys(file, expected.keySet(), actual.keySet(), problems);
-        expected.forEach((key, sql) -> {
-            CSVRecord row = actual.get(key);
-            if (row == null) {
-                return;
-            }
+        Function<CSVRecord, String> rowKey = r -> r.get("cohort_start") + " step " + r.get("step_number");
+        compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key + " (" + sql.get("step") + ")";
             check(problems, where + " cohort_end", row.get("cohort_end"), sql.get("cohort_end").toString());
             check(problems, where + " step", row.get("step"), sql.get("step"));
@@ -403,20 +398,14 @@ class OnboardingFunnelJobFunctionalTest {
 
     private static void compareCompletion(Case c, List<CSVRecord> csv, List<String> problems) {
         String file = "completion_by_age.csv";
-        Map<String, CSVRecord> actual = index(csv,
-                r -> r.get("cohort_start") + " " + r.get("action") + " " + r.get("age_days") + "d", file, problems);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         source.query(completionSql(), rs -> {
             expected.put(rs.getObject("cohort_start", LocalDate.class) + " " + rs.getString("action") + " "
                     + rs.getInt("age_days") + "d", row(rs));
         }, arguments(c, false));
-        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
-        compareKeys(file, expected.keySet(), actual.keySet(), problems);
-        expected.forEach((key, sql) -> {
-            CSVRecord row = actual.get(key);
-            if (row == null) {
-                return;
-            }
+        Function<CSVRecord, String> rowKey =
+                r -> r.get("cohort_start") + " " + r.get("action") + " " + r.get("age_days") + "d";
+        compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key;
             check(problems, where + " cohort_end", row.get("cohort_end"), sql.get("cohort_end").toString());
             check(problems, where + " namespaces", Long.parseLong(row.get("namespaces")),

@@ -27,12 +27,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.progressreports.OracleChecks.assertNoProblems;
 import static io.progressreports.OracleChecks.check;
-import static io.progressreports.OracleChecks.compareKeys;
-import static io.progressreports.OracleChecks.index;
+import static io.progressreports.OracleChecks.compareRows;
 import static io.progressreports.OracleChecks.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -438,18 +438,12 @@ class TransferSpeedJobFunctionalTest {
 
     private static void compareSpeeds(Case c, List<CSVRecord> csv, List<String> problems) {
         String file = "transfer_speed.csv";
-        Map<String, CSVRecord> actual = index(csv, r -> r.get("period_start"), file, problems);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         source.query(speedSql(), rs -> {
             expected.put(rs.getObject("period_start", LocalDate.class).toString(), row(rs));
         }, c.sqlArguments());
-        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
-        compareKeys(file, expected.keySet(), actual.keySet(), problems);
-        expected.forEach((key, sql) -> {
-            CSVRecord row = actual.get(key);
-            if (row == null) {
-                return;
-            }
+        Function<CSVRecord, String> rowKey = r -> r.get("period_start");
+        compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key;
             check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
             check(problems, where + " transfers", row.get("transfers"), sql.get("transfers").toString());
@@ -470,20 +464,13 @@ class TransferSpeedJobFunctionalTest {
 
     private static void compareDurations(Case c, List<CSVRecord> csv, List<String> problems) {
         String file = "step_duration.csv";
-        Map<String, CSVRecord> actual = index(csv, r -> r.get("period_start") + " " + r.get("step"), file,
-                problems);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         source.query(durationSql(), rs -> {
             expected.put(rs.getObject("period_start", LocalDate.class) + " " + neutralised(rs.getString("step")),
                     row(rs));
         }, c.sqlArguments());
-        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
-        compareKeys(file, expected.keySet(), actual.keySet(), problems);
-        expected.forEach((key, sql) -> {
-            CSVRecord row = actual.get(key);
-            if (row == null) {
-                return;
-            }
+        Function<CSVRecord, String> rowKey = r -> r.get("period_start") + " " + r.get("step");
+        compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key;
             check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
             check(problems, where + " steps", row.get("steps"), sql.get("steps").toString());
@@ -498,18 +485,12 @@ class TransferSpeedJobFunctionalTest {
 
     private static void compareRejects(Case c, List<CSVRecord> csv, List<String> problems) {
         String file = "rejects.csv";
-        Map<String, CSVRecord> actual = index(csv, r -> r.get("deployment_step_id"), file, problems);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         source.query(rejectSql(), rs -> {
             expected.put(Long.toString(rs.getLong("id")), row(rs));
         }, c.sqlArguments());
-        check(problems, file + " rows", (long) csv.size(), (long) expected.size());
-        compareKeys(file, expected.keySet(), actual.keySet(), problems);
-        expected.forEach((key, sql) -> {
-            CSVRecord row = actual.get(key);
-            if (row == null) {
-                return;
-            }
+        Function<CSVRecord, String> rowKey = r -> r.get("deployment_step_id");
+        compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " step " + key;
             check(problems, where + " day", row.get("day"), sql.get("day").toString());
             check(problems, where + " reason", row.get("reason"), sql.get("reason"));
