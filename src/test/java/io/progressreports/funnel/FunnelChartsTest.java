@@ -17,7 +17,7 @@ import java.util.TimeZone;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 
-import static io.progressreports.report.ChartImages.block;
+import static io.progressreports.report.ChartImages.markers;
 import static io.progressreports.report.ChartImages.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,19 +223,6 @@ class FunnelChartsTest {
         return columns;
     }
 
-    /** The x of every column where a 3x3 block of exactly this colour is centred. */
-    private static List<Integer> markers(BufferedImage image, Color color) {
-        List<Integer> columns = new ArrayList<>();
-        for (int x = 1; x < image.getWidth() - 1; x++) {
-            for (int y = 1; y < image.getHeight() - 1; y++) {
-                if (block(image, x, y, color.getRGB())) {
-                    columns.add(x);
-                    break;
-                }
-            }
-        }
-        return columns;
-    }
 
     /** The warm tint of the immature band; no series colour, full or lighter, comes close. */
     private static boolean band(int rgb) {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
-import static io.progressreports.report.ChartImages.block;
+import static io.progressreports.report.ChartImages.markers;
 import static io.progressreports.report.ChartImages.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,19 +238,4 @@ class TransferChartsTest {
         }
         return periods;
     }
-
-    /** The x of every column where a 3x3 block of exactly this colour is centred. */
-    private static Set<Integer> markers(BufferedImage image, Color color) {
-        Set<Integer> columns = new TreeSet<>();
-        for (int x = 1; x < image.getWidth() - 1; x++) {
-            for (int y = 1; y < image.getHeight() - 1; y++) {
-                if (block(image, x, y, color.getRGB())) {
-                    columns.add(x);
-                    break;
-                }
-            }
-        }
-        return columns;
-    }
-
 }
