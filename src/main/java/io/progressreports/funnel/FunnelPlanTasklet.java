@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.report.DateRange;
 import io.progressreports.store.DayPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,17 +29,14 @@ public class FunnelPlanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
         LocalDate last = run.lastCohortDay();
-        Set<LocalDate> reusable = run.recompute() || last.isBefore(run.range().from()) ? Set.of()
+        Set<LocalDate> reusable = run.recompute() ? Set.of()
                 : store.states(run.range().from(), last).stream()
                         .filter(day -> day.complete() && day.isFinal() && run.isFinal(day.day())
                                 && !day.asOf().isAfter(run.asOf())
                                 && (day.withDropoffs() || !run.dropoffs()))
                         .map(FunnelDayStore.DayState::day)
                         .collect(Collectors.toSet());
-        DayPlan plan = last.isBefore(run.range().from())
-                ? new DayPlan(List.of(), 0)
-                : DayPlan.of(new DateRange(run.range().from(), last), last, reusable,
-                        run.options().partitionDays());
+        DayPlan plan = DayPlan.of(run.range().from(), last, reusable, run.options().partitionDays());
         LOG.info("{} {} to {}: computing {} cohort days in {} partitions, reusing {} stored final days",
                 run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
                 plan.reusedDays());

@@ -24,11 +24,12 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
     public static final String SPAN_FROM = "span.from";
     public static final String SPAN_TO = "span.to";
 
-    public static DayPlan of(DateRange range, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays) {
+    /** The days from {@code first} to {@code lastDay}, inclusive; none when the last is before the first. */
+    public static DayPlan of(LocalDate first, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays) {
         var spans = new ArrayList<DateRange>();
         LocalDate spanStart = null;
         long reused = 0;
-        for (LocalDate day = range.from(); !day.isAfter(lastDay); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(lastDay); day = day.plusDays(1)) {
             boolean compute = !reusable.contains(day);
             if (!compute) {
                 reused++;

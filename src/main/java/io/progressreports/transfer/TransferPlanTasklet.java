@@ -1,6 +1,5 @@
 package io.progressreports.transfer;
 
-import io.progressreports.report.DateRange;
 import io.progressreports.store.DayPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,8 +32,7 @@ public class TransferPlanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
         LocalDate last = run.lastDay();
-        DayPlan plan = last.isBefore(run.range().from()) ? new DayPlan(List.of(), 0)
-                : DayPlan.of(new DateRange(run.range().from(), last), last, reusable(last), spanDays());
+        DayPlan plan = DayPlan.of(run.range().from(), last, reusable(last), spanDays());
         run.indexAdvice().forEach(advice -> LOG.warn("{}: reading the whole range as one partition; this index "
                 + "would let partitions read only their days: {}", run.jobName(), advice));
         LOG.info("{} {} to {}: computing {} days in {} partitions, reusing {} stored final days", run.jobName(),

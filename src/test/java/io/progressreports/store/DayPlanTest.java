@@ -16,7 +16,7 @@ class DayPlanTest {
 
     @Test
     void computesOnlyDaysThatCannotBeReusedInSpansOfAtMostTheGivenLength() {
-        DayPlan plan = DayPlan.of(new DateRange(day(1), day(20)), day(20), Set.of(day(1), day(2), day(10)), 5);
+        DayPlan plan = DayPlan.of(day(1), day(20), Set.of(day(1), day(2), day(10)), 5);
         assertThat(plan.spans()).containsExactly(new DateRange(day(3), day(7)), new DateRange(day(8), day(9)),
                 new DateRange(day(11), day(15)), new DateRange(day(16), day(20)));
         assertThat(plan.reusedDays()).isEqualTo(3);
@@ -25,9 +25,9 @@ class DayPlanTest {
 
     @Test
     void survivesTheExecutionContextRoundTrip() {
-        DayPlan plan = DayPlan.of(new DateRange(day(1), day(3)), day(3), Set.of(day(2)), 7);
+        DayPlan plan = DayPlan.of(day(1), day(3), Set.of(day(2)), 7);
         assertThat(DayPlan.decode(plan.encode())).isEqualTo(plan);
-        DayPlan nothing = DayPlan.of(new DateRange(day(1), day(2)), day(2), Set.of(day(1), day(2)), 7);
+        DayPlan nothing = DayPlan.of(day(1), day(2), Set.of(day(1), day(2)), 7);
         assertThat(nothing.spans()).isEmpty();
         assertThat(DayPlan.decode(nothing.encode())).isEqualTo(nothing);
     }
