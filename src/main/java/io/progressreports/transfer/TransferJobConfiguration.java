@@ -40,10 +40,12 @@ public class TransferJobConfiguration {
     public static final String PLAN = "transfer.plan";
 
     /**
-     * Three disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed
-     * transfers whose timing has no finish, NULL or infinite (rejected, on the day of their update: an infinite
-     * finish is in no day's range, and would otherwise never be read); completed transfers without a timing row
-     * (untimed, likewise). Ordered by step id so that a restart skips exactly the rows already read.
+     * Two disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed
+     * transfers updated in the span whose timing has no finish, NULL or infinite, or that have no timing row at all
+     * (rejected or untimed, on the day of their update: an infinite finish is in no day's range, and would otherwise
+     * never be read). The second part looks each transfer's timing up through its unique index ({@code offset 0}
+     * keeps PostgreSQL from turning the lookup into a hash of the whole timings table for a handful of rows).
+     * Ordered by step id so that a restart skips exactly the rows already read.
      */
     private static final String SPAN_ROWS = """
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
@@ -51,18 +53,14 @@ public class TransferJobConfiguration {
             from %2$s t join %1$s s on s.id = t.deployment_step_id
             where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?
             union all
-            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
+            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, t.timed, t.started_at,
                 t.finished_at
-            from %2$s t join %1$s s on s.id = t.deployment_step_id
-            where (t.finished_at is null or not isfinite(t.finished_at))
-              and s.step = 'transfer_files' and s.status = 'completed'
-              and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
-            union all
-            select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, false, null, null
             from %1$s s
+            left join lateral (select true as timed, t.started_at, t.finished_at from %2$s t
+                               where t.deployment_step_id = s.id offset 0) t on true
             where s.step = 'transfer_files' and s.status = 'completed'
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
-              and not exists (select 1 from %2$s t where t.deployment_step_id = s.id)
+              and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))
             order by 1""";
 
     @Bean
@@ -131,7 +129,7 @@ public class TransferJobConfiguration {
             Timestamp start = Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant());
             Timestamp end = Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
             Timestamp asOf = Timestamp.from(run.asOf());
-            for (int part = 0; part < 3; part++) {
+            for (int part = 0; part < 2; part++) {
                 statement.setTimestamp(part * 3 + 1, start);
                 statement.setTimestamp(part * 3 + 2, end);
                 statement.setTimestamp(part * 3 + 3, asOf);
