@@ -104,6 +104,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--recompute", description = "Recompute every day of the range, even final stored ones (after a data fix).")
     boolean recompute;
 
+    @Option(names = "--partition-days", paramLabel = "N", description = "Days per partition, the unit of parallel "
+            + "work; a restart resumes inside one (default: the job file's partition-days, else 7).")
+    Integer partitionDays;
+
     @Option(names = "--max-reject-rate", paramLabel = "RATE", description = "Exit 65 when more than this share of "
             + "the range's rows is rejected: a fraction like 0.05 or a percentage like 5%% (default: the job file's "
             + "max-reject-rate, else no limit). The report and its rejects are published first.")
@@ -119,7 +123,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
                 to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
-                connection.out, !noBom, connection.chunkSize, maxRejectRate));
+                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate));
         try (var applications = new ReportApplications(connection.settings());
              var shutdown = GracefulShutdown.forRun(applications)) {
             Path report = run.launch(applications.forChunkSize(run.chunkSize()));

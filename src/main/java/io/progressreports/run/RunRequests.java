@@ -107,8 +107,8 @@ public final class RunRequests {
     /** The job file's max-reject-rate was checked when it was loaded: only the flag can be bad here. */
     private static ReportOptions options(JobFile file, RunOverrides flags) {
         String maxRejectRate = pick(flags.maxRejectRate(), file.maxRejectRate(), null);
-        return new ReportOptions(flags.out(), flags.bom(), JobValues.atLeastOne("partition-days",
-                pick(null, file.partitionDays(), 7)),
+        return new ReportOptions(flags.out(), flags.bom(), JobValues.atLeastOne("--partition-days",
+                pick(flags.partitionDays(), file.partitionDays(), 7)),
                 maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate));
     }
 

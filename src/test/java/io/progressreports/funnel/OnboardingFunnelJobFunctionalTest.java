@@ -236,7 +236,7 @@ class OnboardingFunnelJobFunctionalTest {
             var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--jobs-dir",
                     Path.of("jobs").toAbsolutePath().toString(), "--source-url", url("source"), "--store-url",
                     storeUrl, "--out", out.toString(), "--from", from.toString(), "--to", to.toString(),
-                    "--as-of", asOf.toString()));
+                    "--as-of", asOf.toString(), "--partition-days", "7"));
             args.addAll(flags);
             return args;
         }

@@ -120,11 +120,11 @@ class RestartAfterKillTest {
         }
     }
 
-    /** Small chunks and one thread, so that every kill point falls inside the run. */
+    /** Small chunks, 7-day partitions and one thread, so that every kill point falls inside the run. */
     private static String[] command(String job, String store, Path out) {
         return new String[] {"run", job, "--source-url", source(job), "--store-url", store, "--out", out.toString(),
                 "--from", FROM, "--to", "2026-10-31", "--as-of", "2026-11-01T00:00:00Z", "--chunk-size", "25",
-                "--threads", "1", "onboarding-funnel".equals(job) ? "--dropoffs" : "--no-bom"};
+                "--partition-days", "7", "--threads", "1", "onboarding-funnel".equals(job) ? "--dropoffs" : "--no-bom"};
     }
 
     private static synchronized String source(String job) {

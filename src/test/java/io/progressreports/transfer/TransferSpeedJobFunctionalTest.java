@@ -276,7 +276,7 @@ class TransferSpeedJobFunctionalTest {
             return new String[] {"run", "transfer-speed", "--jobs-dir", Path.of("jobs").toAbsolutePath().toString(),
                     "--source-url", sourceUrl, "--store-url", storeUrl, "--out", out.toString(),
                     "--from", from.toString(), "--to", to.toString(), "--as-of", asOf.toString(),
-                    "--zone", zone, "--grain", grain};
+                    "--zone", zone, "--grain", grain, "--partition-days", "7"};
         }
 
         Path report(Path out) {
