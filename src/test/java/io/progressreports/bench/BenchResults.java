@@ -57,7 +57,8 @@ final class BenchResults {
     }
 
     void figure(String name, double value, String unit) {
-        figures.add(new String[] {name, format(value), unit});
+        figures.add(new String[] {name, unit.equals("rows") ? String.format("%,d", Math.round(value))
+                : format(value), unit});
     }
 
     void target(String figure, double value, double limit, String unit) {

@@ -40,11 +40,16 @@ public final class Benchmark {
     private final BenchResults results = new BenchResults();
     private final Map<String, JobFigures> figures = new LinkedHashMap<>();
     private Path runs;
+    private JdbcClient source;
+    private final Map<String, JobFile> jobFiles = new LinkedHashMap<>();
 
     /** What one job measured, for the ratios. */
     private static final class JobFigures {
         double floorSeconds = Double.NaN;
         double baselineSeconds = Double.NaN;
+        /** Source rows the reader reads (the bare count); the manifest's rows.read counts transfers only. */
+        long backfillSourceRows = -1;
+        long smallSourceRows = -1;
         JobProcess.Run backfill;
         JobProcess.Run nightly;
         JobProcess.Run small;
@@ -98,13 +103,16 @@ public final class Benchmark {
     }
 
     private void measure(String url) {
-        DataSource source = BenchDataset.dataSource(url);
+        DataSource dataSource = BenchDataset.dataSource(url);
+        source = JdbcClient.create(dataSource);
         PgUrl pg = PgUrl.parse(url);
-        BenchDataset.Facts facts = BenchDataset.prepare(settings, url, source);
+        BenchDataset.Facts facts = BenchDataset.prepare(settings, url, dataSource);
         results.put("dataset", facts.describe());
-        var jobFiles = new JobFiles(settings.project().resolve("jobs"));
-        JobFile transferFile = jobFiles.load(TRANSFER);
-        JobFile funnelFile = jobFiles.load(FUNNEL);
+        var files = new JobFiles(settings.project().resolve("jobs"));
+        JobFile transferFile = files.load(TRANSFER);
+        JobFile funnelFile = files.load(FUNNEL);
+        jobFiles.put(TRANSFER, transferFile);
+        jobFiles.put(FUNNEL, funnelFile);
         var queries = new QueryProcess(pg, settings.project(), settings.timeout());
         var jobs = new JobProcess(settings.project(), settings.timeout());
 
@@ -126,7 +134,7 @@ public final class Benchmark {
         results.put("method", methods);
 
         versionFloor(jobs);
-        results.put("versions", "postgresql_server", JdbcClient.create(source).sql("select version()")
+        results.put("versions", "postgresql_server", source.sql("select version()")
                 .query(String.class).single());
         results.put("versions", "psql", queries.usesPsql()
                 ? Machine.commandLine(List.of(QueryProcess.onPath("psql").toString(), "--version")) : "not on PATH");
@@ -137,7 +145,7 @@ public final class Benchmark {
         queries.count("warm-up " + FUNNEL, backfill.funnelFloor(funnelFile), runs.resolve("warm-up/funnel.txt"));
 
         List<String> dropped = List.of();
-        var indexes = new RecommendedIndexes(JdbcClient.create(source));
+        var indexes = new RecommendedIndexes(source);
         if (!settings.withIndexes()) {
             dropped = indexes.dropAll();
             results.put("indexes_dropped", dropped);
@@ -185,7 +193,9 @@ public final class Benchmark {
                                  JobProcess jobs, String url) {
         JobFigures job = figures.computeIfAbsent(TRANSFER, k -> new JobFigures());
         Path dir = runs.resolve(TRANSFER);
-        job.floorSeconds = floor(TRANSFER, sql.transferFloor(file), queries, dir);
+        QueryProcess.Counted floor = floor(TRANSFER, sql.transferFloor(file), queries, dir);
+        job.floorSeconds = floor.run().wallSeconds();
+        job.backfillSourceRows = floor.value();
         job.baselineSeconds = baseline(TRANSFER, sql.transferQueries(file), queries, dir);
         job.backfill = backfill(TRANSFER, facts, jobs, url, dir);
         compare(job.backfill, dir.resolve("baseline"), List.of(CsvAgreement.TRANSFER_SPEED, CsvAgreement.STEP_DURATION));
@@ -195,20 +205,22 @@ public final class Benchmark {
                                JobProcess jobs, String url) {
         JobFigures job = figures.computeIfAbsent(FUNNEL, k -> new JobFigures());
         Path dir = runs.resolve(FUNNEL);
-        job.floorSeconds = floor(FUNNEL, sql.funnelFloor(file), queries, dir);
+        QueryProcess.Counted floor = floor(FUNNEL, sql.funnelFloor(file), queries, dir);
+        job.floorSeconds = floor.run().wallSeconds();
+        job.backfillSourceRows = floor.value();
         job.baselineSeconds = baseline(FUNNEL, List.of(sql.funnelQuery(file)), queries, dir);
         job.backfill = backfill(FUNNEL, facts, jobs, url, dir);
         compare(job.backfill, dir.resolve("baseline"), List.of(CsvAgreement.FUNNEL));
     }
 
-    private double floor(String job, String sql, QueryProcess queries, Path dir) {
+    private QueryProcess.Counted floor(String job, String sql, QueryProcess queries, Path dir) {
         QueryProcess.Counted counted = queries.count(job + " bare count", sql, dir.resolve("floor/count.txt"));
         double wall = counted.run().wallSeconds();
         results.put("floor", job, Map.of("wall_seconds", BenchResults.round(wall, 3), "rows", counted.value(),
                 "sql", sql));
         results.figure(job + ": bare count(*) of the rows it reads", wall, "s");
         System.out.printf("bench: %s bare count: %,d rows in %.2f s%n", job, counted.value(), wall);
-        return wall;
+        return counted;
     }
 
     private double baseline(String job, List<SqlBaseline.Query> list, QueryProcess queries, Path dir) {
@@ -236,7 +248,7 @@ public final class Benchmark {
         results.put("full_backfill", job, run.describe());
         results.figure(job + ": full backfill (" + days(facts.from(), facts.to()) + " days, empty store)",
                 run.process().wallSeconds(), "s");
-        results.figure(job + ": full backfill rows read", run.rowsRead(), "rows");
+        results.figure(job + ": full backfill rows read (manifest rows.read)", run.rowsRead(), "rows");
         System.out.printf("bench: %s full backfill: %,d rows in %.2f s%n", job, run.rowsRead(),
                 run.process().wallSeconds());
         return run;
@@ -269,18 +281,19 @@ public final class Benchmark {
         results.put("nightly", job, figures.nightly.describe());
         results.figure(job + ": nightly run (--last " + days(facts.from(), facts.to()) + ", one new day)",
                 figures.nightly.process().wallSeconds(), "s");
-        results.figure(job + ": nightly rows read", figures.nightly.rowsRead(), "rows");
+        results.figure(job + ": nightly rows read (manifest rows.read)", figures.nightly.rowsRead(), "rows");
         System.out.printf("bench: %s nightly: %,d rows in %.2f s%n", job, figures.nightly.rowsRead(),
                 figures.nightly.process().wallSeconds());
     }
 
     /**
-     * The memory figures at about a tenth of the rows (1,000,000 at the default scale): the last days of the
-     * backfill's range that hold them, into a fresh store.
+     * The memory figures at about a tenth of the source rows (1,000,000 at the default scale): the last days of the
+     * backfill's range that hold them, into a fresh store. Rows are the source rows the reader reads (the bare
+     * count), so for transfer-speed every timed step, not only the transfers the manifest counts.
      */
     private void smallBackfill(String job, BenchDataset.Facts facts, JobProcess jobs, String url) {
         JobFigures figures = this.figures.get(job);
-        long fullRows = figures.backfill.rowsRead();
+        long fullRows = figures.backfillSourceRows;
         long wanted = Math.min(1_000_000, fullRows / 10);
         long days = days(facts.from(), facts.to());
         long smallDays = Math.max(1, Math.min(days, (long) Math.ceil((double) days * wanted / fullRows)));
@@ -289,9 +302,16 @@ public final class Benchmark {
         figures.small = jobs.run(job + " small backfill", job, List.of("--from", from.toString(), "--to",
                 facts.to().toString(), "--as-of", facts.backfillAsOf().toString(), "--source-url", url,
                 "--store-dir", dir.resolve("store").toString()), dir);
-        results.put("small_backfill", job, figures.small.describe());
-        System.out.printf("bench: %s backfill of %d days: %,d rows, peak RSS %.0f MiB, peak heap %.0f MiB%n", job,
-                smallDays, figures.small.rowsRead(), figures.small.process().peakRssMib(), figures.small.peakHeapMib());
+        var sql = new SqlBaseline(from, facts.to(), facts.backfillAsOf());
+        figures.smallSourceRows = source.sql(job.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(job))
+                : sql.funnelFloor(jobFiles.get(job))).query(Long.class).single();
+        Map<String, Object> described = new LinkedHashMap<>(figures.small.describe());
+        described.put("source_rows", figures.smallSourceRows);
+        described.put("range", from + " to " + facts.to());
+        results.put("small_backfill", job, described);
+        System.out.printf("bench: %s backfill of %d days: %,d source rows, peak RSS %.0f MiB, peak heap %.0f MiB%n",
+                job, smallDays, figures.smallSourceRows, figures.small.process().peakRssMib(),
+                figures.small.peakHeapMib());
     }
 
     private void addTargets() {
@@ -313,10 +333,10 @@ public final class Benchmark {
             }
             if (job.small != null) {
                 double full = job.backfill.process().peakRssMib();
-                String rows = String.format("%,d", job.backfill.rowsRead());
+                String rows = String.format("%,d source", job.backfillSourceRows);
                 results.figure(name + ": peak RSS at " + rows + " rows", full, "MiB");
                 results.figure(name + ": peak heap at " + rows + " rows", job.backfill.peakHeapMib(), "MiB");
-                String smallRows = String.format("%,d", job.small.rowsRead());
+                String smallRows = String.format("%,d source", job.smallSourceRows);
                 results.figure(name + ": peak RSS at " + smallRows + " rows", job.small.process().peakRssMib(), "MiB");
                 results.figure(name + ": peak heap at " + smallRows + " rows", job.small.peakHeapMib(), "MiB");
                 results.target(name + ": peak RSS at " + rows + " rows", full, MIB_LIMIT, "MiB");

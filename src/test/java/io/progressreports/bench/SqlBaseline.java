@@ -164,7 +164,9 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
         var reach = new ArrayList<String>();
         for (int k = 1; k <= steps.size(); k++) {
             String previous = k == 1 ? "c" : "t" + (k - 1);
-            reach.add("cross join lateral (select case when %1$s is not null and e%2$d is not null and e%2$d - c <= %3$s%4$s then e%2$d end as t%2$d) r%2$d"
+            // "offset 0" computes each stage once per row; without it PostgreSQL pastes stage k-1's expression into
+            // stage k twice, and the last stage's expression doubles with every step.
+            reach.add("cross join lateral (select case when %1$s is not null and e%2$d is not null and e%2$d - c <= %3$s%4$s then e%2$d end as t%2$d offset 0) r%2$d"
                     .formatted(previous, k, window, sequential ? " and e" + k + " >= " + previous : ""));
         }
         String times = IntStream.rangeClosed(1, steps.size()).mapToObj(k -> "(" + (k + 1) + ", t" + k + ")")
