@@ -65,8 +65,7 @@ public final class Benchmark {
     }
 
     private int run() {
-        results.put("benchmark", "issue 5: progress-reports jobs against hand-written SQL (see bench/README note in "
-                + "the project README's Performance section)");
+        results.put("benchmark", "issue 5: progress-reports jobs against hand-written SQL (README, Performance)");
         results.put("date", Instant.now().toString());
         results.put("command", commandLine());
         results.put("settings", settings.describe());
