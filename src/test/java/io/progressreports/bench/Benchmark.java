@@ -108,10 +108,9 @@ public final class Benchmark {
         BenchDataset.Facts facts = BenchDataset.prepare(settings, url, dataSource);
         results.put("dataset", facts.describe());
         var files = new JobFiles(settings.project().resolve("jobs"));
-        JobFile transferFile = files.load(TRANSFER);
-        JobFile funnelFile = files.load(FUNNEL);
-        jobFiles.put(TRANSFER, transferFile);
-        jobFiles.put(FUNNEL, funnelFile);
+        for (String job : List.of(TRANSFER, FUNNEL)) {
+            jobFiles.put(job, files.load(job));
+        }
         var queries = new QueryProcess(pg, settings.project(), settings.timeout());
         var jobs = new JobProcess(settings.project(), settings.timeout());
 
@@ -140,8 +139,9 @@ public final class Benchmark {
         results.put("versions", "harness_java", Runtime.version().toString());
 
         var backfill = new SqlBaseline(facts.from(), facts.to(), facts.backfillAsOf());
-        queries.count("warm-up " + TRANSFER, backfill.transferFloor(transferFile), runs.resolve("warm-up/transfer.txt"));
-        queries.count("warm-up " + FUNNEL, backfill.funnelFloor(funnelFile), runs.resolve("warm-up/funnel.txt"));
+        for (String job : List.of(TRANSFER, FUNNEL)) {
+            queries.count("warm-up " + job, floorSql(job, backfill), runs.resolve("warm-up/" + job + ".txt"));
+        }
 
         List<String> dropped = List.of();
         var indexes = new RecommendedIndexes(source);
@@ -150,8 +150,9 @@ public final class Benchmark {
             results.put("indexes_dropped", dropped);
         }
         try {
-            measureTransfer(facts, backfill, transferFile, queries, jobs, url);
-            measureFunnel(facts, backfill, funnelFile, queries, jobs, url);
+            for (String job : List.of(TRANSFER, FUNNEL)) {
+                measureJob(job, facts, backfill, queries, jobs, url);
+            }
         } finally {
             if (!dropped.isEmpty()) {
                 indexes.restore(dropped);
@@ -188,28 +189,25 @@ public final class Benchmark {
         figures.computeIfAbsent("floor", k -> new JobFigures()).floorSeconds = median;
     }
 
-    private void measureTransfer(BenchDataset.Facts facts, SqlBaseline sql, JobFile file, QueryProcess queries,
-                                 JobProcess jobs, String url) {
-        JobFigures job = figures.computeIfAbsent(TRANSFER, k -> new JobFigures());
-        Path dir = runs.resolve(TRANSFER);
-        QueryProcess.Counted floor = floor(TRANSFER, sql.transferFloor(file), queries, dir);
+    /** The bare count, the SQL baseline and the full backfill of one job, in that order, and the CSVs compared. */
+    private void measureJob(String name, BenchDataset.Facts facts, SqlBaseline sql, QueryProcess queries,
+                            JobProcess jobs, String url) {
+        JobFigures job = figures.computeIfAbsent(name, k -> new JobFigures());
+        Path dir = runs.resolve(name);
+        QueryProcess.Counted floor = floor(name, floorSql(name, sql), queries, dir);
         job.floorSeconds = floor.run().wallSeconds();
         job.backfillSourceRows = floor.value();
-        job.baselineSeconds = baseline(TRANSFER, sql.transferQueries(file), queries, dir);
-        job.backfill = backfill(TRANSFER, facts, jobs, url, dir);
-        compare(job.backfill, dir.resolve("baseline"), List.of(CsvAgreement.TRANSFER_SPEED, CsvAgreement.STEP_DURATION));
+        boolean transfer = name.equals(TRANSFER);
+        job.baselineSeconds = baseline(name, transfer ? sql.transferQueries(jobFiles.get(name))
+                : List.of(sql.funnelQuery(jobFiles.get(name))), queries, dir);
+        job.backfill = backfill(name, facts, jobs, url, dir);
+        compare(job.backfill, dir.resolve("baseline"), transfer
+                ? List.of(CsvAgreement.TRANSFER_SPEED, CsvAgreement.STEP_DURATION) : List.of(CsvAgreement.FUNNEL));
     }
 
-    private void measureFunnel(BenchDataset.Facts facts, SqlBaseline sql, JobFile file, QueryProcess queries,
-                               JobProcess jobs, String url) {
-        JobFigures job = figures.computeIfAbsent(FUNNEL, k -> new JobFigures());
-        Path dir = runs.resolve(FUNNEL);
-        QueryProcess.Counted floor = floor(FUNNEL, sql.funnelFloor(file), queries, dir);
-        job.floorSeconds = floor.run().wallSeconds();
-        job.backfillSourceRows = floor.value();
-        job.baselineSeconds = baseline(FUNNEL, List.of(sql.funnelQuery(file)), queries, dir);
-        job.backfill = backfill(FUNNEL, facts, jobs, url, dir);
-        compare(job.backfill, dir.resolve("baseline"), List.of(CsvAgreement.FUNNEL));
+    /** The count of the source rows the job reads over the range of {@code sql}. */
+    private String floorSql(String name, SqlBaseline sql) {
+        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name)) : sql.funnelFloor(jobFiles.get(name));
     }
 
     private QueryProcess.Counted floor(String job, String sql, QueryProcess queries, Path dir) {
@@ -302,8 +300,7 @@ public final class Benchmark {
                 facts.to().toString(), "--as-of", facts.backfillAsOf().toString(), "--source-url", url,
                 "--store-dir", dir.resolve("store").toString()), dir);
         var sql = new SqlBaseline(from, facts.to(), facts.backfillAsOf());
-        figures.smallSourceRows = source.sql(job.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(job))
-                : sql.funnelFloor(jobFiles.get(job))).query(Long.class).single();
+        figures.smallSourceRows = source.sql(floorSql(job, sql)).query(Long.class).single();
         Map<String, Object> described = new LinkedHashMap<>(figures.small.describe());
         described.put("source_rows", figures.smallSourceRows);
         described.put("range", from + " to " + facts.to());
