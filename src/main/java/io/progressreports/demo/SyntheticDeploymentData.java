@@ -48,8 +48,9 @@ import java.util.Objects;
  * after it {@code pending}. Deployment status: {@code completed}, {@code failed} or {@code running}.
  *
  * <p>Timings: one row per step that has started, with started_at and finished_at (NULL while running), to the
- * microsecond, but only for deployments created from the cut-over on, the start of UTC day {@code days / 5} of the
- * period: older deployments have none (untimed), as with a table added later.
+ * microsecond, but only for deployments created from the cut-over on, the start of UTC day {@code cutOverDay} of the
+ * period ({@code days / 5} unless the settings say otherwise): older deployments have none (untimed), as with a table
+ * added later.
  *
  * <p>{@code updated_at}: a step that ended was last saved 1 to 5 s after its end (finalise rewrites it); running and
  * pending steps keep {@code created_at}; a deployment 5 to 6 s after its last step ended, or {@code now} while
@@ -82,14 +83,25 @@ public final class SyntheticDeploymentData {
      * @param days              UTC calendar days of deployments, ending the day before {@code now}
      * @param seed              the same seed gives the same rows
      * @param now               what has not finished by then is running or pending
+     * @param cutOverDay        the day of the period (0 is the first) from whose start deployments have timing rows;
+     *                          0 times every deployment, as the benchmark needs; {@code days} times none
      */
-    public record Settings(int deploymentsPerDay, int days, long seed, Instant now) {
+    public record Settings(int deploymentsPerDay, int days, long seed, Instant now, int cutOverDay) {
         public Settings {
             if (deploymentsPerDay < 1 || days < 1) {
                 throw new IllegalArgumentException("deployments per day and days must be at least 1, not "
                         + deploymentsPerDay + " and " + days);
             }
+            if (cutOverDay < 0 || cutOverDay > days) {
+                throw new IllegalArgumentException("the cut-over day must be from 0 to " + days + ", not "
+                        + cutOverDay);
+            }
             Objects.requireNonNull(now, "now");
+        }
+
+        /** The model's cut-over, at day {@code days / 5}: the first fifth of the period is untimed. */
+        public Settings(int deploymentsPerDay, int days, long seed, Instant now) {
+            this(deploymentsPerDay, days, seed, now, days / 5);
         }
     }
 
@@ -327,7 +339,7 @@ public final class SyntheticDeploymentData {
                 "days", settings.days(),
                 "deployments", (long) settings.deploymentsPerDay() * settings.days(),
                 "now_us", ChronoUnit.MICROS.between(first, settings.now()),
-                "cut_us", settings.days() / 5 * DAY_MICROS,
+                "cut_us", settings.cutOverDay() * DAY_MICROS,
                 "midnight_us", Math.max(settings.days() - 1, 1) * DAY_MICROS);
         var jdbc = JdbcClient.create(source);
         Long steps = new TransactionTemplate(new DataSourceTransactionManager(source)).execute(status -> {

@@ -397,6 +397,21 @@ class SyntheticDeploymentDataTest {
     }
 
     @Test
+    void aCutOverAtTheFirstDayTimesEveryStepThatStarted() {
+        DataSource timed = TestDatabase.newEmptySource();
+        SyntheticDeploymentData.generate(timed, new SyntheticDeploymentData.Settings(50, 10, 7, NOW, 0));
+        SqlFigures all = SqlFigures.on(timed);
+        assertThat(all.count("""
+                select count(*) from deployment_steps s
+                where s.status in ('completed', 'failed', 'running')
+                  and not exists (select 1 from deployment_step_timings t where t.deployment_step_id = s.id)"""))
+                .isZero();
+        assertThat(all.count("select min(id) from deployment_step_timings")).isEqualTo(1);
+        assertThatThrownBy(() -> new SyntheticDeploymentData.Settings(50, 10, 7, NOW, 11))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void settingsNeedADeploymentAndADay() {
         assertThatThrownBy(() -> new SyntheticDeploymentData.Settings(0, 60, 7, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
