@@ -47,6 +47,7 @@ public final class Benchmark {
     /** What one job measured, for the ratios. */
     private static final class JobFigures {
         double floorSeconds = Double.NaN;
+        double exportSeconds = Double.NaN;
         double baselineSeconds = Double.NaN;
         /** Source rows the reader reads (the bare count); the manifest's rows.read counts transfers only. */
         long backfillSourceRows = -1;
@@ -199,6 +200,8 @@ public final class Benchmark {
         job.floorSeconds = floor.run().wallSeconds();
         job.backfillSourceRows = floor.value();
         boolean transfer = name.equals(TRANSFER);
+        job.exportSeconds = export(name, queries, transfer ? sql.transferExport(jobFiles.get(name))
+                : sql.funnelExport(jobFiles.get(name), actionColumns(jobFiles.get(name))));
         job.baselineSeconds = baseline(name, transfer ? sql.transferQueries(jobFiles.get(name))
                 : List.of(sql.funnelQuery(jobFiles.get(name))), queries, dir);
         job.backfill = backfill(name, facts, jobs, url, dir);
@@ -219,6 +222,28 @@ public final class Benchmark {
         results.figure(job + ": bare count(*) of the rows it reads", wall, "s");
         System.out.printf("bench: %s bare count: %,d rows in %.2f s%n", job, counted.value(), wall);
         return counted;
+    }
+
+    private double export(String job, QueryProcess queries, SqlBaseline.Query export) {
+        TimedProcess.Result run = queries.export(job + " export", export);
+        double wall = run.wallSeconds();
+        results.put("export_floor", job, Map.of("wall_seconds", BenchResults.round(wall, 3), "sql",
+                export.binaryCopy()));
+        results.figure(job + ": export of the rows it reads (binary COPY, in its order)", wall, "s");
+        System.out.printf("bench: %s export of its rows: %.2f s%n", job, wall);
+        return wall;
+    }
+
+    /** The funnel reads every action column of its table, as the catalog lists them. */
+    private List<String> actionColumns(JobFile job) {
+        String table = java.util.Objects.requireNonNullElse(job.table(), "onboarding_progresses");
+        return source.sql("""
+                        select column_name from information_schema.columns
+                        where table_schema = current_schema() and table_name = ? and data_type like 'timestamp%'
+                          and is_nullable = 'YES' and column_name like '%\\_at'
+                          and column_name not in ('created_at', 'updated_at')
+                        order by ordinal_position""")
+                .param(table).query(String.class).list();
     }
 
     private double baseline(String job, List<SqlBaseline.Query> list, QueryProcess queries, Path dir) {
@@ -322,6 +347,8 @@ public final class Benchmark {
             double wall = job.backfill.process().wallSeconds();
             results.target(name + ": full backfill / SQL baseline", wall / job.baselineSeconds, 1.0, "");
             results.target(name + ": full backfill / bare count", wall / job.floorSeconds, 2.0, "");
+            results.figure(name + ": export of its rows / SQL baseline (no target: what bounds the first ratio)",
+                    job.exportSeconds / job.baselineSeconds, "");
             if (job.nightly != null) {
                 results.target(name + ": nightly rows read / full backfill rows read",
                         (double) job.nightly.rowsRead() / job.backfill.rowsRead(), 1.0 / 300, "");

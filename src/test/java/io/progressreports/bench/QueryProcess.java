@@ -41,6 +41,13 @@ final class QueryProcess {
         return run(name, command, file);
     }
 
+    /** COPY (sql) TO STDOUT in binary, thrown away: the cost of getting the rows out, nothing done with them. */
+    TimedProcess.Result export(String name, SqlBaseline.Query query) {
+        List<String> command = psql != null ? psql(List.of("-c", query.binaryCopy()))
+                : java("copy", query.binaryCopy());
+        return run(name, command, Path.of("/dev/null"));
+    }
+
     /** A single number, {@code select count(*) ...}, into {@code file}; returns it with the run. */
     Counted count(String name, String sql, Path file) {
         List<String> command = psql != null ? psql(List.of("-A", "-t", "-c", sql)) : java("count", sql);

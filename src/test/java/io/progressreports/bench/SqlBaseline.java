@@ -32,6 +32,11 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
         String copy() {
             return "COPY (" + sql + ") TO STDOUT WITH (FORMAT csv, HEADER)";
         }
+
+        /** As a JDBC reader with binary transfer receives the rows. */
+        String binaryCopy() {
+            return "COPY (" + sql + ") TO STDOUT WITH (FORMAT binary)";
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -120,24 +125,36 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
 
     /** The rows the transfer job's reader reads: timed steps finished in the range, plus unfinished and untimed transfers. */
     String transferFloor(JobFile job) {
+        return "select count(*) from (" + transferRows(job) + ") rows_read";
+    }
+
+    /**
+     * The export floor: the rows the transfer job reads, with its columns and in its order, copied out in binary as
+     * its reader receives them, and thrown away. What any tool that reads the rows pays before doing anything.
+     */
+    Query transferExport(JobFile job) {
+        return new Query("transfer rows", transferRows(job) + " order by 1");
+    }
+
+    /** The job's reader query (TransferJobConfiguration) over the whole range. */
+    private String transferRows(JobFile job) {
         String lo = start(from, zone(job.zone()));
         String hi = start(to.plusDays(1), zone(job.zone()));
         String at = instant(asOf);
         return """
-                select count(*) from (
-                    select 1 from deployment_step_timings t join deployment_steps s on s.id = t.deployment_step_id
-                    where t.finished_at >= %1$s and t.finished_at < %2$s and t.finished_at <= %3$s
-                    union all
-                    select 1 from deployment_step_timings t join deployment_steps s on s.id = t.deployment_step_id
-                    where (t.finished_at is null or not isfinite(t.finished_at))
-                      and s.step = 'transfer_files' and s.status = 'completed'
-                      and s.updated_at >= %1$s and s.updated_at < %2$s and s.updated_at <= %3$s
-                    union all
-                    select 1 from deployment_steps s
-                    where s.step = 'transfer_files' and s.status = 'completed'
-                      and s.updated_at >= %1$s and s.updated_at < %2$s and s.updated_at <= %3$s
-                      and not exists (select 1 from deployment_step_timings t where t.deployment_step_id = s.id)
-                ) rows_read""".formatted(lo, hi, at);
+                select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true as timed,
+                    t.started_at, t.finished_at
+                from deployment_step_timings t join deployment_steps s on s.id = t.deployment_step_id
+                where t.finished_at >= %1$s and t.finished_at < %2$s and t.finished_at <= %3$s
+                union all
+                select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, t.timed, t.started_at,
+                    t.finished_at
+                from deployment_steps s
+                left join lateral (select true as timed, t.started_at, t.finished_at from deployment_step_timings t
+                                   where t.deployment_step_id = s.id offset 0) t on true
+                where s.step = 'transfer_files' and s.status = 'completed'
+                  and s.updated_at >= %1$s and s.updated_at < %2$s and s.updated_at <= %3$s
+                  and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""".formatted(lo, hi, at);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -221,10 +238,23 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
 
     /** The rows the funnel job's reader reads: namespaces created in the range, up to as-of. */
     String funnelFloor(JobFile job) {
-        String table = plain(Objects.requireNonNullElse(job.table(), "onboarding_progresses"));
+        return "select count(*) from " + funnelTable(job) + funnelRange(job);
+    }
+
+    /** The export floor of the funnel: its reader's columns (every action) and order, copied out in binary. */
+    Query funnelExport(JobFile job, List<String> actionColumns) {
+        return new Query("funnel rows", "select id, namespace_id, created_at, " + String.join(", ", actionColumns)
+                + " from " + funnelTable(job) + funnelRange(job) + " order by created_at, id");
+    }
+
+    private static String funnelTable(JobFile job) {
+        return plain(Objects.requireNonNullElse(job.table(), "onboarding_progresses"));
+    }
+
+    private String funnelRange(JobFile job) {
         String zone = zone(job.zone());
-        return "select count(*) from " + table + " where created_at >= " + start(from, zone)
-                + " and created_at < " + start(to.plusDays(1), zone) + " and created_at <= " + instant(asOf);
+        return " where created_at >= " + start(from, zone) + " and created_at < " + start(to.plusDays(1), zone)
+                + " and created_at <= " + instant(asOf);
     }
 
     // ---------------------------------------------------------------------------------------------------------
