@@ -89,18 +89,36 @@ public final class Percentiles {
 
     /** The value at fraction p (0..1], within the histogram's 0.1% precision; NaN when empty. */
     public static double nearestRank(DoubleHistogram histogram, double p) {
+        return nearestRanks(histogram, p)[0];
+    }
+
+    /**
+     * The values at fractions ps, in ascending order, as {@link #nearestRank} gives each, in one pass over the
+     * histogram's counts (a pass reads every bucket up to the largest value, recorded or not).
+     */
+    public static double[] nearestRanks(DoubleHistogram histogram, double... ps) {
+        var values = new double[ps.length];
         long total = histogram.getTotalCount();
         if (total == 0) {
-            return Double.NaN;
+            Arrays.fill(values, Double.NaN);
+            return values;
         }
-        long rank = Math.max(1, (long) Math.ceil(p * total));
+        int next = 0;
         long seen = 0;
         for (DoubleHistogramIterationValue value : histogram.recordedValues()) {
             seen += value.getCountAddedInThisIterationStep();
-            if (seen >= rank) {
-                return histogram.medianEquivalentValue(value.getValueIteratedTo());
+            while (next < ps.length && seen >= rank(ps[next], total)) {
+                values[next++] = histogram.medianEquivalentValue(value.getValueIteratedTo());
+            }
+            if (next == ps.length) {
+                return values;
             }
         }
-        return histogram.getMaxValue();
+        Arrays.fill(values, next, ps.length, histogram.getMaxValue());
+        return values;
+    }
+
+    private static long rank(double p, long total) {
+        return Math.max(1, (long) Math.ceil(p * total));
     }
 }
