@@ -35,7 +35,7 @@ public class ConnectionOptions {
     String progressInterval;
 
     JobFiles jobFiles() {
-        return JobFiles.locate(jobsDir);
+        return JobFiles.locate(jobsDir, SettingsFiles.installFolder());
     }
 
     /**

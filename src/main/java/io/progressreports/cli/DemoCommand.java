@@ -35,6 +35,14 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports).")
     Path out = Path.of("reports");
 
+    // A smaller demo: the launcher's class-data-sharing training run, which needs every class a run loads but
+    // not the volume.
+    @Option(names = "--namespaces", hidden = true)
+    int namespaces = NAMESPACES;
+
+    @Option(names = "--deployments-per-day", hidden = true)
+    int deploymentsPerDay = DEPLOYMENTS_PER_DAY;
+
     private int run(String job, EmbeddedServer server) {
         return new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
@@ -55,9 +63,9 @@ public class DemoCommand implements Callable<Integer> {
             // up as "after as-of" in data_quality.csv.
             Instant startOfToday = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
             long rows = SyntheticOnboardingData.generate(source,
-                    new SyntheticOnboardingData.Settings(NAMESPACES, DAYS, SEED, startOfToday));
+                    new SyntheticOnboardingData.Settings(namespaces, DAYS, SEED, startOfToday));
             long steps = SyntheticDeploymentData.generate(source,
-                    new SyntheticDeploymentData.Settings(DEPLOYMENTS_PER_DAY, DAYS, SEED, startOfToday));
+                    new SyntheticDeploymentData.Settings(deploymentsPerDay, DAYS, SEED, startOfToday));
             System.err.printf("demo: %,d synthetic namespaces and %,d deployment steps over %d days in an embedded "
                     + "PostgreSQL (%.1f s)%n", rows, steps, DAYS, (System.nanoTime() - started) / 1e9);
             int exit = ExitCodes.OK;

@@ -11,9 +11,12 @@ import java.nio.file.Path;
  * Spring Boot by default knows only the last two, but cron starts the job from a home directory, not from where it
  * is installed. Environment variables and flags are above all of these.
  */
-final class SettingsFiles {
+public final class SettingsFiles {
 
-    /** Overrides the install folder: for tests, which run from classes rather than a jar. */
+    /**
+     * Overrides the install folder: for tests, which run from classes rather than a jar, and for the launcher,
+     * which runs an extracted copy of the jar (target/app) but installs in target/ as before.
+     */
     static final String INSTALL_FOLDER_PROPERTY = "progress-reports.home";
 
     private SettingsFiles() {
@@ -25,7 +28,8 @@ final class SettingsFiles {
                 "optional:file:./config/*/");
     }
 
-    static Path installFolder() {
+    /** Where application.yml and jobs/ are looked for after the working directory: the jar's folder. */
+    public static Path installFolder() {
         String given = System.getProperty(INSTALL_FOLDER_PROPERTY);
         return given != null ? Path.of(given).toAbsolutePath()
                 : new ApplicationHome(ProgressReports.class).getDir().toPath();

@@ -65,10 +65,10 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
         long[] reached = aggregate.reached();
         List<String> names = definition.stepNames();
         for (int step = 0; step < names.size(); step++) {
-            var hours = aggregate.hoursToStep()[step];
+            double[] hours = Percentiles.nearestRanks(aggregate.hoursToStep()[step], 0.5, 0.9);
             rows.add(new FunnelRow(cohort, step + 1, names.get(step), reached[step], ratio(reached[step], reached[0]),
                     step == 0 ? ratio(reached[0], reached[0]) : ratio(reached[step], reached[step - 1]),
-                    Percentiles.nearestRank(hours, 0.5), Percentiles.nearestRank(hours, 0.9), mature));
+                    hours[0], hours[1], mature));
         }
         return rows;
     }

@@ -35,8 +35,11 @@ public final class JobFiles {
         return dir;
     }
 
-    /** The jobs folder: the one given, else ./jobs, else jobs beside the jar's folder (target/../jobs). */
-    public static JobFiles locate(Path given) {
+    /**
+     * The jobs folder: the one given, else ./jobs, else jobs in or beside the install folder (the jar's folder, so
+     * target/../jobs for a checkout).
+     */
+    public static JobFiles locate(Path given, Path installFolder) {
         if (given != null) {
             return new JobFiles(given);
         }
@@ -44,15 +47,10 @@ public final class JobFiles {
         if (Files.isDirectory(here)) {
             return new JobFiles(here);
         }
-        try {
-            Path jar = Path.of(JobFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path candidate : List.of(jar.resolveSibling("jobs"), jar.getParent().resolveSibling("jobs"))) {
-                if (Files.isDirectory(candidate)) {
-                    return new JobFiles(candidate);
-                }
+        for (Path candidate : List.of(installFolder.resolve("jobs"), installFolder.resolveSibling("jobs"))) {
+            if (Files.isDirectory(candidate)) {
+                return new JobFiles(candidate);
             }
-        } catch (Exception e) {
-            // no code source location: only ./jobs applies
         }
         return new JobFiles(here);
     }

@@ -42,16 +42,15 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             var merged = new TransferDay();
             period.start().datesUntil(period.end()).map(days::get).filter(day -> day != null).forEach(merged::merge);
             total.merge(merged);
-            speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(),
-                    Percentiles.nearestRank(merged.speeds(), 0.5), Percentiles.nearestRank(merged.speeds(), 0.9),
-                    Percentiles.nearestRank(merged.speeds(), 0.99),
-                    merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
+            double[] speed = Percentiles.nearestRanks(merged.speeds(), 0.5, 0.9, 0.99);
+            speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(), speed[0], speed[1],
+                    speed[2], merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
                     merged.untimed()));
             for (var step : new TreeSet<>(merged.steps().keySet())) {
                 StepStats stats = merged.steps().get(step);
-                durations.add(new DurationRow(period, step, stats.steps(), stats.micros(),
-                        Percentiles.nearestRank(stats.seconds(), 0.5), Percentiles.nearestRank(stats.seconds(), 0.9),
-                        Percentiles.nearestRank(stats.seconds(), 0.99), stats.maxMicros()));
+                double[] seconds = Percentiles.nearestRanks(stats.seconds(), 0.5, 0.9, 0.99);
+                durations.add(new DurationRow(period, step, stats.steps(), stats.micros(), seconds[0], seconds[1],
+                        seconds[2], stats.maxMicros()));
             }
         }
         long rows = total.transfers() + total.rejectedRows() + total.untimed();

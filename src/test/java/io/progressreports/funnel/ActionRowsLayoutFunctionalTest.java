@@ -113,7 +113,7 @@ class ActionRowsLayoutFunctionalTest {
     }
 
     private static Map<Integer, String> codesInColumnOrder() {
-        Map<Integer, String> example = JobFiles.locate(EXAMPLES).load(JOB).actionCodes();
+        Map<Integer, String> example = new JobFiles(EXAMPLES).load(JOB).actionCodes();
         var codeOf = new HashMap<String, Integer>();
         example.forEach((code, name) -> codeOf.put(name, code));
         var catalog = new SourceCatalog(new DriverManagerDataSource(TestDatabase.seededSourceUrl()));

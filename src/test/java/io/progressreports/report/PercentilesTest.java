@@ -88,4 +88,49 @@ class PercentilesTest {
 
         assertThat(slow.getTotalCount()).isEqualTo(8);
     }
+
+    /**
+     * add records the largest value early so that the histogram grows once; the result must be the histogram that
+     * recording every value in ascending order gives, bucket mapping, size and all (the reports' bytes depend on it).
+     */
+    @Test
+    void mergingLargestFirstGivesTheSameHistogramAsAscendingOrder() {
+        for (int trial = 0; trial < 300; trial++) {
+            DoubleHistogram into = randomHistogram(new Random(trial));
+            DoubleHistogram ascending = randomHistogram(new Random(trial));
+            DoubleHistogram from = randomHistogram(new Random(-1 - trial));
+            for (var value : from.recordedValues()) {
+                Percentiles.record(ascending, value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+            }
+
+            Percentiles.add(into, from);
+
+            assertThat(encoded(into)).as("trial %d", trial).isEqualTo(encoded(ascending));
+            assertThat(Percentiles.nearestRanks(into, 0.5, 0.9, 0.99)).containsExactly(
+                    Percentiles.nearestRank(ascending, 0.5), Percentiles.nearestRank(ascending, 0.9),
+                    Percentiles.nearestRank(ascending, 0.99));
+        }
+    }
+
+    /**
+     * Empty, or values over up to 7 decimal orders of magnitude from somewhere between 1e-3 and 1e3, some zeros: two
+     * of them span up to 1e13, on both sides of the 2^40 up to which add takes the largest value early.
+     */
+    private static DoubleHistogram randomHistogram(Random random) {
+        DoubleHistogram histogram = Percentiles.newHistogram();
+        int count = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3000);
+        double low = Math.pow(10, -3 + 6 * random.nextDouble());
+        double orders = 7 * random.nextDouble();
+        for (int i = 0; i < count; i++) {
+            double value = random.nextInt(50) == 0 ? 0 : low * Math.pow(10, orders * random.nextDouble());
+            Percentiles.record(histogram, value, 1 + random.nextInt(3));
+        }
+        return histogram;
+    }
+
+    private static byte[] encoded(DoubleHistogram histogram) {
+        var buffer = java.nio.ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        histogram.encodeIntoByteBuffer(buffer);
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
 }
