@@ -21,8 +21,8 @@ import java.util.Map;
  * Everything one transfer-speed run needs, round-tripped through job parameters so that step-scoped beans (and a
  * restart in another process) see exactly what the first attempt saw.
  *
- * @param indexAdvice the CREATE INDEX statements that would let partitions read their spans cheaply; when
- *                    there are any, the whole range is read as one partition rather than scanned once per span
+ * @param indexAdvice the CREATE INDEX statements that would let partitions read their spans cheaply instead of
+ *                    each scanning the table
  */
 public record TransferRun(String jobName, TableName steps, TableName timings, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, ReportOptions options,

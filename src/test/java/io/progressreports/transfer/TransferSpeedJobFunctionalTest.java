@@ -395,11 +395,11 @@ class TransferSpeedJobFunctionalTest {
     }
 
     /**
-     * Without an index on finished_at, per-partition range scans would each read the whole table: the job must
-     * read the range once, as one partition, say which index would help, and still get every figure right.
+     * Without an index on finished_at each partition scans the whole table (one partition for a long range would
+     * not fit the heap): the job must say which index would help, and still get every figure right.
      */
     @Test
-    void withoutTheFinishedAtIndexTheRangeIsOnePartitionWithAdvice() throws IOException {
+    void withoutTheFinishedAtIndexPartitionsScanWithAdvice() throws IOException {
         Case c = job("no finished_at index", "2026-09-28", "2026-10-31", AS_OF, "Europe/Berlin", "week");
         Path out = out(c.name());
         source.execute("drop index " + FINISHED_AT_INDEX);
@@ -410,7 +410,7 @@ class TransferSpeedJobFunctionalTest {
         }
 
         Map<String, Object> manifest = Manifest.read(c.report(out).resolve(Manifest.FILE));
-        assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue()).isEqualTo(1);
+        assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue()).isGreaterThan(1);
         assertThat(list(manifest.get("index_advice")))
                 .contains("CREATE INDEX CONCURRENTLY ON \"public\".\"deployment_step_timings\" (\"finished_at\");");
         var problems = new ArrayList<String>();
