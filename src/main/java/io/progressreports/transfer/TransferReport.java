@@ -34,14 +34,19 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                                        Grain grain) {
         var speeds = new ArrayList<SpeedRow>();
         var durations = new ArrayList<DurationRow>();
-        var total = new TransferDay();
+        // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
+        long transfers = 0;
+        long rejected = 0;
+        long untimed = 0;
         for (ReportPeriod period : range.periods(grain)) {
             if (period.start().isAfter(lastDay)) {
                 break;
             }
             var merged = new TransferDay();
             period.start().datesUntil(period.end()).map(days::get).filter(day -> day != null).forEach(merged::merge);
-            total.merge(merged);
+            transfers += merged.transfers();
+            rejected += merged.rejectedRows();
+            untimed += merged.untimed();
             double[] speed = Percentiles.nearestRanks(merged.speeds(), 0.5, 0.9, 0.99);
             speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(), speed[0], speed[1],
                     speed[2], merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
@@ -53,7 +58,6 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                         seconds[2], stats.maxMicros()));
             }
         }
-        long rows = total.transfers() + total.rejectedRows() + total.untimed();
-        return new TransferReport(speeds, durations, rows, total.transfers(), total.rejectedRows(), total.untimed());
+        return new TransferReport(speeds, durations, transfers + rejected + untimed, transfers, rejected, untimed);
     }
 }
