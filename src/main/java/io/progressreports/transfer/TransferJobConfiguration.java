@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.ReportsProperties;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
+import io.progressreports.source.TableName;
 import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
@@ -45,7 +46,6 @@ public class TransferJobConfiguration {
      * (rejected or untimed, on the day of their update: an infinite finish is in no day's range, and would otherwise
      * never be read). The second part looks each transfer's timing up through its unique index ({@code offset 0}
      * keeps PostgreSQL from turning the lookup into a hash of the whole timings table for a handful of rows).
-     * Ordered by step id so that a restart skips exactly the rows already read.
      */
     private static final String SPAN_ROWS = """
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
@@ -60,8 +60,7 @@ public class TransferJobConfiguration {
                                where t.deployment_step_id = s.id offset 0) t on true
             where s.step = 'transfer_files' and s.status = 'completed'
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
-              and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))
-            order by 1""";
+              and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""";
 
     @Bean
     Job transferSpeedJob(JobRepository jobRepository, Step transferPlanStep, Step transferDaysStep,
@@ -124,8 +123,21 @@ public class TransferJobConfiguration {
                 properties.chunkSize());
     }
 
+    /**
+     * A span's rows as the reader reads them, ordered by step id so that a restart skips exactly the rows already
+     * read. Parameters: the span's start, its end (exclusive) and as-of, twice.
+     */
+    public static String orderedSpanRows(TableName steps, TableName timings) {
+        return spanRows(steps, timings) + "\norder by 1";
+    }
+
+    /** The same rows unordered, for counting them. */
+    public static String spanRows(TableName steps, TableName timings) {
+        return SPAN_ROWS.formatted(steps.quoted(), timings.quoted());
+    }
+
     static SpanQuery spanQuery(TransferRun run) {
-        return new SpanQuery(SPAN_ROWS.formatted(run.steps().quoted(), run.timings().quoted()), (statement, span) -> {
+        return new SpanQuery(orderedSpanRows(run.steps(), run.timings()), (statement, span) -> {
             Timestamp start = Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant());
             Timestamp end = Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
             Timestamp asOf = Timestamp.from(run.asOf());

@@ -2,6 +2,7 @@ package io.progressreports.bench;
 
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
+import io.progressreports.source.SourceCatalog;
 import io.progressreports.store.EmbeddedServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,6 +43,7 @@ public final class Benchmark {
     private final Map<String, JobFigures> figures = new LinkedHashMap<>();
     private Path runs;
     private JdbcClient source;
+    private SourceCatalog catalog;
     private final Map<String, JobFile> jobFiles = new LinkedHashMap<>();
 
     /** What one job measured, for the ratios. */
@@ -106,6 +108,7 @@ public final class Benchmark {
     private void measure(String url) {
         DataSource dataSource = BenchDataset.dataSource(url);
         source = JdbcClient.create(dataSource);
+        catalog = new SourceCatalog(dataSource);
         PgUrl pg = PgUrl.parse(url);
         BenchDataset.Facts facts = BenchDataset.prepare(settings, url, dataSource);
         results.put("dataset", facts.describe());
@@ -202,8 +205,8 @@ public final class Benchmark {
         job.floorSeconds = floor.run().wallSeconds();
         job.backfillSourceRows = floor.value();
         boolean transfer = name.equals(TRANSFER);
-        job.exportSeconds = export(name, queries, transfer ? sql.transferExport(jobFiles.get(name))
-                : sql.funnelExport(jobFiles.get(name), actionColumns(jobFiles.get(name))));
+        job.exportSeconds = export(name, queries, transfer ? sql.transferExport(jobFiles.get(name), catalog)
+                : sql.funnelExport(jobFiles.get(name), catalog));
         job.baselineSeconds = baseline(name, transfer ? sql.transferQueries(jobFiles.get(name))
                 : List.of(sql.funnelQuery(jobFiles.get(name))), queries, dir);
         job.backfill = backfill(name, facts, jobs, url, dir);
@@ -213,7 +216,7 @@ public final class Benchmark {
 
     /** The count of the source rows the job reads over the range of {@code sql}. */
     private String floorSql(String name, SqlBaseline sql) {
-        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name)) : sql.funnelFloor(jobFiles.get(name));
+        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name), catalog) : sql.funnelFloor(jobFiles.get(name));
     }
 
     private QueryProcess.Counted floor(String job, String sql, QueryProcess queries, Path dir) {
@@ -234,18 +237,6 @@ public final class Benchmark {
         results.figure(job + ": export of the rows it reads (binary COPY, in its order)", wall, "s");
         System.out.printf("bench: %s export of its rows: %.2f s%n", job, wall);
         return wall;
-    }
-
-    /** The funnel reads every action column of its table, as the catalog lists them. */
-    private List<String> actionColumns(JobFile job) {
-        String table = java.util.Objects.requireNonNullElse(job.table(), "onboarding_progresses");
-        return source.sql("""
-                        select column_name from information_schema.columns
-                        where table_schema = current_schema() and table_name = ? and data_type like 'timestamp%'
-                          and is_nullable = 'YES' and column_name like '%\\_at'
-                          and column_name not in ('created_at', 'updated_at')
-                        order by ordinal_position""")
-                .param(table).query(String.class).list();
     }
 
     private double baseline(String job, List<SqlBaseline.Query> list, QueryProcess queries, Path dir) {

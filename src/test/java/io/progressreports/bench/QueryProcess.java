@@ -36,16 +36,16 @@ final class QueryProcess {
 
     /** COPY (sql) TO STDOUT as CSV with a header, into {@code file}. */
     TimedProcess.Result copy(String name, SqlBaseline.Query query, Path file) {
-        List<String> command = psql != null ? psql(List.of("-c", query.copy()))
-                : java("copy", query.copy());
-        return run(name, command, file);
+        return run(name, copyCommand(query.copy()), file);
     }
 
     /** COPY (sql) TO STDOUT in binary, thrown away: the cost of getting the rows out, nothing done with them. */
     TimedProcess.Result export(String name, SqlBaseline.Query query) {
-        List<String> command = psql != null ? psql(List.of("-c", query.binaryCopy()))
-                : java("copy", query.binaryCopy());
-        return run(name, command, Path.of("/dev/null"));
+        return run(name, copyCommand(query.binaryCopy()), Path.of("/dev/null"));
+    }
+
+    private List<String> copyCommand(String copy) {
+        return psql != null ? psql(List.of("-c", copy)) : java("copy", copy);
     }
 
     /** A single number, {@code select count(*) ...}, into {@code file}; returns it with the run. */

@@ -1,7 +1,11 @@
 package io.progressreports.bench;
 
+import io.progressreports.funnel.ActionColumns;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobValues;
+import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.TableName;
+import io.progressreports.transfer.TransferJobConfiguration;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,37 +128,29 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     }
 
     /** The rows the transfer job's reader reads: timed steps finished in the range, plus unfinished and untimed transfers. */
-    String transferFloor(JobFile job) {
-        return "select count(*) from (" + transferRows(job) + ") rows_read";
+    String transferFloor(JobFile job, SourceCatalog catalog) {
+        return "select count(*) from (" + transferRows(job, catalog, false) + ") rows_read";
     }
 
     /**
      * The export floor: the rows the transfer job reads, with its columns and in its order, copied out in binary as
      * its reader receives them, and thrown away. What any tool that reads the rows pays before doing anything.
      */
-    Query transferExport(JobFile job) {
-        return new Query("transfer rows", transferRows(job) + " order by 1");
+    Query transferExport(JobFile job, SourceCatalog catalog) {
+        return new Query("transfer rows", transferRows(job, catalog, true));
     }
 
-    /** The job's reader query (TransferJobConfiguration) over the whole range. */
-    private String transferRows(JobFile job) {
-        String lo = start(from, zone(job.zone()));
-        String hi = start(to.plusDays(1), zone(job.zone()));
+    /** The transfer job's reader query over the whole range, {@code ordered} as it reads it or not. */
+    private String transferRows(JobFile job, SourceCatalog catalog, boolean ordered) {
+        TableName steps = catalog.table(plain(Objects.requireNonNullElse(job.stepsTable(), "deployment_steps")));
+        TableName timings = catalog.table(plain(Objects.requireNonNullElse(job.timingsTable(),
+                "deployment_step_timings")));
+        String zone = zone(job.zone());
+        String lo = start(from, zone);
+        String hi = start(to.plusDays(1), zone);
         String at = instant(asOf);
-        return """
-                select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true as timed,
-                    t.started_at, t.finished_at
-                from deployment_step_timings t join deployment_steps s on s.id = t.deployment_step_id
-                where t.finished_at >= %1$s and t.finished_at < %2$s and t.finished_at <= %3$s
-                union all
-                select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, t.timed, t.started_at,
-                    t.finished_at
-                from deployment_steps s
-                left join lateral (select true as timed, t.started_at, t.finished_at from deployment_step_timings t
-                                   where t.deployment_step_id = s.id offset 0) t on true
-                where s.step = 'transfer_files' and s.status = 'completed'
-                  and s.updated_at >= %1$s and s.updated_at < %2$s and s.updated_at <= %3$s
-                  and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""".formatted(lo, hi, at);
+        return bind(ordered ? TransferJobConfiguration.orderedSpanRows(steps, timings)
+                : TransferJobConfiguration.spanRows(steps, timings), lo, hi, at, lo, hi, at);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -241,10 +237,12 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
         return "select count(*) from " + funnelTable(job) + funnelRange(job);
     }
 
-    /** The export floor of the funnel: its reader's columns (every action) and order, copied out in binary. */
-    Query funnelExport(JobFile job, List<String> actionColumns) {
-        return new Query("funnel rows", "select id, namespace_id, created_at, " + String.join(", ", actionColumns)
-                + " from " + funnelTable(job) + funnelRange(job) + " order by created_at, id");
+    /** The export floor of the funnel: its reader's query, every action the catalog finds, copied out in binary. */
+    Query funnelExport(JobFile job, SourceCatalog catalog) {
+        TableName table = catalog.table(funnelTable(job));
+        String zone = zone(job.zone());
+        return new Query("funnel rows", bind(new ActionColumns().spanQuery(table, catalog.actions(table)),
+                start(from, zone), start(to.plusDays(1), zone), instant(asOf)));
     }
 
     private static String funnelTable(JobFile job) {
@@ -274,6 +272,19 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     /** The first day of the period of {@code time} in the zone, clipped to the range. */
     private String periodOf(String time, String grain, String zone) {
         return "greatest(date_trunc('" + grain + "', " + time + " at time zone " + zone + ")::date, " + date(from) + ")";
+    }
+
+    /** The reader's SQL with its parameters, in order, as literals: psql -c has no bind parameters. */
+    private static String bind(String sql, String... literals) {
+        String[] parts = sql.split("\\?", -1);
+        if (parts.length != literals.length + 1) {
+            throw new IllegalStateException("expected " + literals.length + " parameters in " + sql);
+        }
+        var bound = new StringBuilder(parts[0]);
+        for (int i = 0; i < literals.length; i++) {
+            bound.append(literals[i]).append(parts[i + 1]);
+        }
+        return bound.toString();
     }
 
     private static String plain(String name) {
