@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.DayRows;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
@@ -113,6 +114,10 @@ public final class FunnelDayAggregate {
 
     public long rejectedRows() {
         return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public DayRows rows() {
+        return new DayRows(namespaces, rejectedRows(), null);
     }
 
     public long[] reached() {

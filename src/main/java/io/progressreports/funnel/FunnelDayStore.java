@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads and writes a funnel's cohort days in the store; callers own the transactions. */
 public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
@@ -126,17 +126,17 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
     }
 
     @Override
-    public Map<LocalDate, FunnelDayAggregate> load(LocalDate from, LocalDate to) {
+    public Stream<Map.Entry<LocalDate, FunnelDayAggregate>> stream(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, namespaces, reached, completed, before_creation, late_action, late_at, rejected,
                             hours_to_step
                         from funnel_day
-                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                        where job_name = :job and definition_id = :definition and day between :from and :to
+                        order by day""")
                 .params(days.span(from, to))
+                .withFetchSize(FETCH_DAYS)
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), aggregate(rs)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+                .stream();
     }
 
     /** Dropoffs in cohort-day then namespace order, for dropoffs.csv. */

@@ -5,14 +5,13 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.Percentiles;
 import io.progressreports.report.ReportPeriod;
+import io.progressreports.store.StoredDays;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The funnel report's tables, built from stored cohort days: periods are merges of days, never reread rows. */
 public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List<CompletionRow> completion,
@@ -31,7 +30,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     }
 
     /** @param unplaced rows of the source that belong to no cohort (NULL created_at), for data_quality.csv */
-    public static FunnelReport build(FunnelDefinition definition, Map<LocalDate, FunnelDayAggregate> days,
+    public static FunnelReport build(FunnelDefinition definition, StoredDays<FunnelDayAggregate> days,
                                      DateRange range, Grain grain, ZoneId zone, Instant asOf, long unplaced) {
         var funnel = new ArrayList<FunnelRow>();
         var completion = new ArrayList<CompletionRow>();
@@ -41,9 +40,8 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
             if (cohort.startInstant(zone).isAfter(asOf)) {
                 break;
             }
-            var aggregate = FunnelDayAggregate.empty(definition);
-            cohort.start().datesUntil(cohort.end()).map(days::get).filter(day -> day != null)
-                    .forEach(aggregate::merge);
+            FunnelDayAggregate aggregate = days.merged(cohort, () -> FunnelDayAggregate.empty(definition),
+                    FunnelDayAggregate::merge);
             boolean mature = isMature(cohort, definition.window(), zone, asOf);
             allMature &= mature;
             funnel.addAll(stepRows(definition, cohort, aggregate, mature));

@@ -1,5 +1,7 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.DayRows;
+import io.progressreports.job.RangeRows;
 import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
@@ -14,15 +16,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /** Renders the report from stored cohort days into a staging folder, then publishes it atomically. */
 public class FunnelReportTasklet implements Tasklet {
+
+    /** A computed day the store does not have: none of its rows were read. */
+    private static final DayRows NONE = new DayRows(0, 0, null);
 
     private final FunnelDayStore store;
     private final FunnelRun run;
@@ -41,33 +44,26 @@ public class FunnelReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DateRange range = run.range();
-        Map<LocalDate, FunnelDayAggregate> days = store.load(range.from(), range.to());
         long unplaced = unplacedRows.getAsLong();
-        FunnelReport report = FunnelReport.build(run.definition(), days, range, run.grain(), run.zone(), run.asOf(),
-                unplaced);
+        var rows = new RangeRows(NONE);
+        FunnelReport report = rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
+                run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced));
 
-        RunFigures figures = figures(days);
+        RunFigures figures = rows.figures(plan);
         figures.putInto(job.getExecutionContext());
 
-        RejectRate rejects = RejectRate.over(days.values(), FunnelDayAggregate::rejectedRows,
-                FunnelDayAggregate::namespaces, run.options().maxRejectRate(), "data_quality.csv");
+        RejectRate rejects = rows.rejectRate(run.options().maxRejectRate(), "data_quality.csv");
 
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, days, figures, unplaced, rejects));
+                manifest(job, rows, figures, unplaced, rejects));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 
-    private RunFigures figures(Map<LocalDate, FunnelDayAggregate> days) {
-        List<FunnelDayAggregate> computed = plan.computed().map(days::get).filter(Objects::nonNull).toList();
-        return RunFigures.of(computed.stream().mapToLong(FunnelDayAggregate::namespaces).sum(),
-                computed.stream().mapToLong(FunnelDayAggregate::rejectedRows).sum(), null, plan);
-    }
-
-    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, FunnelDayAggregate> days,
+    private Map<String, Object> manifest(JobExecution job, RangeRows rows,
                                          RunFigures figures, long unplaced, RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
@@ -89,16 +85,13 @@ public class FunnelReportTasklet implements Tasklet {
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
                 "table", run.table().toString(), "layout", run.layout().label()));
-        Map<String, Object> rows = figures.rows();
-        rows.put("unplaced", unplaced);
-        fields.put("rows", rows);
+        Map<String, Object> read = figures.rows();
+        read.put("unplaced", unplaced);
+        fields.put("rows", read);
         fields.put("rejects", rejects.manifest());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
-        fields.put("computed_days", plan.computed().map(day -> {
-            FunnelDayAggregate stored = days.getOrDefault(day, FunnelDayAggregate.empty(run.definition()));
-            return RunFigures.day(day, stored.namespaces(), stored.rejectedRows(), null);
-        }).toList());
+        fields.put("computed_days", rows.computedDays(plan));
         fields.put("timings", Manifest.timings(job.getStartTime()));
         return fields;
     }

@@ -23,9 +23,9 @@ public record RunFigures(long read, long used, long rejected, Long untimed, long
     private static final String COMPUTED = "figures.days.computed";
     private static final String REUSED = "figures.days.reused";
 
-    /** Rows of the days the plan computed; reused days were counted by the runs that computed them. */
-    public static RunFigures of(long used, long rejected, Long untimed, DayPlan plan) {
-        return new RunFigures(used + rejected + (untimed == null ? 0 : untimed), used, rejected, untimed,
+    /** @param computed the rows of the days the plan computed; reused days were counted by the runs that computed them */
+    public static RunFigures of(DayRows computed, DayPlan plan) {
+        return new RunFigures(computed.read(), computed.used(), computed.rejected(), computed.untimed(),
                 plan.computedDays(), plan.reusedDays());
     }
 
@@ -42,11 +42,11 @@ public record RunFigures(long read, long used, long rejected, Long untimed, long
      * One entry of the manifest's "computed_days": a computed day's rows, read = used + rejected (+ untimed), so
      * a reader can check each day against SQL.
      */
-    public static Map<String, Object> day(LocalDate day, long used, long rejected, Long untimed) {
-        Map<String, Object> rows = Manifest.ordered("day", day.toString(), "read",
-                used + rejected + (untimed == null ? 0 : untimed), "used", used, "rejected", rejected);
-        if (untimed != null) {
-            rows.put("untimed", untimed);
+    public static Map<String, Object> day(LocalDate day, DayRows stored) {
+        Map<String, Object> rows = Manifest.ordered("day", day.toString(), "read", stored.read(), "used",
+                stored.used(), "rejected", stored.rejected());
+        if (stored.untimed() != null) {
+            rows.put("untimed", stored.untimed());
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.job.DayRows;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
@@ -106,6 +107,10 @@ public final class TransferDay {
 
     public long rejectedRows() {
         return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public DayRows rows() {
+        return new DayRows(transfers, rejectedRows(), untimed);
     }
 
     public Map<String, StepStats> steps() {

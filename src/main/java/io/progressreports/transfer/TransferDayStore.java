@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads and writes a transfer job's days and rejects in the store; callers own the transactions. */
 public class TransferDayStore implements DayStore<TransferDay> {
@@ -135,16 +135,16 @@ public class TransferDayStore implements DayStore<TransferDay> {
     }
 
     @Override
-    public Map<LocalDate, TransferDay> load(LocalDate from, LocalDate to) {
+    public Stream<Map.Entry<LocalDate, TransferDay>> stream(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, transfers, items, micros, max_speed, speeds, untimed, rejected, steps, step_seconds
                         from transfer_day
-                        where job_name = :job and definition_id = :definition and day between :from and :to""")
+                        where job_name = :job and definition_id = :definition and day between :from and :to
+                        order by day""")
                 .params(days.span(from, to))
+                .withFetchSize(FETCH_DAYS)
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), day(rs)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+                .stream();
     }
 
     public List<Reject> rejects(LocalDate from, LocalDate to) {

@@ -4,11 +4,11 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.Percentiles;
 import io.progressreports.report.ReportPeriod;
+import io.progressreports.store.StoredDays;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
@@ -30,7 +30,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
     }
 
     /** @param lastDay the last day with data (the as-of day, or the range's end) */
-    public static TransferReport build(Map<LocalDate, TransferDay> days, DateRange range, LocalDate lastDay,
+    public static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
                                        Grain grain) {
         var speeds = new ArrayList<SpeedRow>();
         var durations = new ArrayList<DurationRow>();
@@ -42,8 +42,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             if (period.start().isAfter(lastDay)) {
                 break;
             }
-            var merged = new TransferDay();
-            period.start().datesUntil(period.end()).map(days::get).filter(day -> day != null).forEach(merged::merge);
+            TransferDay merged = days.merged(period, TransferDay::new, TransferDay::merge);
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();

@@ -1,5 +1,7 @@
 package io.progressreports.transfer;
 
+import io.progressreports.job.DayRows;
+import io.progressreports.job.RangeRows;
 import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
 import io.progressreports.report.DateRange;
@@ -13,13 +15,15 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Renders the report from stored days into a staging folder, then publishes it atomically. */
 public class TransferReportTasklet implements Tasklet {
+
+    /** A computed day the store does not have: none of its rows were read. */
+    private static final DayRows NONE = new DayRows(0, 0, 0L);
 
     private final TransferDayStore store;
     private final TransferRun run;
@@ -35,33 +39,22 @@ public class TransferReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DateRange range = run.range();
-        Map<LocalDate, TransferDay> days = store.load(range.from(), range.to());
-        TransferReport report = TransferReport.build(days, range, run.lastDay(), run.grain());
-        RunFigures figures = figures(days);
+        var rows = new RangeRows(NONE);
+        TransferReport report = rows.render(store, range, TransferDay::rows,
+                days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
+        RunFigures figures = rows.figures(plan);
         figures.putInto(job.getExecutionContext());
-        RejectRate rate = RejectRate.over(days.values(), TransferDay::rejectedRows, TransferDay::transfers,
-                run.options().maxRejectRate(), "rejects.csv");
+        RejectRate rate = rows.rejectRate(run.options().maxRejectRate(), "rejects.csv");
         List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
         Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
                 dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
-                manifest(job, days, figures, rate));
+                manifest(job, rows, figures, rate));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         rate.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 
-    private RunFigures figures(Map<LocalDate, TransferDay> days) {
-        List<TransferDay> computed = plan.computed().map(day -> stored(days, day)).toList();
-        return RunFigures.of(computed.stream().mapToLong(TransferDay::transfers).sum(),
-                computed.stream().mapToLong(TransferDay::rejectedRows).sum(),
-                computed.stream().mapToLong(TransferDay::untimed).sum(), plan);
-    }
-
-    private static TransferDay stored(Map<LocalDate, TransferDay> days, LocalDate day) {
-        return days.getOrDefault(day, new TransferDay());
-    }
-
-    private Map<String, Object> manifest(JobExecution job, Map<LocalDate, TransferDay> days, RunFigures figures,
+    private Map<String, Object> manifest(JobExecution job, RangeRows rows, RunFigures figures,
                                          RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
@@ -73,16 +66,12 @@ public class TransferReportTasklet implements Tasklet {
         fields.put("definition_id", run.definitionId());
         fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""), "steps_table",
                 run.steps().toString(), "timings_table", run.timings().toString()));
-        List<Map<String, Object>> perDay = plan.computed().map(day -> {
-            TransferDay stored = stored(days, day);
-            return RunFigures.day(day, stored.transfers(), stored.rejectedRows(), stored.untimed());
-        }).toList();
         fields.put("rows", figures.rows());
         fields.put("rejects", rejects.manifest());
         fields.put("days", figures.days());
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("index_advice", run.indexAdvice());
-        fields.put("computed_days", perDay);
+        fields.put("computed_days", rows.computedDays(plan));
         fields.put("timings", Manifest.timings(job.getStartTime()));
         return fields;
     }

@@ -4,6 +4,7 @@ import io.progressreports.source.Micros;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportPeriod;
+import io.progressreports.store.StoredDays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -45,7 +47,7 @@ class FunnelReportTest {
         add(ZoneOffset.UTC, asOf, Instant.parse("2026-11-05T10:00:00Z"));
         var range = new DateRange(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 10));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, days, range, Grain.WEEK, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.WEEK, ZoneOffset.UTC, asOf, 0);
 
         FunnelReport.FunnelRow first = report.funnel().get(0);
         assertThat(first.cohort()).isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 9)));
@@ -74,7 +76,7 @@ class FunnelReportTest {
         add(ZoneOffset.UTC, asOf, Instant.parse("2026-11-01T10:00:00Z"), Duration.ofHours(2));
         var range = new DateRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, days, range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
 
         assertThat(report.funnel()).allMatch(row -> !row.mature());
         assertThat(report.completion()).extracting(FunnelReport.CompletionRow::mature)
@@ -88,10 +90,14 @@ class FunnelReportTest {
         Instant asOf = Instant.parse("2026-11-03T12:00:00Z");
         var range = new DateRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 10));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, days, range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
 
         assertThat(report.funnel()).hasSize(3 * 3);
         assertThat(report.funnel().get(0).fromStart()).isNaN();
         assertThat(report.funnel().get(0).medianHours()).isNaN();
+    }
+
+    private StoredDays<FunnelDayAggregate> stored() {
+        return new StoredDays<>(new TreeMap<>(days).entrySet().stream(), (day, aggregate) -> { });
     }
 }

@@ -3,11 +3,13 @@ package io.progressreports.transfer;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.source.Micros;
+import io.progressreports.store.StoredDays;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,7 +35,7 @@ class TransferReportTest {
         days.put(day(2), monday);
         days.put(day(3), tuesday);
 
-        TransferReport report = TransferReport.build(days, new DateRange(day(2), day(8)), day(8), Grain.WEEK);
+        TransferReport report = TransferReport.build(stored(days), new DateRange(day(2), day(8)), day(8), Grain.WEEK);
 
         TransferReport.SpeedRow week = report.speeds().get(0);
         assertThat(week.transfers()).isEqualTo(3);
@@ -51,10 +53,14 @@ class TransferReportTest {
 
     @Test
     void aPeriodWithoutTransfersHasCountsButNoSpeeds() {
-        TransferReport report = TransferReport.build(Map.of(), new DateRange(day(1), day(2)), day(2), Grain.DAY);
+        TransferReport report = TransferReport.build(stored(Map.of()), new DateRange(day(1), day(2)), day(2), Grain.DAY);
         assertThat(report.speeds()).hasSize(2);
         assertThat(report.speeds().get(0).p50()).isNaN();
         assertThat(report.speeds().get(0).itemsPerSecond()).isNaN();
         assertThat(report.durations()).isEmpty();
+    }
+
+    private static StoredDays<TransferDay> stored(Map<LocalDate, TransferDay> days) {
+        return new StoredDays<>(new TreeMap<>(days).entrySet().stream(), (day, aggregate) -> { });
     }
 }

@@ -1,0 +1,20 @@
+package io.progressreports.job;
+
+/**
+ * A stored day's rows: all a run's figures, manifest and reject rate need of a day once its aggregate has gone into
+ * the report.
+ *
+ * @param untimed transfer jobs only (completed steps without a timing row); null for a funnel
+ */
+public record DayRows(long used, long rejected, Long untimed) {
+
+    public long read() {
+        return used + rejected + (untimed == null ? 0 : untimed);
+    }
+
+    /** Both days' rows; untimed stays null for a funnel's. */
+    public DayRows plus(DayRows other) {
+        return new DayRows(used + other.used, rejected + other.rejected,
+                untimed == null ? null : untimed + other.untimed);
+    }
+}
