@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,12 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
 
     private static final Logger LOG = LoggerFactory.getLogger(DayWriter.class);
     private static final String STARTED = "dayWriter.started";
+    /**
+     * Days kept decoded between chunks. Rows come in about day order, so a few suffice and the rest are read back
+     * from the store when a late row needs them: a partition's memory does not grow with its days (each day holds
+     * histograms of a megabyte or more).
+     */
+    private static final int DAYS_KEPT = 8;
 
     private final DayStore<A> store;
     private final DayFolding<R, A> folding;
@@ -43,7 +50,12 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     private final TransactionTemplate transactions;
     private final LocalDate from;
     private final LocalDate to;
-    private Map<LocalDate, A> days = new HashMap<>();
+    private final Map<LocalDate, A> days = new LinkedHashMap<>(2 * DAYS_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, A> eldest) {
+            return size() > DAYS_KEPT;
+        }
+    };
 
     public DayWriter(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
                      TransactionTemplate transactions, LocalDate from, LocalDate to) {
@@ -57,9 +69,8 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
 
     @Override
     public void open(ExecutionContext context) {
-        if (context.containsKey(STARTED)) {
-            days = new HashMap<>(store.load(from, to));
-        } else {
+        // A restarted partition finds its days as its last committed chunk stored them.
+        if (!context.containsKey(STARTED)) {
             transactions.executeWithoutResult(status -> store.reset(from, to));
             context.putString(STARTED, "true");
         }
@@ -86,8 +97,12 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
         if (day.isBefore(from) || day.isAfter(to)) {
             throw new IllegalStateException("row of day " + day + " read for span " + from + ".." + to);
         }
-        A stored = days.get(day);
-        return stored == null ? folding.empty() : folding.copy(stored);
+        A kept = days.get(day);
+        if (kept != null) {
+            return folding.copy(kept);
+        }
+        A stored = store.load(day, day).get(day);
+        return stored == null ? folding.empty() : stored;
     }
 
     @Override
