@@ -104,8 +104,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--recompute", description = "Recompute every day of the range, even final stored ones (after a data fix).")
     boolean recompute;
 
-    @Option(names = "--partition-days", paramLabel = "N", description = "Days per partition, the unit of parallel "
-            + "work; a restart resumes inside one (default: the job file's partition-days, else 7).")
+    @Option(names = "--partition-days", paramLabel = "N", description = "Most days per partition, the unit of parallel "
+            + "work (a short range is split so that every thread gets one); a restart resumes inside one "
+            + "(default: the job file's partition-days, else 7).")
     Integer partitionDays;
 
     @Option(names = "--max-reject-rate", paramLabel = "RATE", description = "Exit 65 when more than this share of "

@@ -101,13 +101,6 @@ public final class FunnelDayAggregate {
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
     }
 
-    public FunnelDayAggregate copy() {
-        var copy = new FunnelDayAggregate(reached.length, beforeCreation.length,
-                completed.length == 0 ? 0 : completed[0].length);
-        copy.merge(this);
-        return copy;
-    }
-
     public long namespaces() {
         return namespaces;
     }

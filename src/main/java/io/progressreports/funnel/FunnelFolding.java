@@ -27,11 +27,6 @@ final class FunnelFolding implements DayFolding<ProgressRecord, FunnelDayAggrega
     }
 
     @Override
-    public FunnelDayAggregate copy(FunnelDayAggregate aggregate) {
-        return aggregate.copy();
-    }
-
-    @Override
     public void add(FunnelDayAggregate aggregate, ProgressRecord record) {
         aggregate.add(record, ageLimits);
     }

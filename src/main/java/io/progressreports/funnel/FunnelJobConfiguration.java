@@ -58,9 +58,9 @@ public class FunnelJobConfiguration {
 
     @Bean
     @StepScope
-    FunnelPlanTasklet funnelPlanTasklet(FunnelDayStore funnelDayStore,
+    FunnelPlanTasklet funnelPlanTasklet(FunnelDayStore funnelDayStore, ReportsProperties properties,
                                         @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new FunnelPlanTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters));
+        return new FunnelPlanTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters), properties.threads());
     }
 
     @Bean

@@ -19,10 +19,13 @@ public class FunnelPlanTasklet implements Tasklet {
 
     private final FunnelDayStore store;
     private final FunnelRun run;
+    private final int threads;
 
-    public FunnelPlanTasklet(FunnelDayStore store, FunnelRun run) {
+    /** @param threads partitions run side by side: the plan has at least as many when the days allow */
+    public FunnelPlanTasklet(FunnelDayStore store, FunnelRun run, int threads) {
         this.store = store;
         this.run = run;
+        this.threads = threads;
     }
 
     @Override
@@ -36,7 +39,8 @@ public class FunnelPlanTasklet implements Tasklet {
                                 && (day.withDropoffs() || !run.dropoffs()))
                         .map(FunnelDayStore.DayState::day)
                         .collect(Collectors.toSet());
-        DayPlan plan = DayPlan.of(run.range().from(), last, reusable, run.options().partitionDays());
+        DayPlan plan = DayPlan.of(run.range().from(), last, reusable, run.options().partitionDays(),
+                threads);
         LOG.info("{} {} to {}: computing {} cohort days in {} partitions, reusing {} stored final days",
                 run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
                 plan.reusedDays());

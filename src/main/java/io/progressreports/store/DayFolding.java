@@ -9,7 +9,5 @@ public interface DayFolding<R, A> {
 
     A empty();
 
-    A copy(A aggregate);
-
     void add(A aggregate, R record);
 }

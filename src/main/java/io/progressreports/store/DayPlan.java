@@ -24,8 +24,16 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
     public static final String SPAN_FROM = "span.from";
     public static final String SPAN_TO = "span.to";
 
-    /** The days from {@code first} to {@code lastDay}, inclusive; none when the last is before the first. */
-    public static DayPlan of(LocalDate first, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays) {
+    /**
+     * The days from {@code first} to {@code lastDay}, inclusive; none when the last is before the first. Spans have
+     * at most {@code maxSpanDays}, and fewer when the days to compute would otherwise leave some of the
+     * {@code threads} idle: a month's backfill on two cores runs as two partitions side by side, not one.
+     */
+    public static DayPlan of(LocalDate first, LocalDate lastDay, Set<LocalDate> reusable, int maxSpanDays,
+                             int threads) {
+        long toCompute = lastDay.isBefore(first) ? 0
+                : first.datesUntil(lastDay.plusDays(1)).filter(day -> !reusable.contains(day)).count();
+        long spanDays = Math.min(maxSpanDays, Math.max(1, (toCompute + threads - 1) / threads));
         var spans = new ArrayList<DateRange>();
         LocalDate spanStart = null;
         long reused = 0;
@@ -37,7 +45,7 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
             if (compute && spanStart == null) {
                 spanStart = day;
             }
-            boolean spanFull = spanStart != null && day.toEpochDay() - spanStart.toEpochDay() + 1 >= maxSpanDays;
+            boolean spanFull = spanStart != null && day.toEpochDay() - spanStart.toEpochDay() + 1 >= spanDays;
             boolean spanEnds = spanStart != null && (!compute || spanFull || day.equals(lastDay));
             if (spanEnds) {
                 spans.add(new DateRange(spanStart, compute ? day : day.minusDays(1)));

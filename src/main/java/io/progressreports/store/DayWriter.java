@@ -79,27 +79,32 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     @Override
     public void write(Chunk<? extends R> chunk) {
         Map<LocalDate, A> touched = new HashMap<>();
+        // Days are folded in place, not copied (a copy per chunk of a megabyte-sized day is garbage that outlives
+        // young collections): a rolled-back chunk's days are let go of, and read back as stored when next needed.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    days.putAll(touched);
+                } else {
+                    touched.keySet().forEach(days::remove);
+                }
+            }
+        });
         for (R record : chunk) {
-            folding.add(touched.computeIfAbsent(folding.day(record), this::copyOf), record);
+            folding.add(touched.computeIfAbsent(folding.day(record), this::day), record);
         }
         touched.forEach(store::save);
         details.write(chunk.getItems());
-        // The in-memory days move on only if the chunk commits; a rolled-back chunk leaves them as stored.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                days.putAll(touched);
-            }
-        });
     }
 
-    private A copyOf(LocalDate day) {
+    private A day(LocalDate day) {
         if (day.isBefore(from) || day.isAfter(to)) {
             throw new IllegalStateException("row of day " + day + " read for span " + from + ".." + to);
         }
         A kept = days.get(day);
         if (kept != null) {
-            return folding.copy(kept);
+            return kept;
         }
         A stored = store.load(day, day).get(day);
         return stored == null ? folding.empty() : stored;

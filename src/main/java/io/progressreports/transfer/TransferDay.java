@@ -71,12 +71,6 @@ public final class TransferDay {
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));
     }
 
-    public TransferDay copy() {
-        var copy = new TransferDay();
-        copy.merge(this);
-        return copy;
-    }
-
     public long transfers() {
         return transfers;
     }

@@ -18,11 +18,6 @@ final class TransferFolding implements DayFolding<TimingRecord, TransferDay> {
     }
 
     @Override
-    public TransferDay copy(TransferDay aggregate) {
-        return aggregate.copy();
-    }
-
-    @Override
     public void add(TransferDay aggregate, TimingRecord record) {
         aggregate.add(record);
     }

@@ -80,9 +80,10 @@ public class TransferJobConfiguration {
 
     @Bean
     @StepScope
-    TransferPlanTasklet transferPlanTasklet(TransferDayStore transferDayStore,
+    TransferPlanTasklet transferPlanTasklet(TransferDayStore transferDayStore, ReportsProperties properties,
                                             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new TransferPlanTasklet(transferDayStore, TransferRun.fromJobParameters(parameters));
+        return new TransferPlanTasklet(transferDayStore, TransferRun.fromJobParameters(parameters),
+                properties.threads());
     }
 
     @Bean

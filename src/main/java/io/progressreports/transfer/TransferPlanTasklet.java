@@ -23,17 +23,21 @@ public class TransferPlanTasklet implements Tasklet {
 
     private final TransferDayStore store;
     private final TransferRun run;
+    private final int threads;
 
-    public TransferPlanTasklet(TransferDayStore store, TransferRun run) {
+    /** @param threads partitions run side by side: the plan has at least as many when the days allow */
+    public TransferPlanTasklet(TransferDayStore store, TransferRun run, int threads) {
         this.store = store;
         this.run = run;
+        this.threads = threads;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
         LocalDate last = run.lastDay();
-        DayPlan plan = DayPlan.of(run.range().from(), last, reusable(last), run.options().partitionDays());
+        DayPlan plan = DayPlan.of(run.range().from(), last, reusable(last), run.options().partitionDays(),
+                threads);
         run.indexAdvice().forEach(advice -> LOG.warn("{}: each partition scans the whole table; this index would "
                 + "let partitions read only their days: {}", run.jobName(), advice));
         LOG.info("{} {} to {}: computing {} days in {} partitions, reusing {} stored final days", run.jobName(),
