@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Folds each chunk into its days and stores those days (and the chunk's detail rows) in the chunk's
@@ -53,9 +55,15 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     private final Map<LocalDate, A> days = new LinkedHashMap<>(2 * DAYS_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<LocalDate, A> eldest) {
-            return size() > DAYS_KEPT;
+            if (size() > DAYS_KEPT) {
+                released.add(eldest.getKey());
+                return true;
+            }
+            return false;
         }
     };
+    /** Days the store may hold rows of that are not kept here; any other day not kept is still empty. */
+    private final Set<LocalDate> released = new HashSet<>();
 
     public DayWriter(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
                      TransactionTemplate transactions, LocalDate from, LocalDate to) {
@@ -69,8 +77,10 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
 
     @Override
     public void open(ExecutionContext context) {
-        // A restarted partition finds its days as its last committed chunk stored them.
-        if (!context.containsKey(STARTED)) {
+        if (context.containsKey(STARTED)) {
+            // A restarted partition finds its days as its last committed chunk stored them.
+            from.datesUntil(to.plusDays(1)).forEach(released::add);
+        } else {
             transactions.executeWithoutResult(status -> store.reset(from, to));
             context.putString(STARTED, "true");
         }
@@ -88,6 +98,7 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
                     days.putAll(touched);
                 } else {
                     touched.keySet().forEach(days::remove);
+                    released.addAll(touched.keySet());
                 }
             }
         });
@@ -106,7 +117,7 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
         if (kept != null) {
             return kept;
         }
-        A stored = store.load(day, day).get(day);
+        A stored = released.contains(day) ? store.load(day, day).get(day) : null;
         return stored == null ? folding.empty() : stored;
     }
 
