@@ -23,7 +23,7 @@ public record RunFigures(long read, long used, long rejected, Long untimed, long
     private static final String COMPUTED = "figures.days.computed";
     private static final String REUSED = "figures.days.reused";
 
-    /** @param computed the rows of the days the plan computed; reused days were counted by the runs that computed them */
+    /** @param computed rows of the days the plan computed; reused days were counted by the runs that computed them */
     public static RunFigures of(DayRows computed, DayPlan plan) {
         return new RunFigures(computed.read(), computed.used(), computed.rejected(), computed.untimed(),
                 plan.computedDays(), plan.reusedDays());

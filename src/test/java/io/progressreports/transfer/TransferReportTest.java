@@ -53,7 +53,8 @@ class TransferReportTest {
 
     @Test
     void aPeriodWithoutTransfersHasCountsButNoSpeeds() {
-        TransferReport report = TransferReport.build(stored(Map.of()), new DateRange(day(1), day(2)), day(2), Grain.DAY);
+        TransferReport report = TransferReport.build(stored(Map.of()), new DateRange(day(1), day(2)), day(2),
+                Grain.DAY);
         assertThat(report.speeds()).hasSize(2);
         assertThat(report.speeds().get(0).p50()).isNaN();
         assertThat(report.speeds().get(0).itemsPerSecond()).isNaN();
