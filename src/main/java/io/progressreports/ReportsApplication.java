@@ -1,5 +1,6 @@
 package io.progressreports;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -7,4 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ReportsApplication {
+
+    /**
+     * For the build's Spring AOT step (spring-boot-maven-plugin process-aot), which starts the application through a
+     * main method to generate its bean definitions; users start {@link ProgressReports}.
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(ReportsApplication.class, args);
+    }
 }

@@ -51,6 +51,9 @@ public final class SpringSettings {
      */
     public ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ReportsApplication.class)
+                // Names the generated ReportsApplication__ApplicationContextInitializer that AOT mode starts from
+                // (Spring would otherwise take the CLI's main class).
+                .main(ReportsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
