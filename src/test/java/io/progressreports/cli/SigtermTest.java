@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,9 @@ class SigtermTest {
         // A fresh store: the catch-up run starts at once.
         var schedule = new ArrayList<>(List.of("schedule", "--chunk-size", "100", "--threads", "1"));
         schedule.addAll(scheduleFlags(store, 120));
-        try (CliProcess process = CliProcess.start(dir.resolve("logs"), schedule.toArray(String[]::new))) {
+        // In Spring AOT mode, as ./progress-reports starts it.
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), Path.of(""),
+                Map.of("spring.aot.enabled", "true"), Map.of(), schedule.toArray(String[]::new))) {
             process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
             process.terminate();
             assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
