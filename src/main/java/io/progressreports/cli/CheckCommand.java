@@ -43,7 +43,8 @@ public class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var findings = new Findings(System.out);
         try (var context = store.settings().put("reports.source.url", sourceUrl).start()) {
-            context.getBean(ReadinessCheck.class).run(JobFiles.locate(jobsDir, SettingsFiles.installFolder()), jobs, out, findings);
+            context.getBean(ReadinessCheck.class).run(JobFiles.locate(jobsDir, SettingsFiles.installFolder()), jobs,
+                    out, findings);
         }
         System.out.println(findings.summary());
         return findings.exitCode();

@@ -2,8 +2,7 @@ package io.progressreports.store;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A job's stored days of aggregate {@code A}; callers own the transactions. */
@@ -21,9 +20,9 @@ public interface DayStore<A> {
      */
     Stream<Map.Entry<LocalDate, A>> stream(LocalDate from, LocalDate to);
 
-    default Map<LocalDate, A> load(LocalDate from, LocalDate to) {
-        try (Stream<Map.Entry<LocalDate, A>> days = stream(from, to)) {
-            return days.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    default Optional<A> load(LocalDate day) {
+        try (Stream<Map.Entry<LocalDate, A>> days = stream(day, day)) {
+            return days.findFirst().map(Map.Entry::getValue);
         }
     }
 

@@ -117,8 +117,7 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
         if (kept != null) {
             return kept;
         }
-        A stored = released.contains(day) ? store.load(day, day).get(day) : null;
-        return stored == null ? folding.empty() : stored;
+        return released.contains(day) ? store.load(day).orElseGet(folding::empty) : folding.empty();
     }
 
     @Override

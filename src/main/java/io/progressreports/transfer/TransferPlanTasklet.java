@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Decides which days to compute: those not stored, not complete, not final, or forced by --recompute. Without
- * the indexes that make a span cheap to read, each partition scans the table: slower, but a partition still holds
- * only its own days (about half a megabyte each), where one partition for the whole range would not fit the heap.
+ * the indexes that make a span cheap to read, each partition scans the table: slower, but the range still runs as
+ * partitions side by side, each restartable on its own.
  */
 public class TransferPlanTasklet implements Tasklet {
 

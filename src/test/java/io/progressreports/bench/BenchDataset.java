@@ -33,8 +33,8 @@ final class BenchDataset {
     private static final int LAYOUT = 1;
 
     /** What one dataset is, and what a backfill and a nightly run of it cover. */
-    record Facts(String url, LocalDate from, LocalDate to, Instant backfillAsOf, Instant nightlyAsOf,
-                 int deploymentsPerDay, int namespacesGenerated, long deploymentSteps, long timedTransferSteps,
+    record Facts(LocalDate from, LocalDate to, Instant backfillAsOf, Instant nightlyAsOf,
+                 int deploymentsPerDay, long deploymentSteps, long timedTransferSteps,
                  long timingRows, long onboardingRows, boolean generated, double generationSeconds) {
 
         Map<String, Object> describe() {
@@ -61,16 +61,15 @@ final class BenchDataset {
     private BenchDataset() {
     }
 
-    static DataSource dataSource(String url) {
-        var source = new DriverManagerDataSource(url);
-        PgUrl parsed = PgUrl.parse(url);
-        if (parsed.password() != null && !url.contains("password=")) {
-            source.setPassword(parsed.password());
+    static DataSource dataSource(PgUrl url) {
+        var source = new DriverManagerDataSource(url.jdbcUrl());
+        if (url.password() != null && !url.jdbcUrl().contains("password=")) {
+            source.setPassword(url.password());
         }
         return source;
     }
 
-    static Facts prepare(BenchSettings settings, String url, DataSource source) {
+    static Facts prepare(BenchSettings settings, DataSource source) {
         int dataDays = settings.days() + 1;
         int deploymentsPerDay = (int) Math.max(1, Math.round(settings.steps() / STEPS_PER_DEPLOYMENT / settings.days()));
         int namespaces = Math.toIntExact(Math.round((double) settings.namespaces() * dataDays / settings.days()));
@@ -106,8 +105,8 @@ final class BenchDataset {
         if (!created.isEmpty()) {
             System.out.println("bench: created the recommended indexes " + created);
         }
-        return new Facts(url, from, to, to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), deploymentsPerDay, namespaces,
+        return new Facts(from, to, to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), deploymentsPerDay,
                 number(recorded, "steps"), number(recorded, "timed_transfers"), number(recorded, "timings"),
                 number(recorded, "onboarding"), !reuse, seconds);
     }

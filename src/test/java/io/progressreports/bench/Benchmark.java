@@ -35,12 +35,15 @@ public final class Benchmark {
 
     static final String TRANSFER = "transfer-speed";
     static final String FUNNEL = "onboarding-funnel";
+    private static final List<String> JOBS = List.of(TRANSFER, FUNNEL);
     private static final int VERSION_RUNS = 5;
     private static final double MIB_LIMIT = 512;
 
     private final BenchSettings settings;
     private final BenchResults results = new BenchResults();
     private final Map<String, JobFigures> figures = new LinkedHashMap<>();
+    /** The median wall of --version. */
+    private double startFloorSeconds = Double.NaN;
     private Path runs;
     private JdbcClient source;
     private SourceCatalog catalog;
@@ -106,14 +109,14 @@ public final class Benchmark {
     }
 
     private void measure(String url) {
-        DataSource dataSource = BenchDataset.dataSource(url);
+        PgUrl pg = PgUrl.parse(url);
+        DataSource dataSource = BenchDataset.dataSource(pg);
         source = JdbcClient.create(dataSource);
         catalog = new SourceCatalog(dataSource);
-        PgUrl pg = PgUrl.parse(url);
-        BenchDataset.Facts facts = BenchDataset.prepare(settings, url, dataSource);
+        BenchDataset.Facts facts = BenchDataset.prepare(settings, dataSource);
         results.put("dataset", facts.describe());
         var files = new JobFiles(settings.project().resolve("jobs"));
-        for (String job : List.of(TRANSFER, FUNNEL)) {
+        for (String job : JOBS) {
             jobFiles.put(job, files.load(job));
         }
         var queries = new QueryProcess(pg, settings.project(), settings.timeout());
@@ -139,12 +142,11 @@ public final class Benchmark {
         versionFloor(jobs);
         results.put("versions", "postgresql_server", source.sql("select version()")
                 .query(String.class).single());
-        results.put("versions", "psql", queries.usesPsql()
-                ? Machine.commandLine(List.of(QueryProcess.onPath("psql").toString(), "--version")) : "not on PATH");
+        results.put("versions", "psql", queries.psqlVersion());
         results.put("versions", "harness_java", Runtime.version().toString());
 
         var backfill = new SqlBaseline(facts.from(), facts.to(), facts.backfillAsOf());
-        for (String job : List.of(TRANSFER, FUNNEL)) {
+        for (String job : JOBS) {
             queries.count("warm-up " + job, floorSql(job, backfill), runs.resolve("warm-up/" + job + ".txt"));
         }
 
@@ -155,7 +157,7 @@ public final class Benchmark {
             results.put("indexes_dropped", dropped);
         }
         try {
-            for (String job : List.of(TRANSFER, FUNNEL)) {
+            for (String job : JOBS) {
                 measureJob(job, facts, backfill, queries, jobs, url);
             }
         } finally {
@@ -165,10 +167,10 @@ public final class Benchmark {
             }
         }
         if (settings.withIndexes()) {
-            for (String job : List.of(TRANSFER, FUNNEL)) {
+            for (String job : JOBS) {
                 nightly(job, facts, jobs, url);
             }
-            for (String job : List.of(TRANSFER, FUNNEL)) {
+            for (String job : JOBS) {
                 smallBackfill(job, facts, jobs, url);
             }
         }
@@ -193,7 +195,7 @@ public final class Benchmark {
         List<String> lines = output(last.process().stdout());
         results.put("versions", "app", lines.isEmpty() ? "unknown" : lines.get(0));
         results.put("versions", "job_java", lines.size() > 1 ? lines.get(1) : "unknown");
-        figures.computeIfAbsent("floor", k -> new JobFigures()).floorSeconds = median;
+        startFloorSeconds = median;
     }
 
     /** The bare count, the SQL baseline and the full backfill of one job, in that order, and the CSVs compared. */
@@ -262,7 +264,7 @@ public final class Benchmark {
                 "--to", facts.to().toString(), "--as-of", facts.backfillAsOf().toString(), "--source-url", url,
                 "--store-dir", runDir.resolve("store").toString()), runDir);
         results.put("full_backfill", job, run.describe());
-        results.figure(job + ": full backfill (" + days(facts.from(), facts.to()) + " days, empty store)",
+        results.figure(job + ": full backfill (" + settings.days() + " days, empty store)",
                 run.process().wallSeconds(), "s");
         results.figure(job + ": full backfill rows read (manifest rows.read)", run.rowsRead(), "rows");
         System.out.printf("bench: %s full backfill: %,d rows in %.2f s%n", job, run.rowsRead(),
@@ -289,17 +291,17 @@ public final class Benchmark {
 
     /** The backfill's store, one more day visible: what cron runs the next night. */
     private void nightly(String job, BenchDataset.Facts facts, JobProcess jobs, String url) {
-        JobFigures figures = this.figures.get(job);
+        JobFigures measured = figures.get(job);
         Path store = runs.resolve(job).resolve("backfill/store");
-        figures.nightly = jobs.run(job + " nightly", job, List.of("--last", Long.toString(days(facts.from(),
-                facts.to())), "--as-of", facts.nightlyAsOf().toString(), "--source-url", url, "--store-dir",
+        measured.nightly = jobs.run(job + " nightly", job, List.of("--last", Integer.toString(settings.days()),
+                "--as-of", facts.nightlyAsOf().toString(), "--source-url", url, "--store-dir",
                 store.toString()), runs.resolve(job).resolve("nightly"));
-        results.put("nightly", job, figures.nightly.describe());
-        results.figure(job + ": nightly run (--last " + days(facts.from(), facts.to()) + ", one new day)",
-                figures.nightly.process().wallSeconds(), "s");
-        results.figure(job + ": nightly rows read (manifest rows.read)", figures.nightly.rowsRead(), "rows");
-        System.out.printf("bench: %s nightly: %,d rows in %.2f s%n", job, figures.nightly.rowsRead(),
-                figures.nightly.process().wallSeconds());
+        results.put("nightly", job, measured.nightly.describe());
+        results.figure(job + ": nightly run (--last " + settings.days() + ", one new day)",
+                measured.nightly.process().wallSeconds(), "s");
+        results.figure(job + ": nightly rows read (manifest rows.read)", measured.nightly.rowsRead(), "rows");
+        System.out.printf("bench: %s nightly: %,d rows in %.2f s%n", job, measured.nightly.rowsRead(),
+                measured.nightly.process().wallSeconds());
     }
 
     /**
@@ -308,31 +310,30 @@ public final class Benchmark {
      * count), so for transfer-speed every timed step, not only the transfers the manifest counts.
      */
     private void smallBackfill(String job, BenchDataset.Facts facts, JobProcess jobs, String url) {
-        JobFigures figures = this.figures.get(job);
-        long fullRows = figures.backfillSourceRows;
+        JobFigures measured = figures.get(job);
+        long fullRows = measured.backfillSourceRows;
         long wanted = Math.min(1_000_000, fullRows / 5);
-        long days = days(facts.from(), facts.to());
+        long days = settings.days();
         long smallDays = Math.max(1, Math.min(days, (long) Math.ceil((double) days * wanted / fullRows)));
         LocalDate from = facts.to().minusDays(smallDays - 1);
         Path dir = runs.resolve(job).resolve("small");
-        figures.small = jobs.run(job + " small backfill", job, List.of("--from", from.toString(), "--to",
+        measured.small = jobs.run(job + " small backfill", job, List.of("--from", from.toString(), "--to",
                 facts.to().toString(), "--as-of", facts.backfillAsOf().toString(), "--source-url", url,
                 "--store-dir", dir.resolve("store").toString()), dir);
         var sql = new SqlBaseline(from, facts.to(), facts.backfillAsOf());
-        figures.smallSourceRows = source.sql(floorSql(job, sql)).query(Long.class).single();
-        Map<String, Object> described = new LinkedHashMap<>(figures.small.describe());
-        described.put("source_rows", figures.smallSourceRows);
+        measured.smallSourceRows = source.sql(floorSql(job, sql)).query(Long.class).single();
+        Map<String, Object> described = new LinkedHashMap<>(measured.small.describe());
+        described.put("source_rows", measured.smallSourceRows);
         described.put("range", from + " to " + facts.to());
         results.put("small_backfill", job, described);
         System.out.printf("bench: %s backfill of %d days: %,d source rows, peak RSS %.0f MiB, peak heap %.0f MiB%n",
-                job, smallDays, figures.smallSourceRows, figures.small.process().peakRssMib(),
-                figures.small.peakHeapMib());
+                job, smallDays, measured.smallSourceRows, measured.small.process().peakRssMib(),
+                measured.small.peakHeapMib());
     }
 
     private void addTargets() {
-        JobFigures start = figures.get("floor");
-        double floor = start == null ? Double.NaN : start.floorSeconds;
-        for (String name : List.of(TRANSFER, FUNNEL)) {
+        double floor = startFloorSeconds;
+        for (String name : JOBS) {
             JobFigures job = figures.get(name);
             if (job == null || job.backfill == null) {
                 continue;
@@ -362,10 +363,6 @@ public final class Benchmark {
             }
         }
         results.target("process-start floor (--version)", floor, 1.0, "s");
-    }
-
-    private static long days(LocalDate from, LocalDate to) {
-        return to.toEpochDay() - from.toEpochDay() + 1;
     }
 
     private static List<String> output(Path file) {

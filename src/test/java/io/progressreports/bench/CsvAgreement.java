@@ -61,9 +61,6 @@ final class CsvAgreement {
     /** What one comparison found: how many rows and cells were compared, and every difference. */
     record Outcome(String file, int jobRows, int baselineRows, long cellsCompared, List<String> disagreements,
                    double worstPercentileError) {
-        boolean agrees() {
-            return disagreements.isEmpty();
-        }
     }
 
     private CsvAgreement() {

@@ -1,6 +1,7 @@
 package io.progressreports.bench;
 
 import io.progressreports.report.Manifest;
+import io.progressreports.report.ReportPublisher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,13 +113,7 @@ final class JobProcess {
 
     private static void clean(Path dir) {
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            ReportPublisher.deleteTree(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty " + dir + ": " + e.getMessage(), e);

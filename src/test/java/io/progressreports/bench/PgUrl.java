@@ -1,5 +1,7 @@
 package io.progressreports.bench;
 
+import io.progressreports.source.SafeUrls;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,7 @@ record PgUrl(String jdbcUrl, String host, int port, String database, String user
 
     static PgUrl parse(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl.replaceAll("password=[^&]*",
-                    "password=***"));
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + SafeUrls.redact(jdbcUrl));
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         Map<String, String> query = new HashMap<>();
@@ -45,10 +46,5 @@ record PgUrl(String jdbcUrl, String host, int port, String database, String user
     /** PGPASSWORD for psql when there is a password. */
     Map<String, String> psqlEnvironment() {
         return password == null ? Map.of() : Map.of("PGPASSWORD", password);
-    }
-
-    /** For results and logs: the URL with any password masked. */
-    String redacted() {
-        return jdbcUrl.replaceAll("password=[^&]*", "password=***");
     }
 }

@@ -30,8 +30,9 @@ final class QueryProcess {
         return psql != null ? "psql (" + psql + ")" : "pgjdbc CopyManager in a JVM (psql not on PATH)";
     }
 
-    boolean usesPsql() {
-        return psql != null;
+    /** psql's own version line, for the results. */
+    String psqlVersion() {
+        return psql == null ? "not on PATH" : Machine.commandLine(List.of(psql.toString(), "--version"));
     }
 
     /** COPY (sql) TO STDOUT as CSV with a header, into {@code file}. */
@@ -89,7 +90,7 @@ final class QueryProcess {
                 System.getProperty("java.class.path"), CopyQuery.class.getName(), jdbcUrl, mode, sql);
     }
 
-    static Path onPath(String program) {
+    private static Path onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;

@@ -1,6 +1,7 @@
 package io.progressreports.bench;
 
 import io.progressreports.funnel.ActionColumns;
+import io.progressreports.funnel.LayoutRequest;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobValues;
 import io.progressreports.source.SourceCatalog;
@@ -246,7 +247,7 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     }
 
     private static String funnelTable(JobFile job) {
-        return plain(Objects.requireNonNullElse(job.table(), "onboarding_progresses"));
+        return plain(Objects.requireNonNullElse(job.table(), LayoutRequest.of(job).defaultTable()));
     }
 
     private String funnelRange(JobFile job) {

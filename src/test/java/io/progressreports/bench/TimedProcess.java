@@ -25,7 +25,7 @@ final class TimedProcess {
     private static final long POLL_MILLIS = 20;
 
     /** @param peakRssKib 0 when /proc gave no reading (not Linux, or the process ended within the first poll) */
-    record Result(String name, List<String> command, double wallSeconds, int exitCode, long peakRssKib,
+    record Result(List<String> command, double wallSeconds, int exitCode, long peakRssKib,
                   Path stdout, Path stderr) {
 
         double peakRssMib() {
@@ -75,7 +75,7 @@ final class TimedProcess {
                 process.destroyForcibly().waitFor();
             }
             poller.join();
-            return new Result(name, command, wall / 1e9, ended ? process.exitValue() : -1, peak.get(), stdout,
+            return new Result(command, wall / 1e9, ended ? process.exitValue() : -1, peak.get(), stdout,
                     stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
