@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.ReportsApplication;
+import io.progressreports.store.EarlyStoreStart;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,6 +55,7 @@ public final class SpringSettings {
                 // Names the generated ReportsApplication__ApplicationContextInitializer that AOT mode starts from
                 // (Spring would otherwise take the CLI's main class).
                 .main(ReportsApplication.class)
+                .initializers(new EarlyStoreStart())
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.Background;
 import io.progressreports.report.Cells;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.report.ReportPeriod;
@@ -36,6 +37,24 @@ final class FunnelReportFiles {
     }
 
     List<String> write(FunnelReport report, FunnelRun run, List<FunnelDayStore.Dropoff> dropoffs) {
+        String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
+                + " cohorts · zone " + run.zone().getId() + " · window " + Cells.days(run.definition().window())
+                + " days · " + run.definition().order().label() + " order · as of " + run.asOf();
+        // The trend chart takes longest to draw: on a second core it is done by the time the rest is written.
+        var trendChart = Background.run("conversion_trend.png", () -> writeTrendChart(report, subtitle));
+        var files = new ArrayList<String>();
+        trendChart.joinAfter(() -> {
+            files.addAll(writeTables(report, run, dropoffs));
+            FunnelCharts.writeFunnel(report.summary().stream().map(row -> new FunnelBar(row.stepNumber(),
+                    row.step(), row.namespaces(), row.fromStart())).toList(), "Onboarding funnel", subtitle,
+                    dir.resolve("funnel.png"));
+        });
+        files.add("funnel.png");
+        files.add("conversion_trend.png");
+        return files;
+    }
+
+    private List<String> writeTables(FunnelReport report, FunnelRun run, List<FunnelDayStore.Dropoff> dropoffs) {
         var files = new ArrayList<String>();
         files.add(csv("funnel.csv", FUNNEL_COLUMNS, report.funnel(), FunnelReportFiles::funnelCells));
         files.add(csv("funnel_summary.csv", FUNNEL_COLUMNS, report.summary(), FunnelReportFiles::funnelCells));
@@ -50,18 +69,14 @@ final class FunnelReportFiles {
         if (run.dropoffs()) {
             files.add(csv("dropoffs.csv", DROPOFF_COLUMNS, dropoffs, dropoffCells(run)));
         }
-        String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
-                + " cohorts · zone " + run.zone().getId() + " · window " + Cells.days(run.definition().window())
-                + " days · " + run.definition().order().label() + " order · as of " + run.asOf();
-        FunnelCharts.writeFunnel(report.summary().stream().map(row -> new FunnelBar(row.stepNumber(), row.step(),
-                row.namespaces(), row.fromStart())).toList(), "Onboarding funnel", subtitle, dir.resolve("funnel.png"));
-        files.add("funnel.png");
+        return files;
+    }
+
+    private void writeTrendChart(FunnelReport report, String subtitle) {
         FunnelCharts.writeConversionTrend(report.funnel().stream().filter(row -> row.stepNumber() > 1)
                         .map(row -> new ConversionPoint(row.cohort().start(), row.cohort().end(), row.stepNumber(),
                                 row.step(), row.fromStart(), row.mature())).toList(),
                 "Conversion from signup by cohort", subtitle, dir.resolve("conversion_trend.png"));
-        files.add("conversion_trend.png");
-        return files;
     }
 
     private static List<String> funnelCells(FunnelReport.FunnelRow row) {

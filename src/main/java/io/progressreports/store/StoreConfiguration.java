@@ -2,9 +2,9 @@ package io.progressreports.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.progressreports.ReportsProperties;
-import io.progressreports.source.DataSources;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -22,17 +22,18 @@ import javax.sql.DataSource;
 @EnableJdbcJobRepository(dataSourceRef = "storeDataSource", transactionManagerRef = "storeTransactionManager")
 public class StoreConfiguration {
 
+    /** Opened by {@link EarlyStoreStart} when the CLI started this application, else here. */
     @Bean(destroyMethod = "close")
-    StoreServer storeServer(ReportsProperties properties) {
-        return StoreServer.of(properties.store());
+    StoreServer storeServer(ReportsProperties properties, ObjectProvider<StoreStartup> startedEarly) {
+        StoreStartup startup = startedEarly.getIfAvailable();
+        return startup == null ? StoreServer.open(properties.store()) : startup.claim(properties.store());
     }
 
-    @Bean(destroyMethod = "close")
+    /** Closed by its server. */
+    @Bean(destroyMethod = "")
     @Primary
     HikariDataSource storeDataSource(StoreServer storeServer) {
-        HikariDataSource store = DataSources.pool("store", storeServer.database(), false);
-        StoreMigrations.migrate(store);
-        return store;
+        return storeServer.dataSource();
     }
 
     @Bean

@@ -1,36 +1,57 @@
 package io.progressreports.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.progressreports.ReportsProperties;
+import io.progressreports.source.DataSources;
 
-/** Where the store lives: a server given by URL, or an embedded one this process starts and stops. */
+/**
+ * The store, open: its server (given by URL, or an embedded one this process starts and stops) and a pool of
+ * connections to it, the schema migrated.
+ */
 public final class StoreServer implements AutoCloseable {
 
-    private final ReportsProperties.Database database;
     private final EmbeddedServer embedded;
+    private final HikariDataSource dataSource;
 
-    private StoreServer(ReportsProperties.Database database, EmbeddedServer embedded) {
-        this.database = database;
+    private StoreServer(EmbeddedServer embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
+        this.dataSource = dataSource;
     }
 
-    public static StoreServer of(ReportsProperties.Store store) {
-        if (store.url() != null && !store.url().isBlank()) {
-            return new StoreServer(store.database(), null);
+    public static StoreServer open(ReportsProperties.Store store) {
+        EmbeddedServer embedded = store.url() == null || store.url().isBlank()
+                ? EmbeddedServer.start(store.dir(), true) : null;
+        HikariDataSource pool = null;
+        try {
+            pool = DataSources.pool("store", embedded == null ? store.database()
+                    : new ReportsProperties.Database(embedded.jdbcUrl("postgres"), EmbeddedServer.USER, null, null),
+                    false);
+            StoreMigrations.migrate(pool);
+            return new StoreServer(embedded, pool);
+        } catch (RuntimeException e) {
+            close(pool, embedded);
+            throw e;
         }
-        EmbeddedServer server = EmbeddedServer.start(store.dir(), true);
-        return new StoreServer(new ReportsProperties.Database(server.jdbcUrl("postgres"), EmbeddedServer.USER, null,
-                null),
-                server);
     }
 
-    public ReportsProperties.Database database() {
-        return database;
+    public HikariDataSource dataSource() {
+        return dataSource;
     }
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
+        close(dataSource, embedded);
+    }
+
+    private static void close(HikariDataSource pool, EmbeddedServer embedded) {
+        try {
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
         }
     }
 }
