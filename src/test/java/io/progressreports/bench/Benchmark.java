@@ -220,7 +220,8 @@ public final class Benchmark {
 
     /** The count of the source rows the job reads over the range of {@code sql}. */
     private String floorSql(String name, SqlBaseline sql) {
-        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name), catalog) : sql.funnelFloor(jobFiles.get(name));
+        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name), catalog)
+                : sql.funnelFloor(jobFiles.get(name));
     }
 
     private QueryProcess.Counted floor(String job, String sql, QueryProcess queries, Path dir) {
