@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * Begins opening the store as soon as Spring knows the settings, before it builds any bean: the jobs' beans need
- * the store, but most of the application is built by the time they do.
+ * Begins opening the store as soon as Spring knows the settings, before it builds any bean, so that the embedded
+ * server starts and the schema is migrated while Spring builds the beans that do not need the store.
  */
 public final class EarlyStoreStart implements ApplicationContextInitializer<GenericApplicationContext> {
 
