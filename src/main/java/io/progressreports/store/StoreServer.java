@@ -21,11 +21,11 @@ public final class StoreServer implements AutoCloseable {
     public static StoreServer open(ReportsProperties.Store store) {
         EmbeddedServer embedded = store.url() == null || store.url().isBlank()
                 ? EmbeddedServer.start(store.dir(), true) : null;
+        ReportsProperties.Database database = embedded == null ? store.database()
+                : new ReportsProperties.Database(embedded.jdbcUrl("postgres"), EmbeddedServer.USER, null, null);
         HikariDataSource pool = null;
         try {
-            pool = DataSources.pool("store", embedded == null ? store.database()
-                    : new ReportsProperties.Database(embedded.jdbcUrl("postgres"), EmbeddedServer.USER, null, null),
-                    false);
+            pool = DataSources.pool("store", database, false);
             StoreMigrations.migrate(pool);
             return new StoreServer(embedded, pool);
         } catch (RuntimeException e) {

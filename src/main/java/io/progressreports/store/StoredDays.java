@@ -3,9 +3,7 @@ package io.progressreports.store;
 import io.progressreports.report.ReportPeriod;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -39,19 +37,18 @@ public final class StoredDays<A> implements AutoCloseable {
      * be asked for in order; days before {@code period} are passed over.
      */
     public A merged(ReportPeriod period, Supplier<A> empty, BiConsumer<A, A> mergeInto) {
-        List<A> inPeriod = new ArrayList<>();
+        A merged = null;
         while (next != null && next.getKey().isBefore(period.end())) {
             if (period.contains(next.getKey())) {
-                inPeriod.add(next.getValue());
+                if (merged == null) {
+                    merged = next.getValue();
+                } else {
+                    mergeInto.accept(merged, next.getValue());
+                }
             }
             advance();
         }
-        if (inPeriod.isEmpty()) {
-            return empty.get();
-        }
-        A merged = inPeriod.get(0);
-        inPeriod.subList(1, inPeriod.size()).forEach(day -> mergeInto.accept(merged, day));
-        return merged;
+        return merged == null ? empty.get() : merged;
     }
 
     /** Reads the days no period asked for, so that {@code seen} has been shown every stored day. */
