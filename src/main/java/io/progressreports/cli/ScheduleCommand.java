@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
                         + "code and does not stop the scheduler; a job another process is running is skipped.",
                 "On start, a job whose last cron time is later than the start of its last completed run in the "
                         + "store (or that never completed) runs at once."},
-        footer = {"", "A job file's schedule (five-field crontab form; zone: the schedule's, else the job's, else UTC):",
+        footer = {"", "A job file's schedule, read as crontab(5) reads it: five fields or @hourly/@daily/@weekly/@monthly/"
+                + "@yearly; day-of-month OR day-of-week when both are set; L, W, # and seconds are refused (exit 64). "
+                + "Zone: the schedule's, else the job's, else UTC:",
                 "  schedule:",
                 "    cron: \"30 2 * * *\"",
                 "    zone: UTC",

@@ -1,47 +1,61 @@
 package io.progressreports.job;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.definition.CronNicknames;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import io.progressreports.cli.UsageException;
-import org.springframework.scheduling.support.CronExpression;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
- * When a job's nightly report runs: a five-field crontab expression (minute hour day-of-month month day-of-week),
- * the form people know from crontab and jobs/crontab, in a time zone. Spring's {@link CronExpression} wants a
- * seconds field first, so the expression is read as {@code "0 " + cron}.
+ * When a job's nightly report runs: a crontab expression (minute hour day-of-month month day-of-week, or a macro
+ * such as {@code @daily}) in a time zone, with crontab's meaning, so that jobs/crontab and {@code schedule} agree.
+ * cron-utils' Unix definition gives what Vixie cron does: day-of-month OR day-of-week when both are restricted,
+ * and it refuses what crontab refuses (seconds, {@code L}, {@code W}, {@code #}, {@code ?}).
  */
-public record CronSchedule(String cron, ZoneId zone, CronExpression expression) {
+public record CronSchedule(String cron, ZoneId zone, ExecutionTime times) {
 
-    /** Ever longer looks back, the last long enough for any cron that fires at all (29 February on a Monday: 28 years). */
-    private static final List<Duration> LOOKBACKS = List.of(Duration.ofHours(1), Duration.ofDays(1),
-            Duration.ofDays(32), Duration.ofDays(367), Duration.ofDays(8 * 366 + 1), Duration.ofDays(30 * 366));
+    private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX);
+
+    /** Crontab's own definition plus the macros crontab(5) lists; @reboot has no time, so it stays refused. */
+    private static final CronParser CRONTAB = new CronParser(new CronDefinition(
+            new ArrayList<>(UNIX.getFieldDefinitions()), UNIX.getCronConstraints(),
+            EnumSet.complementOf(EnumSet.of(CronNicknames.REBOOT)), UNIX.isMatchDayOfWeekAndDayOfMonth()));
+
+    private static final String FORM = "the five of crontab (minute hour day-of-month month day-of-week) or a macro "
+            + "(@hourly, @daily, @weekly, @monthly, @yearly), e.g. \"30 2 * * *\"";
 
     /**
      * @param name what the cron is called in errors, e.g. schedule.cron
-     * @throws UsageException naming the value when it is not five fields of a cron that fires
+     * @throws UsageException naming the value when it is not a crontab expression that fires
      */
     public static CronSchedule parse(String name, String cron, ZoneId zone) {
-        String[] fields = cron == null ? new String[0] : cron.trim().split("\\s+");
-        if (cron == null || cron.isBlank() || fields.length != 5) {
-            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' has " + (cron == null || cron.isBlank()
-                    ? 0 : fields.length) + " fields, not the five of crontab (minute hour day-of-month month "
-                    + "day-of-week), e.g. \"30 2 * * *\"");
+        String[] fields = cron == null || cron.isBlank() ? new String[0] : cron.trim().split("\\s+");
+        boolean macro = fields.length == 1 && fields[0].startsWith("@");
+        if (fields.length != 5 && !macro) {
+            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' has " + fields.length
+                    + " fields, not " + FORM);
         }
-        CronExpression expression;
+        String normal = String.join(" ", fields);
+        ExecutionTime times;
         try {
-            expression = CronExpression.parse("0 " + String.join(" ", fields));
+            var parsed = CRONTAB.parse(normal);
+            parsed.validate();
+            times = ExecutionTime.forCron(parsed);
         } catch (IllegalArgumentException e) {
-            String reason = String.valueOf(e.getMessage());
-            int spring = reason.indexOf(" in cron expression");
-            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' is not a valid cron expression: "
-                    + JobFiles.printable(spring < 0 ? reason : reason.substring(0, spring)));
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^Failed to parse cron expression\\. ", "");
+            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' is not a crontab expression: "
+                    + JobFiles.printable(reason));
         }
-        var schedule = new CronSchedule(String.join(" ", fields), zone, expression);
+        var schedule = new CronSchedule(normal, zone, times);
         if (schedule.next(Instant.now()) == null) {
             throw new UsageException(name + " '" + JobFiles.printable(cron) + "' never fires");
         }
@@ -57,22 +71,13 @@ public record CronSchedule(String cron, ZoneId zone, CronExpression expression) 
 
     /** The first time strictly after {@code after}, or null if the cron never fires again. */
     public Instant next(Instant after) {
-        ZonedDateTime next = expression.next(after.atZone(zone));
-        return next == null ? null : next.toInstant();
+        return times.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
     }
 
-    /** The last time at or before {@code now}: CronExpression only looks forward, so search forward from ever earlier starts. */
+    /** The last time at or before {@code now} (cron-utils' last execution is strictly before). */
     public Optional<Instant> previous(Instant now) {
-        for (Duration lookback : LOOKBACKS) {
-            Instant time = next(now.minus(lookback));
-            if (time == null || time.isAfter(now)) {
-                continue;
-            }
-            for (Instant later = next(time); later != null && !later.isAfter(now); later = next(later)) {
-                time = later;
-            }
-            return Optional.of(time);
-        }
-        return Optional.empty();
+        Optional<Instant> before = times.lastExecution(now.atZone(zone)).map(ZonedDateTime::toInstant);
+        Instant following = next(before.orElse(now.minusSeconds(60)));
+        return following != null && !following.isAfter(now) ? Optional.of(following) : before;
     }
 }

@@ -94,7 +94,7 @@ class RunCommandUsageTest {
                 out.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(errorLine()).isEqualTo("progress-reports: " + jobs.resolve("odd-funnel.yml") + " line 4: "
                 + "schedule.cron '0 30 2 * * *' has 6 fields, not the five of crontab (minute hour day-of-month "
-                + "month day-of-week), e.g. \"30 2 * * *\"");
+                + "month day-of-week) or a macro (@hourly, @daily, @weekly, @monthly, @yearly), e.g. \"30 2 * * *\"");
     }
 
     @Test

@@ -56,10 +56,11 @@ class JobFilesTest {
     @CsvSource(delimiter = '|', value = {
             "kind: funnel|kind: histogram|2|unknown kind 'histogram'",
             "  cron: \"30 2 * * *\"|  cron: \"0 30 2 * * *\"|13|schedule.cron '0 30 2 * * *' has 6 fields",
-            "  cron: \"30 2 * * *\"|  cron: \"61 2 * * *\"|13|schedule.cron '61 2 * * *' is not a valid cron expression",
+            "  cron: \"30 2 * * *\"|  cron: \"61 2 * * *\"|13|schedule.cron '61 2 * * *' is not a crontab expression: Value 61 not in range [0, 59]",
             "  cron: \"30 2 * * *\"|  cron: \"30 2 * * MON-XYZ\"|13|schedule.cron '30 2 * * MON-XYZ'",
             "  cron: \"30 2 * * *\"|  cron: \"30 2 31 2 *\"|13|schedule.cron '30 2 31 2 *' never fires",
-            "  cron: \"30 2 * * *\"|  cron: \"@daily\"|13|schedule.cron '@daily' has 1 fields",
+            "  cron: \"30 2 * * *\"|  cron: \"0 2 L * *\"|13|schedule.cron '0 2 L * *' is not a crontab expression",
+            "  cron: \"30 2 * * *\"|  cron: \"@reboot\"|13|schedule.cron '@reboot' is not a crontab expression",
             "  cron: \"30 2 * * *\"|  crom: \"30 2 * * *\"|13|unknown key 'crom'",
             "  zone: Europe/Berlin|  zone: Mars/Olympus|14|schedule.zone 'Mars/Olympus' is not a time zone",
             "zone: UTC|zone: Moon/Base|8|zone 'Moon/Base' is not a time zone",
