@@ -76,6 +76,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Report time zone for days, weeks and months, e.g. Europe/Berlin.")
     String zone;
 
+    @Option(names = "--source-zone", paramLabel = "ZONE", description = "Zone the source's timestamp without time "
+            + "zone columns hold wall times in (default: the job file's source-zone, else UTC, as Rails stores them).")
+    String sourceZone;
+
     @Option(names = "--grain", paramLabel = "GRAIN", description = "Cohort period: day, week or month.")
     String grain;
 
@@ -124,7 +128,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
                 to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
-                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate));
+                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate, sourceZone));
         try (var applications = new ReportApplications(connection.settings());
              var shutdown = GracefulShutdown.forRun(applications)) {
             Path report = run.launch(applications.forChunkSize(run.chunkSize()));

@@ -5,6 +5,7 @@ import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +38,13 @@ public record ActionColumns() implements FunnelLayout {
     @Override
     public TableName creationTable(TableName table) {
         return table;
+    }
+
+    @Override
+    public Map<TableName, List<String>> columnsRead(TableName table, List<String> actions) {
+        var columns = new ArrayList<>(ROW_COLUMNS);
+        actions.forEach(action -> columns.add(action + "_at"));
+        return Map.of(table, columns);
     }
 
     @Override

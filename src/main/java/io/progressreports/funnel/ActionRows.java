@@ -96,6 +96,14 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     }
 
     @Override
+    public Map<TableName, List<String>> columnsRead(TableName table, List<String> actions) {
+        var columns = new LinkedHashMap<TableName, List<String>>();
+        columns.put(namespaces, NAMESPACES_COLUMNS.stream().map(RequiredColumn::name).toList());
+        columns.put(table, ACTIONS_COLUMNS.stream().map(RequiredColumn::name).toList());
+        return columns;
+    }
+
+    @Override
     public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped) {
         var times = new OnboardingRowMapper(actions);
         int unmappedColumn = OnboardingRowMapper.FIRST_ACTION + actions;

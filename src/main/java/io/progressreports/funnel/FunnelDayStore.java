@@ -48,6 +48,10 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
         days.registerDefinition("funnel_definition", run.definitionJson());
     }
 
+    public Map<LocalDate, List<String>> otherDefinitions(LocalDate from, LocalDate to) {
+        return days.otherDefinitions("funnel_definition", from, to);
+    }
+
     public List<DayState> states(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, complete, final, with_dropoffs, as_of from funnel_day

@@ -4,6 +4,7 @@ import io.progressreports.cli.UsageException;
 import io.progressreports.job.JobLaunches;
 import io.progressreports.report.ReportPublisher;
 import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,7 +32,9 @@ public class FunnelLauncher {
         try {
             var definition = new FunnelDefinition(layout.actions(catalog, table), request.steps(), request.window(),
                     request.order(), request.ages());
-            return new FunnelRun(request.jobName(), table, layout, definition, request.zone(), request.range(),
+            SourceIdentity source = catalog.identity(layout.columnsRead(table, definition.actions()),
+                    request.sourceZone());
+            return new FunnelRun(request.jobName(), table, layout, definition, source, request.zone(), request.range(),
                     request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options());
         } catch (IllegalArgumentException e) {
             throw new UsageException(request.stepsOrigin() == null ? e.getMessage()

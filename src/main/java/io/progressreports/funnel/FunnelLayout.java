@@ -28,6 +28,9 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
     /** The table whose created_at places a namespace in its cohort (and which the span query ranges over). */
     TableName creationTable(TableName table);
 
+    /** Each table the span query reads, with the columns it reads of it, for the source's identity. */
+    Map<TableName, List<String>> columnsRead(TableName table, List<String> actions);
+
     RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped);
 
     /** What the layout adds to the definition, so that stored days are never reused across layouts. */

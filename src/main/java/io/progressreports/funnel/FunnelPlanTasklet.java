@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.store.DayPlan;
+import io.progressreports.store.DayReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -9,10 +10,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDate;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.HashMap;
 
-/** Decides which cohort days to compute: those not stored, not complete, not final, or forced by --recompute. */
+/**
+ * Decides which cohort days to compute: those not stored for this definition (source and format included), not
+ * complete, not final, or forced by --recompute; and says why.
+ */
 public class FunnelPlanTasklet implements Tasklet {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunnelPlanTasklet.class);
@@ -32,20 +35,30 @@ public class FunnelPlanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
         LocalDate last = run.lastCohortDay();
-        Set<LocalDate> reusable = run.recompute() ? Set.of()
-                : store.states(run.range().from(), last).stream()
-                        .filter(day -> day.complete() && day.isFinal() && run.isFinal(day.day())
-                                && !day.asOf().isAfter(run.asOf())
-                                && (day.withDropoffs() || !run.dropoffs()))
-                        .map(FunnelDayStore.DayState::day)
-                        .collect(Collectors.toSet());
-        DayPlan plan = DayPlan.of(run.range().from(), last, reusable, run.options().partitionDays(),
-                threads);
-        LOG.info("{} {} to {}: computing {} cohort days in {} partitions, reusing {} stored final days",
+        var stored = new HashMap<LocalDate, String>();
+        store.states(run.range().from(), last).forEach(day -> stored.put(day.day(), notReusable(day)));
+        DayPlan plan = DayReasons.plan(run.range().from(), last, stored, run.recompute(),
+                store.otherDefinitions(run.range().from(), last), run.definitionJson(),
+                run.options().partitionDays(), threads);
+        LOG.info("{} {} to {}: computing {} cohort days in {} partitions (why: {}), reusing {} stored final days",
                 run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
-                plan.reusedDays());
+                plan.reasons(), plan.reusedDays());
         chunkContext.getStepContext().getStepExecution().getExecutionContext()
                 .putString(FunnelJobConfiguration.PLAN, plan.encode());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Why a stored day of this definition must be computed again, or null when it can be reused. */
+    private String notReusable(FunnelDayStore.DayState day) {
+        if (!day.complete()) {
+            return DayReasons.INCOMPLETE;
+        }
+        if (!day.isFinal() || !run.isFinal(day.day())) {
+            return DayReasons.NOT_FINAL;
+        }
+        if (day.asOf().isAfter(run.asOf())) {
+            return DayReasons.LATER_AS_OF;
+        }
+        return day.withDropoffs() || !run.dropoffs() ? null : "stored without dropoffs";
     }
 }

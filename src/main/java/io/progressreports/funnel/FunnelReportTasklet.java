@@ -83,13 +83,17 @@ public class FunnelReportTasklet implements Tasklet {
         parameters.put("dropoffs", run.dropoffs());
         fields.put("parameters", parameters);
         fields.put("definition_id", run.definitionId());
-        fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""),
-                "table", run.table().toString(), "layout", run.layout().label()));
+        Map<String, Object> source = Manifest.ordered("url", job.getJobParameters().getString("source", ""),
+                "table", run.table().toString(), "layout", run.layout().label());
+        source.putAll(run.source().manifest());
+        fields.put("source", source);
         Map<String, Object> read = figures.rows();
         read.put("unplaced", unplaced);
         fields.put("rows", read);
         fields.put("rejects", rejects.manifest());
-        fields.put("days", figures.days());
+        Map<String, Object> days = figures.days();
+        days.put("computed_because", plan.recomputed());
+        fields.put("days", days);
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("computed_days", rows.computedDays(plan));
         fields.put("timings", Manifest.timings(job.getStartTime()));

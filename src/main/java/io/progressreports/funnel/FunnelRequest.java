@@ -15,9 +15,10 @@ import java.util.List;
  * @param stepsOrigin where the steps were written, for errors the catalog finds: "jobs/x.yml line 5", or null for
  *                    --steps (the flag names itself)
  * @param layout      how the source stores actions, and the tables and codes that go with it
+ * @param sourceZone  where the source's naive timestamps hold wall times
  */
 public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
                             FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
                             Grain grain, boolean recompute, boolean dropoffs, ReportOptions options,
-                            LayoutRequest layout) {
+                            LayoutRequest layout, ZoneId sourceZone) {
 }

@@ -5,6 +5,9 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
+import io.progressreports.source.SourceIdentity;
+import io.progressreports.store.DayFormats;
+import io.progressreports.store.DayReasons;
 import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +25,7 @@ import java.util.Map;
  * (and a restart in another process) see exactly what the first attempt saw.
  */
 public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
-                        ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
+                        SourceIdentity source, ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
                         ReportOptions options) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +45,8 @@ public record FunnelRun(String jobName, TableName table, FunnelLayout layout, Fu
         json.put("window", definition.window().toString());
         json.put("order", definition.order().label());
         json.put("ages", definition.ages().stream().map(Duration::toString).toList());
+        json.put(DayReasons.SOURCE_KEY, source.toJson());
+        json.put(DayReasons.FORMAT_KEY, DayFormats.FUNNEL);
         return JSON.writeValueAsString(json);
     }
 
@@ -60,6 +65,7 @@ public record FunnelRun(String jobName, TableName table, FunnelLayout layout, Fu
                 ((List<String>) json.get("ages")).stream().map(Duration::parse).toList());
         return new FunnelRun(RunParameters.job(parameters), TableName.parse((String) json.get("table")),
                 FunnelLayout.fromDefinition(json), definition,
+                SourceIdentity.fromJson((Map<String, Object>) json.get(DayReasons.SOURCE_KEY)),
                 ZoneId.of((String) json.get("zone")), RunParameters.range(parameters), RunParameters.asOf(parameters),
                 RunParameters.grain(parameters), RunParameters.flag(parameters, "recompute"),
                 RunParameters.flag(parameters, "dropoffs"), RunParameters.options(parameters));

@@ -18,7 +18,8 @@ public record JobFile(String name, String kind, String description, String table
                       String layout,
                       @JsonProperty("namespaces-table") String namespacesTable,
                       @JsonProperty("action-codes") Map<Integer, String> actionCodes,
-                      @JsonProperty("max-reject-rate") String maxRejectRate) {
+                      @JsonProperty("max-reject-rate") String maxRejectRate,
+                      @JsonProperty("source-zone") String sourceZone, List<String> actions) {
 
     public static final String FUNNEL = "funnel";
     public static final String TRANSFER_SPEED = "transfer-speed";

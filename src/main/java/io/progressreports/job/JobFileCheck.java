@@ -41,6 +41,7 @@ final class JobFileCheck {
         value("order", job.order(), text -> JobValues.order("order", text));
         value("grain", job.grain(), text -> JobValues.grain("grain", text));
         value("zone", job.zone(), text -> JobValues.zone("zone", text));
+        value("source-zone", job.sourceZone(), text -> JobValues.zone("source-zone", text));
         value("last", job.last(), days -> JobValues.lastDays("last", days));
         value("partition-days", job.partitionDays(), n -> JobValues.atLeastOne("partition-days", n));
         value("chunk-size", job.chunkSize(), n -> JobValues.atLeastOne("chunk-size", n));

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 public record RunOverrides(String from, String to, String date, Integer last, String asOf, String zone, String grain,
                            String steps, String window, String order, String ages, String table, boolean dropoffs,
                            boolean recompute, Path out, boolean bom, Integer chunkSize, Integer partitionDays,
-                           String maxRejectRate) {
+                           String maxRejectRate, String sourceZone) {
 
     /** The nightly report, as cron and the scheduler run it: the job file as it is. */
     public static RunOverrides nightly(Path out, Integer chunkSize) {
         return new RunOverrides(null, null, null, null, null, null, null, null, null, null, null, null, false, false,
-                out, true, chunkSize, null, null);
+                out, true, chunkSize, null, null, null);
     }
 }

@@ -71,7 +71,7 @@ public final class RunRequests {
                 JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
                 JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
                 range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
-                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout);
+                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout, sourceZone(file, flags));
     }
 
     private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags) {
@@ -89,7 +89,12 @@ public final class RunRequests {
                 pick(null, file.timingsTable(), "deployment_step_timings"),
                 JobValues.duration("grace", pick(null, file.grace(), "1d")), zone, range(file, flags, asOf, zone),
                 asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(), "day")), flags.recompute(),
-                options(file, flags));
+                options(file, flags), sourceZone(file, flags));
+    }
+
+    /** UTC unless told: Rails, and many applications like it, store naive UTC wall times. */
+    private static ZoneId sourceZone(JobFile file, RunOverrides flags) {
+        return JobValues.zone("--source-zone", pick(flags.sourceZone(), file.sourceZone(), "UTC"));
     }
 
     private Instant asOf(RunOverrides flags, ZoneId zone) {

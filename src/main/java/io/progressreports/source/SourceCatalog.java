@@ -4,7 +4,10 @@ import io.progressreports.cli.UsageException;
 import io.progressreports.job.JobFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.dao.DataAccessException;
+
 import javax.sql.DataSource;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,32 @@ public final class SourceCatalog {
                 .param("column", column)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * What a run reading these columns reads, for its stored days' definition. The system identifier is readable
+     * by every role from PostgreSQL 10 on; where a server refuses it, the server's address stands in (a primary
+     * and its replicas then look like different sources, which costs a recomputation, never a wrong reuse).
+     *
+     * @param read the columns read of each table, in reading order
+     */
+    public SourceIdentity identity(Map<TableName, List<String>> read, ZoneId zone) {
+        String system;
+        try {
+            system = jdbc.sql("select system_identifier::text from pg_control_system()").query(String.class).single();
+        } catch (DataAccessException e) {
+            system = jdbc.sql("select coalesce(host(inet_server_addr()), 'local') || ':' "
+                    + "|| coalesce(inet_server_port(), 0)").query(String.class).single();
+        }
+        String database = jdbc.sql("select current_database()").query(String.class).single();
+        var columns = new LinkedHashMap<String, Map<String, String>>();
+        read.forEach((table, names) -> {
+            Map<String, String> types = columnTypes(table);
+            var typed = new LinkedHashMap<String, String>();
+            names.forEach(name -> typed.put(name, types.get(name)));
+            columns.put(table.toString(), typed);
+        });
+        return new SourceIdentity(system, database, columns, zone);
     }
 
     /** The role the source is read as. */

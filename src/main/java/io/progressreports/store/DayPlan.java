@@ -11,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Which days a run computes (in spans of contiguous days, the partitions) and which it reuses. Kept as
  * text in the job's execution context so a restart replays the same partitions.
+ *
+ * @param recomputed why the computed days are computed: reason ({@link DayReasons}) to days, in the order first met
  */
-public record DayPlan(List<DateRange> spans, long reusedDays) {
+public record DayPlan(List<DateRange> spans, long reusedDays, Map<String, Long> recomputed) {
 
     /** Where a partition finds its span, in its step execution context. */
     public static final String SPAN_FROM = "span.from";
@@ -52,7 +55,19 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
                 spanStart = null;
             }
         }
-        return new DayPlan(spans, reused);
+        return new DayPlan(spans, reused, Map.of());
+    }
+
+    /** This plan with each computed day's reason counted. */
+    public DayPlan because(Function<LocalDate, String> reason) {
+        var counts = computed().collect(Collectors.groupingBy(reason, LinkedHashMap::new, Collectors.counting()));
+        return new DayPlan(spans, reusedDays, counts);
+    }
+
+    /** For the log: "14 other source, 1 not final", or "none". */
+    public String reasons() {
+        return recomputed.isEmpty() ? "none" : recomputed.entrySet().stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", "));
     }
 
     public long computedDays() {
@@ -78,15 +93,22 @@ public record DayPlan(List<DateRange> spans, long reusedDays) {
 
     public String encode() {
         return spans.stream().map(span -> span.from() + "/" + span.to()).collect(Collectors.joining(",")) + ";"
-                + reusedDays;
+                + reusedDays + ";" + recomputed.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(","));
     }
 
     public static DayPlan decode(String text) {
-        String[] parts = text.split(";", 2);
+        String[] parts = text.split(";", 3);
         List<DateRange> spans = parts[0].isEmpty() ? List.of() : Arrays.stream(parts[0].split(","))
                 .map(span -> span.split("/"))
                 .map(ends -> new DateRange(LocalDate.parse(ends[0]), LocalDate.parse(ends[1])))
                 .toList();
-        return new DayPlan(spans, Long.parseLong(parts[1]));
+        // Plans of runs from before reasons were kept have two parts.
+        var recomputed = new LinkedHashMap<String, Long>();
+        if (parts.length > 2 && !parts[2].isEmpty()) {
+            Arrays.stream(parts[2].split(",")).map(reason -> reason.split("=", 2))
+                    .forEach(reason -> recomputed.put(reason[0], Long.parseLong(reason[1])));
+        }
+        return new DayPlan(spans, Long.parseLong(parts[1]), recomputed);
     }
 }

@@ -3,7 +3,10 @@ package io.progressreports.store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +39,23 @@ public final class DayTable {
                 .param("id", definitionId)
                 .param("json", definitionJson)
                 .update();
+    }
+
+    /**
+     * For each day of the span that this job stored complete under other definitions, those definitions' JSON:
+     * what tells a day's reason to be computed ({@link DayReasons}).
+     */
+    public Map<LocalDate, List<String>> otherDefinitions(String definitionTable, LocalDate from, LocalDate to) {
+        var definitions = new TreeMap<LocalDate, List<String>>();
+        jdbc.sql("select d.day, f.definition::text from " + table + " d join " + definitionTable
+                        + " f using (definition_id) where d.job_name = :job and d.definition_id <> :definition"
+                        + " and d.day between :from and :to and d.complete order by d.day, d.definition_id")
+                .params(span(from, to))
+                .query(rs -> {
+                    definitions.computeIfAbsent(rs.getObject(1, LocalDate.class), day -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        return definitions;
     }
 
     public void complete(LocalDate from, LocalDate to, Predicate<LocalDate> isFinal) {

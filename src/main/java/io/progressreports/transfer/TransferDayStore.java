@@ -57,6 +57,10 @@ public class TransferDayStore implements DayStore<TransferDay> {
         days.registerDefinition("transfer_definition", run.definitionJson());
     }
 
+    public Map<LocalDate, List<String>> otherDefinitions(LocalDate from, LocalDate to) {
+        return days.otherDefinitions("transfer_definition", from, to);
+    }
+
     public List<DayState> states(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select day, complete, final, as_of from transfer_day

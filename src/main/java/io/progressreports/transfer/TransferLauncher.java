@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the transfer-speed job for it. */
@@ -45,7 +46,11 @@ public class TransferLauncher {
         if (!catalog.hasIndexOn(steps, STEPS_INDEX_COLUMN)) {
             advice.add(SourceCatalog.indexStatement(steps, STEPS_INDEX_COLUMN));
         }
-        return new TransferRun(request.jobName(), steps, timings, request.zone(), request.range(), request.asOf(),
+        var read = new LinkedHashMap<TableName, List<String>>();
+        read.put(steps, STEP_COLUMNS);
+        read.put(timings, TIMING_COLUMNS);
+        return new TransferRun(request.jobName(), steps, timings, catalog.identity(read, request.sourceZone()),
+                request.zone(), request.range(), request.asOf(),
                 request.grain(), request.grace(), request.recompute(), request.options(), advice);
     }
 

@@ -1,6 +1,7 @@
 package io.progressreports.transfer;
 
 import io.progressreports.store.DayPlan;
+import io.progressreports.store.DayReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -9,11 +10,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.time.LocalDate;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.HashMap;
 
 /**
- * Decides which days to compute: those not stored, not complete, not final, or forced by --recompute. Without
+ * Decides which days to compute: those not stored for this definition (source and format included), not complete,
+ * not final, or forced by --recompute; and says why. Without
  * the indexes that make a span cheap to read, each partition scans the table: slower, but the range still runs as
  * partitions side by side, each restartable on its own.
  */
@@ -36,25 +37,29 @@ public class TransferPlanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
         LocalDate last = run.lastDay();
-        DayPlan plan = DayPlan.of(run.range().from(), last, reusable(last), run.options().partitionDays(),
-                threads);
+        var stored = new HashMap<LocalDate, String>();
+        store.states(run.range().from(), last).forEach(day -> stored.put(day.day(), notReusable(day)));
+        DayPlan plan = DayReasons.plan(run.range().from(), last, stored, run.recompute(),
+                store.otherDefinitions(run.range().from(), last), run.definitionJson(),
+                run.options().partitionDays(), threads);
         run.indexAdvice().forEach(advice -> LOG.warn("{}: each partition scans the whole table; this index would "
                 + "let partitions read only their days: {}", run.jobName(), advice));
-        LOG.info("{} {} to {}: computing {} days in {} partitions, reusing {} stored final days", run.jobName(),
-                run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(), plan.reusedDays());
+        LOG.info("{} {} to {}: computing {} days in {} partitions (why: {}), reusing {} stored final days",
+                run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
+                plan.reasons(), plan.reusedDays());
         chunkContext.getStepContext().getStepExecution().getExecutionContext()
                 .putString(TransferJobConfiguration.PLAN, plan.encode());
         return RepeatStatus.FINISHED;
     }
 
-    private Set<LocalDate> reusable(LocalDate last) {
-        if (run.recompute()) {
-            return Set.of();
+    /** Why a stored day of this definition must be computed again, or null when it can be reused. */
+    private String notReusable(TransferDayStore.DayState day) {
+        if (!day.complete()) {
+            return DayReasons.INCOMPLETE;
         }
-        return store.states(run.range().from(), last).stream()
-                .filter(day -> day.complete() && day.isFinal() && run.isFinal(day.day())
-                        && !day.asOf().isAfter(run.asOf()))
-                .map(TransferDayStore.DayState::day)
-                .collect(Collectors.toSet());
+        if (!day.isFinal() || !run.isFinal(day.day())) {
+            return DayReasons.NOT_FINAL;
+        }
+        return day.asOf().isAfter(run.asOf()) ? DayReasons.LATER_AS_OF : null;
     }
 }

@@ -64,11 +64,15 @@ public class TransferReportTasklet implements Tasklet {
                 run.range().to().toString(), "as_of", run.asOf().toString(), "zone", run.zone().getId(), "grain",
                 run.grain().label(), "grace", run.grace().toString(), "recompute", run.recompute()));
         fields.put("definition_id", run.definitionId());
-        fields.put("source", Manifest.ordered("url", job.getJobParameters().getString("source", ""), "steps_table",
-                run.steps().toString(), "timings_table", run.timings().toString()));
+        Map<String, Object> source = Manifest.ordered("url", job.getJobParameters().getString("source", ""),
+                "steps_table", run.steps().toString(), "timings_table", run.timings().toString());
+        source.putAll(run.source().manifest());
+        fields.put("source", source);
         fields.put("rows", figures.rows());
         fields.put("rejects", rejects.manifest());
-        fields.put("days", figures.days());
+        Map<String, Object> days = figures.days();
+        days.put("computed_because", plan.recomputed());
+        fields.put("days", days);
         fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
         fields.put("index_advice", run.indexAdvice());
         fields.put("computed_days", rows.computedDays(plan));

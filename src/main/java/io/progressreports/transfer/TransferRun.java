@@ -5,6 +5,9 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
+import io.progressreports.source.SourceIdentity;
+import io.progressreports.store.DayFormats;
+import io.progressreports.store.DayReasons;
 import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +27,7 @@ import java.util.Map;
  * @param indexAdvice the CREATE INDEX statements that would let partitions read their spans cheaply instead of
  *                    each scanning the table
  */
-public record TransferRun(String jobName, TableName steps, TableName timings, ZoneId zone, DateRange range,
+public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, ReportOptions options,
                           List<String> indexAdvice) {
 
@@ -35,6 +38,8 @@ public record TransferRun(String jobName, TableName steps, TableName timings, Zo
         json.put("steps_table", steps.toString());
         json.put("timings_table", timings.toString());
         json.put("zone", zone.getId());
+        json.put(DayReasons.SOURCE_KEY, source.toJson());
+        json.put(DayReasons.FORMAT_KEY, DayFormats.TRANSFER);
         return JSON.writeValueAsString(json);
     }
 
@@ -55,7 +60,8 @@ public record TransferRun(String jobName, TableName steps, TableName timings, Zo
         Map<String, Object> json = JSON.readValue(RunParameters.definitionJson(parameters), Map.class);
         String advice = (String) parameters.get("indexAdvice");
         return new TransferRun(RunParameters.job(parameters), TableName.parse((String) json.get("steps_table")),
-                TableName.parse((String) json.get("timings_table")), ZoneId.of((String) json.get("zone")),
+                TableName.parse((String) json.get("timings_table")),
+                SourceIdentity.fromJson((Map<String, Object>) json.get(DayReasons.SOURCE_KEY)), ZoneId.of((String) json.get("zone")),
                 RunParameters.range(parameters), RunParameters.asOf(parameters), RunParameters.grain(parameters),
                 Duration.parse((String) parameters.get("grace")), RunParameters.flag(parameters, "recompute"),
                 RunParameters.options(parameters),

@@ -3,7 +3,9 @@ package io.progressreports.funnel;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
+import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
+import io.progressreports.store.DayFormats;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameter;
 
@@ -24,6 +26,8 @@ class FunnelLayoutDefinitionTest {
 
     private static final TableName TABLE = new TableName("public", "onboarding_progresses");
     private static final TableName NAMESPACES = new TableName("public", "namespaces");
+    private static final SourceIdentity SOURCE = new SourceIdentity("7453127819826152734", "app",
+            Map.of(TABLE.toString(), Map.of("created_at", "timestamp with time zone")), ZoneOffset.UTC);
     private static final Map<Integer, String> CODES = codes(1, "git_write", 2, "merge_request_created");
 
     private static Map<Integer, String> codes(int first, String firstName, int second, String secondName) {
@@ -37,17 +41,21 @@ class FunnelLayoutDefinitionTest {
         var definition = new FunnelDefinition(List.of("git_write", "merge_request_created"), List.of("git_write"),
                 Duration.ofDays(30), FunnelOrder.SEQUENTIAL, List.of(Duration.ofDays(1)));
         var day = LocalDate.parse("2026-10-01");
-        return new FunnelRun("onboarding-funnel", TABLE, layout, definition, ZoneOffset.UTC, new DateRange(day, day),
+        return new FunnelRun("onboarding-funnel", TABLE, layout, definition, SOURCE, ZoneOffset.UTC,
+                new DateRange(day, day),
                 Instant.parse("2026-11-01T00:00:00Z"), Grain.WEEK, false, false,
                 new ReportOptions(Path.of("reports"), true, 7, null));
     }
 
-    /** Stores written before layouts existed keep reusing their days. */
+    /** The source read and the aggregate format are part of every definition: days are reused for the same only. */
     @Test
-    void theColumnsDefinitionIsTheOneFromBeforeLayouts() {
+    void theDefinitionNamesTheSourceAndTheFormat() {
         assertThat(run(new ActionColumns()).definitionJson()).isEqualTo("{\"table\":\"public.onboarding_progresses\","
                 + "\"zone\":\"Z\",\"actions\":[\"git_write\",\"merge_request_created\"],\"steps\":[\"git_write\"],"
-                + "\"window\":\"PT720H\",\"order\":\"sequential\",\"ages\":[\"PT24H\"]}");
+                + "\"window\":\"PT720H\",\"order\":\"sequential\",\"ages\":[\"PT24H\"],"
+                + "\"source\":{\"system\":\"7453127819826152734\",\"database\":\"app\",\"columns\":"
+                + "{\"public.onboarding_progresses\":{\"created_at\":\"timestamp with time zone\"}},\"zone\":\"Z\"},"
+                + "\"format\":" + DayFormats.FUNNEL + "}");
     }
 
     @Test

@@ -44,8 +44,10 @@ class FunnelRerunTest {
         Map<String, Object> secondManifest = Manifest.read(report.resolve(Manifest.FILE));
 
         // 92 days; a day is final once it ended 30 days (the window) before as-of: Aug 1 to Oct 1.
-        assertThat(firstManifest.get("days")).isEqualTo(Map.of("computed", 92, "reused", 0));
-        assertThat(secondManifest.get("days")).isEqualTo(Map.of("computed", 30, "reused", 62));
+        assertThat(firstManifest.get("days")).isEqualTo(Map.of("computed", 92, "reused", 0,
+                "computed_because", Map.of("new", 92)));
+        assertThat(secondManifest.get("days")).isEqualTo(Map.of("computed", 30, "reused", 62,
+                "computed_because", Map.of("not final", 30)));
         assertThat(read(report)).containsExactlyInAnyOrderEntriesOf(first);
         assertThat(Files.readSymbolicLink(out.resolve("onboarding-funnel/latest")))
                 .isEqualTo(Path.of("2026-08-01_2026-10-31"));
@@ -61,7 +63,7 @@ class FunnelRerunTest {
         assertThat(run(store, "--recompute")).isZero();
 
         assertThat(Manifest.read(report.resolve(Manifest.FILE)).get("days"))
-                .isEqualTo(Map.of("computed", 92, "reused", 0));
+                .isEqualTo(Map.of("computed", 92, "reused", 0, "computed_because", Map.of("recompute requested", 92)));
         assertThat(read(report)).containsExactlyInAnyOrderEntriesOf(first);
     }
 
