@@ -23,7 +23,7 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
 
     public ReportsProperties {
         source = source == null ? new Database(null, null, null, null) : source;
-        store = store == null ? new Store(null, null, null, null, null) : store;
+        store = store == null ? new Store(null, null, null, null, null, false) : store;
         chunkSize = atLeastOne("chunk-size", chunkSize == null ? 2000 : chunkSize);
         threads = atLeastOne("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
@@ -59,8 +59,11 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
         }
     }
 
-    /** With no url the store is an embedded PostgreSQL keeping its data in {@code dir}. */
-    public record Store(String url, String user, String password, Path passwordFile, Path dir) {
+    /**
+     * With no url the store is an embedded PostgreSQL keeping its data in {@code dir}, made there when missing
+     * unless {@code mustExist} (commands that only read a store).
+     */
+    public record Store(String url, String user, String password, Path passwordFile, Path dir, boolean mustExist) {
 
         public Store {
             dir = dir == null ? defaultStoreDir() : dir;
@@ -73,7 +76,7 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
         /** Without the password, so that logging a Store cannot leak it. */
         @Override
         public String toString() {
-            return "Store[" + database() + ", dir=" + dir + "]";
+            return "Store[" + database() + ", dir=" + dir + ", mustExist=" + mustExist + "]";
         }
     }
 }

@@ -47,17 +47,17 @@ public class DemoCommand implements Callable<Integer> {
         return new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
             return ExitCodes.of(e);
-        }).execute(job, "--last", "90", "--out", out.toString(), "--source-url", server.jdbcUrl("demo_source"),
-                "--store-url", server.jdbcUrl("postgres"));
+        }).execute(job, "--last", "90", "--out", out.toString(), "--source-url", server.jdbcUrlWithPassword("demo_source"),
+                "--store-url", server.jdbcUrlWithPassword("postgres"));
     }
 
     @Override
     public Integer call() throws IOException {
         Path data = Files.createTempDirectory("progress-reports-demo-");
         long started = System.nanoTime();
-        try (EmbeddedServer server = EmbeddedServer.start(data, false)) {
-            new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl("postgres"))).execute("create database demo_source");
-            var source = new DriverManagerDataSource(server.jdbcUrl("demo_source"));
+        try (EmbeddedServer server = EmbeddedServer.throwaway(data)) {
+            new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrlWithPassword("postgres"))).execute("create database demo_source");
+            var source = new DriverManagerDataSource(server.jdbcUrlWithPassword("demo_source"));
             SourceSchema.migrate(source);
             // The data's "now" is the report's default as-of, so only the deliberately future-dated actions show
             // up as "after as-of" in data_quality.csv.

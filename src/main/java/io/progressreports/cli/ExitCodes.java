@@ -5,6 +5,7 @@ import io.progressreports.job.SourceUnavailableException;
 import io.progressreports.job.TooManyRejectsException;
 import io.progressreports.report.OutputException;
 import io.progressreports.source.ConnectionFailures;
+import io.progressreports.store.StoreFolderException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -41,6 +42,9 @@ public final class ExitCodes {
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;
             }
+            if (t instanceof StoreFolderException folder) {
+                return folder.kind() == StoreFolderException.Kind.FOREIGN ? CANNOT_CREATE : UNAVAILABLE;
+            }
             if (t instanceof TooManyRejectsException) {
                 return DATA;
             }
@@ -63,7 +67,8 @@ public final class ExitCodes {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException
-                    || t instanceof TooManyRejectsException || t instanceof SourceUnavailableException) {
+                    || t instanceof TooManyRejectsException || t instanceof SourceUnavailableException
+                    || t instanceof StoreFolderException) {
                 return firstLine(t);
             }
             if (t instanceof BindException) {

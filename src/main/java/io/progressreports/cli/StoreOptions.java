@@ -21,10 +21,12 @@ class StoreOptions {
 
     /**
      * Spring with these settings, creating only the beans a command asks for: history needs no source, and check
-     * turns each part that cannot be created into a finding of its own.
+     * turns each part that cannot be created into a finding of its own. These commands only read a store, so an
+     * embedded one must exist already.
      */
     SpringSettings settings() {
-        return addTo(new SpringSettings()).put("spring.main.lazy-initialization", true);
+        return addTo(new SpringSettings()).put("spring.main.lazy-initialization", true)
+                .put("reports.store.must-exist", true);
     }
 
     SpringSettings addTo(SpringSettings settings) {

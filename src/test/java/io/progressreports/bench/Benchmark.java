@@ -88,8 +88,8 @@ public final class Benchmark {
         try {
             String url = settings.sourceUrl();
             if (url == null) {
-                server = EmbeddedServer.start(settings.out().resolve("pg"), true);
-                url = server.jdbcUrl("postgres");
+                server = EmbeddedServer.open(settings.out().resolve("pg"), false);
+                url = server.jdbcUrlWithPassword("postgres");
             }
             measure(url);
             status = results.agrees() ? 0 : 1;

@@ -27,8 +27,8 @@ class EmbeddedStoreTest {
     void keepsItsDaysAcrossRunsInTheStoreFolder() throws Exception {
         Path store = dir.resolve("store");
         assertThat(run(store)).isZero();
-        assertThat(store.resolve("PG_VERSION")).exists();
-        assertThat(store.resolve("postmaster.pid")).doesNotExist();
+        assertThat(store.resolve("data/PG_VERSION")).exists();
+        assertThat(store.resolve("data/postmaster.pid")).doesNotExist();
 
         assertThat(run(store)).isZero();
         assertThat(Files.readString(dir.resolve("out/onboarding-funnel/latest/manifest.json")))

@@ -21,8 +21,8 @@ class StoreStartupTest {
         Path data = dir.resolve("store");
         StoreStartup startup = StoreStartup.begin(embeddedIn(data));
         startup.closeUnclaimed();
-        assertThat(data.resolve("PG_VERSION")).exists();
-        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+        assertThat(data.resolve("data/PG_VERSION")).exists();
+        assertThat(data.resolve("data/postmaster.pid")).doesNotExist();
     }
 
     @Test
@@ -34,11 +34,11 @@ class StoreStartupTest {
              var tables = connection.createStatement().executeQuery(
                      "select count(*) from information_schema.tables where table_name = 'batch_job_execution'")) {
             startup.closeUnclaimed();
-            assertThat(data.resolve("postmaster.pid")).exists();
+            assertThat(data.resolve("data/postmaster.pid")).exists();
             tables.next();
             assertThat(tables.getInt(1)).isEqualTo(1);
         }
-        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+        assertThat(data.resolve("data/postmaster.pid")).doesNotExist();
     }
 
     @Test
@@ -62,6 +62,6 @@ class StoreStartupTest {
     }
 
     private static ReportsProperties.Store embeddedIn(Path data) {
-        return new ReportsProperties.Store(null, null, null, null, data);
+        return new ReportsProperties.Store(null, null, null, null, data, false);
     }
 }
