@@ -87,5 +87,15 @@ select id, deployment_id, step, status, total_items::bigint * 4194304 + 1 as tot
        completed_items::bigint * 4194304 + 1 as completed_items, created_at, updated_at
 from steps_copy;
 
+-- numeric item counts: whole numbers with a scale (600.000 is 600), and on every 13th step a fraction in one of
+-- the two counts, which must be rejected as items_fractional rather than truncated
+create view steps_numeric as
+select id, deployment_id, step, status,
+       case when id % 26 = 13 then total_items::numeric + 0.5 else total_items::numeric(30, 3) end as total_items,
+       case when id % 26 = 0 then completed_items::numeric + 0.25 else completed_items::numeric(30, 3) end
+           as completed_items,
+       created_at, updated_at
+from steps_copy;
+
 analyze steps_copy;
 analyze timings_copy;

@@ -118,6 +118,20 @@ public final class Percentiles {
         return values;
     }
 
+    /**
+     * {@link #nearestRanks}, each value clamped to the exactly recorded extremes. A histogram's value stands for its
+     * bucket (0.1% wide), so near the ends a percentile could fall outside what was recorded: a p99 above the
+     * maximum. Clamped, min <= p50 <= p90 <= p99 <= max holds in every row, and each value only gets closer to the
+     * exact one, since the exact value lies between the extremes too.
+     */
+    public static double[] nearestRanksWithin(DoubleHistogram histogram, double min, double max, double... ps) {
+        double[] values = nearestRanks(histogram, ps);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.min(max, Math.max(min, values[i]));
+        }
+        return values;
+    }
+
     private static long rank(double p, long total) {
         return Math.max(1, (long) Math.ceil(p * total));
     }

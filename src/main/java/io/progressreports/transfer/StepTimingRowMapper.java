@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.source.Micros;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -16,8 +17,19 @@ final class StepTimingRowMapper implements RowMapper<StepTimingRow> {
                 Micros.of(rs.getTimestamp(9)));
     }
 
-    private static Long count(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+    /** A whole number as a Long (of any integer or numeric column); a fraction as the exact BigDecimal. */
+    private static Number count(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        BigDecimal exact = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+        if (exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0) {
+            return exact.longValueExact();
+        }
+        return exact;
     }
 }

@@ -17,25 +17,32 @@ public final class TransferDay {
     // Exact sums (design.md): long, never double, which rounds past 2^53; past 2^63 addExact fails rather than wraps.
     private long items;
     private long micros;
+    private double minSpeed;
     private double maxSpeed;
     private final DoubleHistogram speeds;
     private long untimed;
     private final Map<String, Long> rejected;
+    /** Transfer rows whose status is not a completed one, by the status as read. */
+    private final Map<String, Long> statuses;
     private final Map<String, StepStats> steps;
 
     public TransferDay() {
-        this(0, 0, 0, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of());
+        this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of());
     }
 
-    public TransferDay(long transfers, long items, long micros, double maxSpeed, DoubleHistogram speeds,
-                       long untimed, Map<String, Long> rejected, Map<String, StepStats> steps) {
+    /** @param minSpeed infinite while there are no transfers, so that any transfer's speed is below it */
+    public TransferDay(long transfers, long items, long micros, double minSpeed, double maxSpeed,
+                       DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
+                       Map<String, StepStats> steps) {
         this.transfers = transfers;
         this.items = items;
         this.micros = micros;
+        this.minSpeed = minSpeed;
         this.maxSpeed = maxSpeed;
         this.speeds = speeds;
         this.untimed = untimed;
         this.rejected = new TreeMap<>(rejected);
+        this.statuses = new TreeMap<>(statuses);
         this.steps = new TreeMap<>(steps);
     }
 
@@ -44,6 +51,7 @@ public final class TransferDay {
             transfers++;
             items = Math.addExact(items, transfer.items());
             micros = Math.addExact(micros, transfer.micros());
+            minSpeed = Math.min(minSpeed, transfer.itemsPerSecond());
             maxSpeed = Math.max(maxSpeed, transfer.itemsPerSecond());
             Percentiles.record(speeds, transfer.itemsPerSecond(), 1);
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
@@ -64,10 +72,12 @@ public final class TransferDay {
         transfers += other.transfers;
         items = Math.addExact(items, other.items);
         micros = Math.addExact(micros, other.micros);
+        minSpeed = Math.min(minSpeed, other.minSpeed);
         maxSpeed = Math.max(maxSpeed, other.maxSpeed);
         Percentiles.add(speeds, other.speeds);
         untimed += other.untimed;
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
+        other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));
     }
 
@@ -81,6 +91,15 @@ public final class TransferDay {
 
     public long micros() {
         return micros;
+    }
+
+    public double minSpeed() {
+        return minSpeed;
+    }
+
+    /** p50, p90 and p99 of the per-row speeds, within [min, max]; NaN without transfers. */
+    public double[] speedPercentiles() {
+        return Percentiles.nearestRanksWithin(speeds, minSpeed, maxSpeed, 0.5, 0.9, 0.99);
     }
 
     public double maxSpeed() {
@@ -97,6 +116,10 @@ public final class TransferDay {
 
     public Map<String, Long> rejected() {
         return rejected;
+    }
+
+    public Map<String, Long> statuses() {
+        return statuses;
     }
 
     public long rejectedRows() {

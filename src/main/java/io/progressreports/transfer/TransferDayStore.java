@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,11 +33,11 @@ public class TransferDayStore implements DayStore<TransferDay> {
     /** A rejected row as rejects.csv shows it. */
     /** Times in epoch microseconds as {@link Micros} reads them (NULL and the infinities included). */
     public record Reject(long stepId, LocalDate day, String reason, long startedAt, long finishedAt,
-                         Long completedItems, Long totalItems) {
+                         BigDecimal completedItems, BigDecimal totalItems) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Long>> REASONS = new TypeReference<>() {
+    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, List<Object>>> STEPS = new TypeReference<>() {
     };
@@ -87,16 +88,21 @@ public class TransferDayStore implements DayStore<TransferDay> {
         steps.put("names", names);
         steps.put("steps", names.stream().map(n -> aggregate.steps().get(n).steps()).toList());
         steps.put("micros", names.stream().map(n -> aggregate.steps().get(n).micros()).toList());
+        steps.put("min_micros", names.stream().map(n -> aggregate.steps().get(n).minMicros()).toList());
         steps.put("max_micros", names.stream().map(n -> aggregate.steps().get(n).maxMicros()).toList());
         jdbc.sql("""
                         insert into transfer_day (job_name, definition_id, day, complete, final, as_of, transfers, items,
-                            micros, max_speed, speeds, untimed, rejected, steps, step_seconds)
-                        values (:job, :definition, :day, false, false, :asOf, :transfers, :items, :micros, :maxSpeed,
-                            :speeds, :untimed, cast(:rejected as jsonb), cast(:steps as jsonb), :stepSeconds)
+                            micros, min_speed, max_speed, speeds, untimed, rejected, statuses, steps, step_seconds)
+                        values (:job, :definition, :day, false, false, :asOf, :transfers, :items, :micros, :minSpeed,
+                            :maxSpeed,
+                            :speeds, :untimed, cast(:rejected as jsonb), cast(:statuses as jsonb), cast(:steps as jsonb),
+                            :stepSeconds)
                         on conflict (job_name, definition_id, day) do update set
                             complete = false, final = false, as_of = excluded.as_of, transfers = excluded.transfers,
-                            items = excluded.items, micros = excluded.micros, max_speed = excluded.max_speed,
+                            items = excluded.items, micros = excluded.micros, min_speed = excluded.min_speed,
+                            max_speed = excluded.max_speed,
                             speeds = excluded.speeds, untimed = excluded.untimed, rejected = excluded.rejected,
+                            statuses = excluded.statuses,
                             steps = excluded.steps, step_seconds = excluded.step_seconds, computed_at = now()""")
                 .param("job", run.jobName())
                 .param("definition", run.definitionId())
@@ -105,10 +111,12 @@ public class TransferDayStore implements DayStore<TransferDay> {
                 .param("transfers", aggregate.transfers())
                 .param("items", aggregate.items())
                 .param("micros", aggregate.micros())
+                .param("minSpeed", aggregate.minSpeed())
                 .param("maxSpeed", aggregate.maxSpeed())
                 .param("speeds", HistogramCodec.encode(new DoubleHistogram[] {aggregate.speeds()}))
                 .param("untimed", aggregate.untimed())
                 .param("rejected", JSON.writeValueAsString(aggregate.rejected()))
+                .param("statuses", JSON.writeValueAsString(aggregate.statuses()))
                 .param("steps", JSON.writeValueAsString(steps))
                 .param("stepSeconds", HistogramCodec.encode(names.stream().map(n -> aggregate.steps().get(n).seconds())
                         .toArray(DoubleHistogram[]::new)))
@@ -141,7 +149,8 @@ public class TransferDayStore implements DayStore<TransferDay> {
     @Override
     public Stream<Map.Entry<LocalDate, TransferDay>> stream(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select day, transfers, items, micros, max_speed, speeds, untimed, rejected, steps, step_seconds
+                        select day, transfers, items, micros, max_speed, speeds, untimed, rejected, steps, step_seconds,
+                            min_speed, statuses
                         from transfer_day
                         where job_name = :job and definition_id = :definition and day between :from and :to
                         order by day""")
@@ -159,8 +168,8 @@ public class TransferDayStore implements DayStore<TransferDay> {
                         order by day, deployment_step_id""")
                 .params(days.span(from, to))
                 .query((rs, i) -> new Reject(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        Micros.of(rs.getTimestamp(4)), Micros.of(rs.getTimestamp(5)), (Long) rs.getObject(6),
-                        (Long) rs.getObject(7)))
+                        Micros.of(rs.getTimestamp(4)), Micros.of(rs.getTimestamp(5)), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)))
                 .list();
     }
 
@@ -171,11 +180,11 @@ public class TransferDayStore implements DayStore<TransferDay> {
         List<Object> names = steps.get("names");
         for (int i = 0; i < names.size(); i++) {
             stats.put((String) names.get(i), new StepStats(number(steps, "steps", i), number(steps, "micros", i),
-                    number(steps, "max_micros", i), seconds[i]));
+                    number(steps, "min_micros", i), number(steps, "max_micros", i), seconds[i]));
         }
-        return new TransferDay(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
-                HistogramCodec.decode(rs.getBytes(6))[0], rs.getLong(7), JSON.readValue(rs.getString(8), REASONS),
-                stats);
+        return new TransferDay(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(11), rs.getDouble(5),
+                HistogramCodec.decode(rs.getBytes(6))[0], rs.getLong(7), JSON.readValue(rs.getString(8), COUNTS),
+                JSON.readValue(rs.getString(12), COUNTS), stats);
     }
 
     private static long number(Map<String, List<Object>> steps, String key, int index) {

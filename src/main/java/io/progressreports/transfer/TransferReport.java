@@ -2,7 +2,6 @@ package io.progressreports.transfer;
 
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.Percentiles;
 import io.progressreports.report.ReportPeriod;
 import io.progressreports.store.StoredDays;
 
@@ -46,13 +45,13 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
-            double[] speed = Percentiles.nearestRanks(merged.speeds(), 0.5, 0.9, 0.99);
+            double[] speed = merged.speedPercentiles();
             speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(), speed[0], speed[1],
                     speed[2], merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
                     merged.untimed()));
             for (var step : new TreeSet<>(merged.steps().keySet())) {
                 StepStats stats = merged.steps().get(step);
-                double[] seconds = Percentiles.nearestRanks(stats.seconds(), 0.5, 0.9, 0.99);
+                double[] seconds = stats.percentiles();
                 durations.add(new DurationRow(period, step, stats.steps(), stats.micros(), seconds[0], seconds[1],
                         seconds[2], stats.maxMicros()));
             }

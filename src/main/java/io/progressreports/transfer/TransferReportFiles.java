@@ -85,8 +85,8 @@ final class TransferReportFiles {
         return BigDecimal.valueOf(micros, 6).toPlainString();
     }
 
-    private static String count(Long count) {
-        return count == null ? "" : count.toString();
+    private static String count(BigDecimal count) {
+        return count == null ? "" : count.toPlainString();
     }
 
     private <T> String csv(String name, List<String> header, List<T> rows, Function<T, List<String>> cells) {

@@ -2,6 +2,7 @@ package io.progressreports.transfer;
 
 import io.progressreports.source.Micros;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,10 +19,11 @@ public final class TransferRules {
     public static final String STARTED_AT_MISSING = "started_at_missing";
     public static final String DURATION_NOT_POSITIVE = "duration_not_positive";
     public static final String COMPLETED_ITEMS_MISSING = "completed_items_missing";
+    public static final String ITEMS_FRACTIONAL = "items_fractional";
     public static final String COMPLETED_ITEMS_NEGATIVE = "completed_items_negative";
     public static final String COMPLETED_ITEMS_OVER_TOTAL = "completed_items_over_total";
     public static final List<String> REASONS = List.of(FINISHED_AT_MISSING, STARTED_AT_MISSING,
-            DURATION_NOT_POSITIVE, COMPLETED_ITEMS_MISSING, COMPLETED_ITEMS_NEGATIVE, COMPLETED_ITEMS_OVER_TOTAL);
+            DURATION_NOT_POSITIVE, COMPLETED_ITEMS_MISSING, ITEMS_FRACTIONAL, COMPLETED_ITEMS_NEGATIVE, COMPLETED_ITEMS_OVER_TOTAL);
 
     private final ZoneId zone;
 
@@ -47,7 +49,7 @@ public final class TransferRules {
             long dayOf = Micros.isFinite(row.finishedAt()) ? row.finishedAt() : row.updatedAt();
             return new TimingRecord.Rejected(day(dayOf), reason, row);
         }
-        return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems(),
+        return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems().longValue(),
                 row.finishedAt() - row.startedAt());
     }
 
@@ -65,10 +67,13 @@ public final class TransferRules {
         if (row.completedItems() == null) {
             return COMPLETED_ITEMS_MISSING;
         }
-        if (row.completedItems() < 0) {
+        if (row.completedItems() instanceof BigDecimal || row.totalItems() instanceof BigDecimal) {
+            return ITEMS_FRACTIONAL;
+        }
+        if (row.completedItems().longValue() < 0) {
             return COMPLETED_ITEMS_NEGATIVE;
         }
-        if (row.totalItems() != null && row.completedItems() > row.totalItems()) {
+        if (row.totalItems() != null && row.completedItems().longValue() > row.totalItems().longValue()) {
             return COMPLETED_ITEMS_OVER_TOTAL;
         }
         return null;

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The transfer-speed job over a corpus holding every anomaly class of design.md's transfer semantics in known
- * numbers (src/test/resources/faults/transfer-corpus.sql), read from a copy of the tables and from a view with
- * bigint item counts whose sums pass 2^53: every row of every computed day is used, rejected (with the first
- * rule it breaks) or untimed, as SQL written from the design classifies it, and counts and sums match exactly.
+ * numbers (src/test/resources/faults/transfer-corpus.sql), read from a copy of the tables, from a view with
+ * bigint item counts whose sums pass 2^53 and from one with numeric item counts, some with fractions: every row of
+ * every computed day is used, rejected (with the first rule it breaks) or untimed, as SQL written from the design classifies it, and counts and sums match exactly.
  */
 class TransferBadDataCorpusTest {
 
@@ -49,13 +49,15 @@ class TransferBadDataCorpusTest {
                             when started_at is null or not isfinite(started_at) then 'started_at_missing'
                             when finished_at <= started_at then 'duration_not_positive'
                             when completed_items is null then 'completed_items_missing'
+                            when completed_items <> trunc(completed_items) or total_items <> trunc(total_items)
+                                then 'items_fractional'
                             when completed_items < 0 then 'completed_items_negative'
                             when completed_items > total_items then 'completed_items_over_total'
                             else 'used' end as outcome,
                        case when timed and isfinite(finished_at) then finished_at else updated_at end as placed_at
                 from joined)
             select (placed_at at time zone 'UTC')::date::text as day, outcome, count(*) as rows,
-                   coalesce(sum(case when outcome = 'used' then completed_items end), 0)::text as items,
+                   coalesce(sum(case when outcome = 'used' then completed_items end), 0)::numeric(30)::text as items,
                    coalesce(sum(case when outcome = 'used' then extract(epoch from finished_at - started_at) end),
                        0) as seconds
             from classified
@@ -74,7 +76,7 @@ class TransferBadDataCorpusTest {
         sourceUrl = Corpus.create("transfer-corpus.sql");
         source = TestDatabase.jdbc(sourceUrl);
         Files.createDirectories(dir.resolve("jobs"));
-        for (String table : List.of("steps_copy", "steps_wide")) {
+        for (String table : List.of("steps_copy", "steps_wide", "steps_numeric")) {
             Files.writeString(dir.resolve("jobs").resolve(table.replace('_', '-') + ".yml"), """
                     kind: transfer-speed
                     steps-table: %s
@@ -85,7 +87,7 @@ class TransferBadDataCorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"steps_copy", "steps_wide"})
+    @ValueSource(strings = {"steps_copy", "steps_wide", "steps_numeric"})
     void everyRowOfEveryDayIsUsedRejectedOrUntimedAsSqlSaysWithExactSums(String table) throws IOException {
         Path report = run(table);
         Map<String, Map<String, Outcome>> sql = classified(table);
@@ -114,8 +116,14 @@ class TransferBadDataCorpusTest {
                     used == null ? BigDecimal.ZERO : used.seconds().stripTrailingZeros());
         }
         var rejects = new HashMap<String, Long>();
-        readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS)
-                .forEach(row -> rejects.merge(row.get("day") + " " + row.get("reason"), 1L, Long::sum));
+        List<CSVRecord> rejectRows = readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS);
+        if (table.equals("steps_numeric")) {
+            assertThat(rejectRows).as("fractional counts, shown as the source has them")
+                    .filteredOn(row -> row.get("reason").equals("items_fractional"))
+                    .extracting(row -> row.get("completed_items") + "/" + row.get("total_items"))
+                    .isNotEmpty().allMatch(counts -> counts.matches(".*\\.(25|5).*"));
+        }
+        rejectRows.forEach(row -> rejects.merge(row.get("day") + " " + row.get("reason"), 1L, Long::sum));
         var expectedRejects = new HashMap<String, Long>();
         sql.forEach((day, outcomes) -> outcomes.forEach((outcome, o) -> {
             if (!outcome.equals("used") && !outcome.equals("untimed")) {

@@ -61,6 +61,47 @@ class TransferReportTest {
         assertThat(report.durations()).isEmpty();
     }
 
+    /**
+     * A histogram's value stands for its bucket's middle: for a lone value in a bucket's lower half, p99 came out
+     * above the maximum (and for one in its upper half, below the minimum). Days of one row each, speeds and
+     * durations spread over many buckets, must all keep min <= p50 <= p90 <= p99 <= max, and a row of one value
+     * has that value as every percentile.
+     */
+    @Test
+    void percentilesStayWithinTheExactExtremesInEveryRow() {
+        Map<LocalDate, TransferDay> days = new HashMap<>();
+        long micros = 1_000_003;
+        for (int d = 1; d <= 30; d++) {
+            TransferDay day = new TransferDay();
+            for (int row = 0; row < (d % 3 == 0 ? 2 : 1); row++) {
+                micros = micros * 1_000_033 / 1_000_000 + 7 * d;
+                day.add(new TimingRecord.Transfer(day(d), 1000 + d * 37L, micros));
+                day.add(new TimingRecord.StepDuration(day(d), "building", micros + 123));
+            }
+            days.put(day(d), day);
+        }
+
+        TransferReport report = TransferReport.build(stored(days), new DateRange(day(1), day(30)), day(30),
+                Grain.DAY);
+
+        for (TransferReport.SpeedRow row : report.speeds()) {
+            TransferDay day = days.get(row.period().start());
+            assertThat(new double[] {day.minSpeed(), row.p50(), row.p90(), row.p99(), row.max()})
+                    .as("speeds of %s", row.period().start()).isSorted();
+            if (row.transfers() == 1) {
+                assertThat(row.p50()).isEqualTo(row.max());
+            }
+        }
+        for (TransferReport.DurationRow row : report.durations()) {
+            StepStats stats = days.get(row.period().start()).steps().get(row.step());
+            assertThat(new double[] {stats.minMicros() / 1e6, row.p50(), row.p90(), row.p99(),
+                    row.maxMicros() / 1e6}).as("durations of %s", row.period().start()).isSorted();
+            if (row.steps() == 1) {
+                assertThat(row.p99()).isEqualTo(row.maxMicros() / 1e6);
+            }
+        }
+    }
+
     private static StoredDays<TransferDay> stored(Map<LocalDate, TransferDay> days) {
         return new StoredDays<>(new TreeMap<>(days).entrySet().stream(), (day, aggregate) -> { });
     }

@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.source.Micros;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ class TransferRulesTest {
     private static final TransferRules UTC = new TransferRules(ZoneOffset.UTC);
     private static final long START = Micros.of(Instant.parse("2026-10-01T10:00:00Z"));
 
-    private static StepTimingRow transfer(long started, long finished, Long completed, Long total) {
+    private static StepTimingRow transfer(long started, long finished, Number completed, Number total) {
         return new StepTimingRow(1, "transfer_files", "completed", total, completed, finished == Micros.NONE
                 ? START + 5_000_000 : finished + 3_000_000, true, started, finished);
     }
@@ -42,6 +43,16 @@ class TransferRulesTest {
         assertThat(reason(transfer(START, START + 1, -1L, 10L))).isEqualTo("completed_items_negative");
         assertThat(reason(transfer(START, START + 1, 11L, 10L))).isEqualTo("completed_items_over_total");
         assertThat(UTC.classify(transfer(START, START + 1, 11L, null))).isInstanceOf(TimingRecord.Transfer.class);
+    }
+
+    /** 600.5 of 600 used to be read as 600 of 600: a fraction in either count is its own reason, never truncated. */
+    @Test
+    void fractionalItemCountsAreRejectedNotTruncated() {
+        assertThat(reason(transfer(START, START + 1, new BigDecimal("600.5"), 600L))).isEqualTo("items_fractional");
+        assertThat(reason(transfer(START, START + 1, 600L, new BigDecimal("600.5")))).isEqualTo("items_fractional");
+        assertThat(reason(transfer(START, START + 1, new BigDecimal("-0.5"), 600L))).isEqualTo("items_fractional");
+        assertThat(reason(transfer(START, START + 1, null, new BigDecimal("0.5"))))
+                .isEqualTo("completed_items_missing");
     }
 
     @Test

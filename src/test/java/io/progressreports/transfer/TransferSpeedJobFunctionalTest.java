@@ -463,6 +463,8 @@ class TransferSpeedJobFunctionalTest {
             }
             check(problems, where + " max_items_per_second", row.get("max_items_per_second"),
                     rounded(sql.get("max"), 3));
+            checkOrdered(problems, where, rounded(sql.get("min"), 3), row.get("p50_items_per_second"),
+                    row.get("p90_items_per_second"), row.get("p99_items_per_second"), row.get("max_items_per_second"));
             check(problems, where + " rejected", row.get("rejected"), sql.get("rejected").toString());
             check(problems, where + " untimed", row.get("untimed"), sql.get("untimed").toString());
         });
@@ -486,6 +488,8 @@ class TransferSpeedJobFunctionalTest {
                         0.01, 0.0000005);
             }
             check(problems, where + " max_seconds", row.get("max_seconds"), exact(sql.get("max_seconds"), 6));
+            checkOrdered(problems, where, exact(sql.get("min_seconds"), 6), row.get("p50_seconds"),
+                    row.get("p90_seconds"), row.get("p99_seconds"), row.get("max_seconds"));
         });
     }
 
@@ -571,6 +575,17 @@ class TransferSpeedJobFunctionalTest {
         if (Math.abs(job - sql) > relative * Math.abs(sql) + absolute + 1e-12) {
             problems.add(what + ": job " + actual + ", SQL " + expected.setScale(6, RoundingMode.HALF_UP)
                     .toPlainString() + " (too far apart)");
+        }
+    }
+
+    /** min <= p50 <= p90 <= p99 <= max, in the cells as written (the exact minimum from SQL); blank cells aside. */
+    private static void checkOrdered(List<String> problems, String where, String... cells) {
+        List<BigDecimal> values = Stream.of(cells).filter(cell -> !cell.isEmpty()).map(BigDecimal::new).toList();
+        for (int i = 1; i < values.size(); i++) {
+            if (values.get(i - 1).compareTo(values.get(i)) > 0) {
+                problems.add(where + ": min, p50, p90, p99, max out of order: " + String.join(", ", cells));
+                return;
+            }
         }
     }
 
@@ -666,7 +681,7 @@ class TransferSpeedJobFunctionalTest {
                            percentile_disc(0.5) within group (order by u.speed) as p50,
                            percentile_disc(0.9) within group (order by u.speed) as p90,
                            percentile_disc(0.99) within group (order by u.speed) as p99,
-                           max(u.speed) as max
+                           max(u.speed) as max, min(u.speed) as min
                     from periods p left join used u on u.day >= p.period_start and u.day < p.period_end
                     group by p.period_start
                 ),
@@ -678,7 +693,7 @@ class TransferSpeedJobFunctionalTest {
                     group by p.period_start
                 )
                 select p.period_start, p.period_end, s.transfers, s.items, s.seconds, s.items_per_second, s.p50,
-                       s.p90, s.p99, s.max, o.rejected, o.untimed
+                       s.p90, s.p99, s.max, s.min, o.rejected, o.untimed
                 from periods p join speeds s using (period_start) join others o using (period_start)
                 order by p.period_start
                 """;
@@ -705,7 +720,7 @@ class TransferSpeedJobFunctionalTest {
                        percentile_disc(0.5) within group (order by d.seconds) as p50,
                        percentile_disc(0.9) within group (order by d.seconds) as p90,
                        percentile_disc(0.99) within group (order by d.seconds) as p99,
-                       max(d.seconds) as max_seconds
+                       max(d.seconds) as max_seconds, min(d.seconds) as min_seconds
                 from periods p join durations d on d.day >= p.period_start and d.day < p.period_end
                 group by p.period_start, p.period_end, d.step
                 order by 1, 3
