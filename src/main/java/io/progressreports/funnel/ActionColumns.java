@@ -2,6 +2,7 @@ package io.progressreports.funnel;
 
 import io.progressreports.job.JobFile;
 import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.SourceTimes;
 import io.progressreports.source.TableName;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -48,8 +49,8 @@ public record ActionColumns() implements FunnelLayout {
     }
 
     @Override
-    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped) {
-        return new OnboardingRowMapper(actions);
+    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times) {
+        return new OnboardingRowMapper(actions, times);
     }
 
     /** None: this layout came first, and the days stored before layouts existed keep their definition ids. */

@@ -4,6 +4,7 @@ import io.progressreports.job.JobFile;
 import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.SourceTimes;
 import io.progressreports.source.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,12 +105,12 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     }
 
     @Override
-    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped) {
-        var times = new OnboardingRowMapper(actions);
+    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times) {
+        var rows = new OnboardingRowMapper(actions, times);
         int unmappedColumn = OnboardingRowMapper.FIRST_ACTION + actions;
         return (rs, rowNum) -> {
             unmapped.add(rs.getArray(unmappedColumn));
-            return times.mapRow(rs, rowNum);
+            return rows.mapRow(rs, rowNum);
         };
     }
 

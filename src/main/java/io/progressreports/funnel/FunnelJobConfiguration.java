@@ -3,6 +3,7 @@ package io.progressreports.funnel;
 import io.progressreports.ReportsProperties;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
+import io.progressreports.source.SourceTimes;
 import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
 import io.progressreports.store.DayWriter;
@@ -24,7 +25,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -100,7 +100,8 @@ public class FunnelJobConfiguration {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
         return spanQuery(run).reader("funnelReader", sourceDataSource,
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
-                run.layout().rowMapper(run.definition().actions().size(), funnelUnmappedCodes),
+                run.layout().rowMapper(run.definition().actions().size(), funnelUnmappedCodes,
+                        new SourceTimes(run.source().zone())),
                 properties.chunkSize());
     }
 
@@ -115,10 +116,10 @@ public class FunnelJobConfiguration {
     static SpanQuery spanQuery(FunnelRun run) {
         return new SpanQuery(run.layout().spanQuery(run.table(), run.definition().actions()),
                 (statement, span) -> {
-                    statement.setTimestamp(1, Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant()));
-                    statement.setTimestamp(2, Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone())
-                            .toInstant()));
-                    statement.setTimestamp(3, Timestamp.from(run.asOf()));
+                    var times = new SourceTimes(run.source().zone());
+                    times.bind(statement, 1, span.from().atStartOfDay(run.zone()).toInstant());
+                    times.bind(statement, 2, span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
+                    times.bind(statement, 3, run.asOf());
                 });
     }
 

@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.source.SourceCatalog;
+import io.progressreports.source.SourceTimes;
 import io.progressreports.source.TableName;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -31,7 +32,7 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
     /** Each table the span query reads, with the columns it reads of it, for the source's identity. */
     Map<TableName, List<String>> columnsRead(TableName table, List<String> actions);
 
-    RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped);
+    RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times);
 
     /** What the layout adds to the definition, so that stored days are never reused across layouts. */
     Map<String, Object> definitionKeys();

@@ -1,6 +1,6 @@
 package io.progressreports.funnel;
 
-import io.progressreports.source.Micros;
+import io.progressreports.source.SourceTimes;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
@@ -12,19 +12,21 @@ final class OnboardingRowMapper implements RowMapper<OnboardingRow> {
     static final int FIRST_ACTION = 4;
 
     private final int actions;
+    private final SourceTimes times;
 
-    OnboardingRowMapper(int actions) {
+    OnboardingRowMapper(int actions, SourceTimes times) {
         this.actions = actions;
+        this.times = times;
     }
 
     @Override
     public OnboardingRow mapRow(ResultSet rs, int rowNum) throws SQLException {
         long namespaceId = rs.getLong(2);
         Long namespace = rs.wasNull() ? null : namespaceId;
-        long[] times = new long[actions];
+        long[] actionTimes = new long[actions];
         for (int i = 0; i < actions; i++) {
-            times[i] = Micros.of(rs.getTimestamp(FIRST_ACTION + i));
+            actionTimes[i] = times.micros(rs, FIRST_ACTION + i);
         }
-        return new OnboardingRow(rs.getLong(1), namespace, Micros.of(rs.getTimestamp(3)), times);
+        return new OnboardingRow(rs.getLong(1), namespace, times.micros(rs, 3), actionTimes);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 
 /** Epoch microseconds, PostgreSQL's timestamp resolution. */
@@ -39,8 +40,16 @@ public final class Micros {
      */
     private static final long GREGORIAN_CUTOVER = java.sql.Timestamp.valueOf("1582-10-16 00:00:00").getTime();
 
-    /** A JDBC timestamp to epoch microseconds, {@link #NONE} for SQL NULL. */
+    /** A JDBC timestamp read with the default calendar to epoch microseconds, {@link #NONE} for SQL NULL. */
     public static long of(java.sql.Timestamp timestamp) {
+        return of(timestamp, ZoneId.systemDefault());
+    }
+
+    /**
+     * A JDBC timestamp read with a calendar in {@code zone} to epoch microseconds, {@link #NONE} for SQL NULL. Only
+     * times before the Gregorian cutover depend on the zone, whose fields pgjdbc built the timestamp from.
+     */
+    public static long of(java.sql.Timestamp timestamp, ZoneId zone) {
         if (timestamp == null) {
             return NONE;
         }
@@ -52,13 +61,13 @@ public final class Micros {
             return MINUS_INFINITY;
         }
         if (timestamp.getTime() < GREGORIAN_CUTOVER) {
-            var julian = new GregorianCalendar();
+            var julian = new GregorianCalendar(TimeZone.getTimeZone(zone));
             julian.setTimeInMillis(timestamp.getTime());
             int year = julian.get(Calendar.ERA) == GregorianCalendar.BC ? 1 - julian.get(Calendar.YEAR)
                     : julian.get(Calendar.YEAR);
             return of(LocalDateTime.of(year, julian.get(Calendar.MONTH) + 1, julian.get(Calendar.DAY_OF_MONTH),
                     julian.get(Calendar.HOUR_OF_DAY), julian.get(Calendar.MINUTE), julian.get(Calendar.SECOND),
-                    timestamp.getNanos()).atZone(ZoneId.systemDefault()).toInstant());
+                    timestamp.getNanos()).atZone(zone).toInstant());
         }
         return Math.floorDiv(timestamp.getTime(), 1000L) * 1_000_000L + timestamp.getNanos() / 1_000;
     }

@@ -1,6 +1,6 @@
 package io.progressreports.transfer;
 
-import io.progressreports.source.Micros;
+import io.progressreports.source.SourceTimes;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.math.BigDecimal;
@@ -10,11 +10,16 @@ import java.sql.SQLException;
 /** Maps the reader's columns: id, step, status, total_items, completed_items, updated_at, timed, started, finished. */
 final class StepTimingRowMapper implements RowMapper<StepTimingRow> {
 
+    private final SourceTimes times;
+
+    StepTimingRowMapper(SourceTimes times) {
+        this.times = times;
+    }
+
     @Override
     public StepTimingRow mapRow(ResultSet rs, int rowNum) throws SQLException {
         return new StepTimingRow(rs.getLong(1), rs.getString(2), rs.getString(3), count(rs, 4), count(rs, 5),
-                Micros.of(rs.getTimestamp(6)), rs.getBoolean(7), Micros.of(rs.getTimestamp(8)),
-                Micros.of(rs.getTimestamp(9)));
+                times.micros(rs, 6), rs.getBoolean(7), times.micros(rs, 8), times.micros(rs, 9));
     }
 
     /** A whole number as a Long (of any integer or numeric column); a fraction as the exact BigDecimal. */

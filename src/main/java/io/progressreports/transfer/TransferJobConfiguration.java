@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.ReportsProperties;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
+import io.progressreports.source.SourceTimes;
 import io.progressreports.source.TableName;
 import io.progressreports.store.DayPlan;
 import io.progressreports.store.DaySteps;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -120,7 +121,8 @@ public class TransferJobConfiguration {
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}")
                                                        String to) {
         return spanQuery(TransferRun.fromJobParameters(parameters)).reader("transferReader", sourceDataSource,
-                new DateRange(LocalDate.parse(from), LocalDate.parse(to)), new StepTimingRowMapper(),
+                new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
+                new StepTimingRowMapper(new SourceTimes(TransferRun.fromJobParameters(parameters).source().zone())),
                 properties.chunkSize());
     }
 
@@ -139,13 +141,13 @@ public class TransferJobConfiguration {
 
     static SpanQuery spanQuery(TransferRun run) {
         return new SpanQuery(orderedSpanRows(run.steps(), run.timings()), (statement, span) -> {
-            Timestamp start = Timestamp.from(span.from().atStartOfDay(run.zone()).toInstant());
-            Timestamp end = Timestamp.from(span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
-            Timestamp asOf = Timestamp.from(run.asOf());
+            var times = new SourceTimes(run.source().zone());
+            Instant start = span.from().atStartOfDay(run.zone()).toInstant();
+            Instant end = span.to().plusDays(1).atStartOfDay(run.zone()).toInstant();
             for (int part = 0; part < 2; part++) {
-                statement.setTimestamp(part * 3 + 1, start);
-                statement.setTimestamp(part * 3 + 2, end);
-                statement.setTimestamp(part * 3 + 3, asOf);
+                times.bind(statement, part * 3 + 1, start);
+                times.bind(statement, part * 3 + 2, end);
+                times.bind(statement, part * 3 + 3, run.asOf());
             }
         });
     }
