@@ -2,19 +2,25 @@ package io.progressreports.check;
 
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.UsageException;
+import io.progressreports.funnel.ActionColumns;
 import io.progressreports.job.JobFile;
+import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One job against the source's catalog: its tables, the columns it reads, the indexes it wants, the role's rights. */
 final class SourceChecks {
 
     private static final String SELECT = "SELECT";
+    private static final String NAIVE = "timestamp without time zone";
 
     private final SourceCatalog catalog;
     private final String role;
@@ -44,7 +50,7 @@ final class SourceChecks {
         for (TableNeeds needs : TableNeeds.of(file)) {
             try {
                 TableName table = catalog.table(needs.table());
-                checkColumns(job, needs, table);
+                checkColumns(job, needs, table, sourceZone(file));
                 checkIndex(job, needs, table);
                 tables.add(table);
             } catch (UsageException e) {
@@ -56,37 +62,58 @@ final class SourceChecks {
         }
     }
 
-    private void checkColumns(String job, TableNeeds needs, TableName table) {
+    /** As run checks them before reading: every column read, by type; then the steps among the actions. */
+    private void checkColumns(String job, TableNeeds needs, TableName table, ZoneId sourceZone) {
         List<String> present = catalog.columns(table);
         List<String> actions = catalog.actions(table);
-        var problems = new ArrayList<String>();
-        for (String column : needs.columns()) {
-            if (!present.contains(column)) {
-                problems.add("column " + needs.table() + "." + column + " does not exist");
+        var read = new ArrayList<>(needs.catalogActions() ? ActionColumns.required(actions) : needs.columns());
+        var problems = new ArrayList<>(catalog.columnProblems(table, read));
+        List<String> readNames = RequiredColumn.names(read);
+        for (String step : needs.steps()) {
+            String column = "column " + needs.table() + "." + step + SourceCatalog.ACTION_SUFFIX;
+            if (readNames.contains(step + SourceCatalog.ACTION_SUFFIX)) {
+                continue;
             }
-        }
-        for (String action : needs.actions()) {
-            String column = "column " + needs.table() + "." + action + "_at";
-            if (!present.contains(action + "_at")) {
-                problems.add(column + " does not exist (step " + action + ")");
-            } else if (!actions.contains(action)) {
-                problems.add(column + " is not a nullable timestamp (step " + action + ")");
+            if (!present.contains(step + SourceCatalog.ACTION_SUFFIX)) {
+                problems.add(column + " does not exist (step " + step + ")");
+            } else {
+                problems.add(column + " is not a nullable timestamp (step " + step + ")");
             }
         }
         if (problems.isEmpty()) {
             findings.add(Finding.ok(job, needs.table() + " has the columns the job reads"));
+            Map<String, String> types = catalog.columnTypes(table);
+            List<String> naive = readNames.stream().filter(name -> NAIVE.equals(types.get(name))).toList();
+            if (!naive.isEmpty()) {
+                findings.add(Finding.ok(job, needs.table() + " has " + NAIVE + " columns (" + String.join(", ", naive)
+                        + "): read as wall times in " + sourceZone.getId() + " (source-zone)"));
+            }
         }
         problems.forEach(problem -> findings.add(Finding.error(job, problem, ExitCodes.USAGE)));
     }
 
+    /** Never a CREATE INDEX on a view, which PostgreSQL refuses: on the base table it reads, or no advice. */
     private void checkIndex(String job, TableNeeds needs, TableName table) {
-        if (catalog.hasIndexOn(table, needs.indexColumn())) {
-            findings.add(Finding.ok(job, needs.table() + " has an index leading with " + needs.indexColumn()));
-        } else {
-            findings.add(Finding.warning(job, needs.table() + " has no index leading with " + needs.indexColumn()
-                    + ", so runs scan the table; create one: " + SourceCatalog.indexStatement(table,
-                    needs.indexColumn())));
+        String column = needs.indexColumn();
+        Optional<TableName> target = catalog.indexTarget(table, column);
+        if (target.isEmpty()) {
+            findings.add(Finding.warning(job, needs.table() + " is a view whose " + column + " the catalog cannot "
+                    + "follow to one table, so check cannot advise an index: without one on the column it comes "
+                    + "from, runs scan the table"));
+            return;
         }
+        String where = target.get().equals(table) ? "" : " (in " + target.get() + ", the table the view reads)";
+        if (catalog.hasIndexOn(target.get(), column)) {
+            findings.add(Finding.ok(job, needs.table() + " has an index leading with " + column + where));
+        } else {
+            findings.add(Finding.warning(job, needs.table() + " has no index leading with " + column + where
+                    + ", so runs scan the table; create one: " + SourceCatalog.indexStatement(target.get(),
+                    column)));
+        }
+    }
+
+    private static ZoneId sourceZone(JobFile file) {
+        return ZoneId.of(file.sourceZone() == null ? "UTC" : file.sourceZone());
     }
 
     /** The job needs SELECT and nothing more: a role that can write turns a mistake into damage. */

@@ -1,6 +1,8 @@
 package io.progressreports.funnel;
 
 import io.progressreports.job.JobFile;
+import io.progressreports.source.ColumnType;
+import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.SourceTimes;
 import io.progressreports.source.TableName;
@@ -15,7 +17,9 @@ import java.util.stream.Collectors;
 public record ActionColumns() implements FunnelLayout {
 
     /** What the reader selects besides the action columns. */
-    public static final List<String> ROW_COLUMNS = List.of("id", "namespace_id", "created_at");
+    public static final List<RequiredColumn> ROW_COLUMNS = List.of(new RequiredColumn("id", ColumnType.INTEGER),
+            new RequiredColumn("namespace_id", ColumnType.INTEGER), new RequiredColumn("created_at",
+                    ColumnType.TIMESTAMP));
     /** The reader reads a range of it: an index leading with it lets each partition read only its days. */
     public static final String INDEX_COLUMN = "created_at";
 
@@ -24,15 +28,30 @@ public record ActionColumns() implements FunnelLayout {
         return JobFile.COLUMNS;
     }
 
+    /** The nullable {@code *_at} timestamps of the table, as the catalog rule finds them. */
     @Override
     public List<String> actions(SourceCatalog catalog, TableName table) {
         return catalog.actions(table);
     }
 
     @Override
+    public void checkColumns(SourceCatalog catalog, TableName table, List<String> actions) {
+        catalog.requireColumnTypes(table, required(actions));
+    }
+
+    /** What the reader reads, and must be able to read: the row columns, then each action's column. */
+    public static List<RequiredColumn> required(List<String> actions) {
+        var columns = new ArrayList<>(ROW_COLUMNS);
+        actions.forEach(action -> columns.add(new RequiredColumn(action + SourceCatalog.ACTION_SUFFIX,
+                ColumnType.TIMESTAMP)));
+        return columns;
+    }
+
+    @Override
     public String spanQuery(TableName table, List<String> actions) {
         String columns = actions.stream().map(SourceCatalog::column).collect(Collectors.joining(", "));
-        return "select " + String.join(", ", ROW_COLUMNS) + ", " + columns + " from " + table.quoted()
+        return "select " + ROW_COLUMNS.stream().map(RequiredColumn::name).collect(Collectors.joining(", ")) + ", "
+                + columns + " from " + table.quoted()
                 + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id";
     }
 
@@ -43,9 +62,7 @@ public record ActionColumns() implements FunnelLayout {
 
     @Override
     public Map<TableName, List<String>> columnsRead(TableName table, List<String> actions) {
-        var columns = new ArrayList<>(ROW_COLUMNS);
-        actions.forEach(action -> columns.add(action + "_at"));
-        return Map.of(table, columns);
+        return Map.of(table, RequiredColumn.names(required(actions)));
     }
 
     @Override

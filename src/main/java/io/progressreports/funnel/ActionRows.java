@@ -50,8 +50,6 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     static ActionRows resolve(SourceCatalog catalog, TableName actions, String namespacesTable,
                               Map<Integer, String> codes) {
         TableName namespaces = catalog.table(namespacesTable);
-        catalog.requireColumnTypes(namespaces, NAMESPACES_COLUMNS);
-        catalog.requireColumnTypes(actions, ACTIONS_COLUMNS);
         adviseIndex(catalog, namespaces, NAMESPACES_INDEX_COLUMN);
         adviseIndex(catalog, actions, ACTIONS_INDEX_COLUMN);
         return new ActionRows(namespaces, codes);
@@ -59,10 +57,14 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
 
     /** Not an error: the numbers are right without the index, only every partition reads the whole table. */
     private static void adviseIndex(SourceCatalog catalog, TableName table, String column) {
-        if (!catalog.hasIndexOn(table, column)) {
-            LOG.warn("no index on {} ({}): each partition scans the whole table; consider {}", table, column,
-                    SourceCatalog.indexStatement(table, column));
-        }
+        catalog.missingIndex(table, column).ifPresent(advice -> LOG.warn(
+                "no index on {} ({}): each partition scans the whole table; consider {}", table, column, advice));
+    }
+
+    @Override
+    public void checkColumns(SourceCatalog catalog, TableName table, List<String> actions) {
+        catalog.requireColumnTypes(namespaces, NAMESPACES_COLUMNS);
+        catalog.requireColumnTypes(table, ACTIONS_COLUMNS);
     }
 
     @Override
@@ -99,8 +101,8 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     @Override
     public Map<TableName, List<String>> columnsRead(TableName table, List<String> actions) {
         var columns = new LinkedHashMap<TableName, List<String>>();
-        columns.put(namespaces, NAMESPACES_COLUMNS.stream().map(RequiredColumn::name).toList());
-        columns.put(table, ACTIONS_COLUMNS.stream().map(RequiredColumn::name).toList());
+        columns.put(namespaces, RequiredColumn.names(NAMESPACES_COLUMNS));
+        columns.put(table, RequiredColumn.names(ACTIONS_COLUMNS));
         return columns;
     }
 

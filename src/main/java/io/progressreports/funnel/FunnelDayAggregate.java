@@ -74,12 +74,12 @@ public final class FunnelDayAggregate {
                     completed[action][age]++;
                 }
             }
-            if ((outcome.beforeCreation() & (1L << action)) != 0) {
+            if (outcome.beforeCreation(action)) {
                 beforeCreation[action]++;
             }
         }
         for (int action = 0; action < beforeCreation.length; action++) {
-            if ((outcome.afterAsOf() & (1L << action)) != 0) {
+            if (outcome.afterAsOf(action)) {
                 afterAsOf.add(action, outcome.recorded()[action]);
             }
         }

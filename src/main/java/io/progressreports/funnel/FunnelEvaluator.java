@@ -10,7 +10,6 @@ import java.util.List;
 /** Applies design.md's funnel semantics to one row. Pure: no I/O, safe to share between threads. */
 public final class FunnelEvaluator {
 
-    static final int MAX_ACTIONS = 63;
     static final String MISSING_NAMESPACE = "missing_namespace_id";
     static final List<String> REJECT_REASONS = List.of(MISSING_NAMESPACE);
 
@@ -22,10 +21,6 @@ public final class FunnelEvaluator {
     private final int actionCount;
 
     public FunnelEvaluator(FunnelDefinition definition, ZoneId zone, Instant asOf) {
-        if (definition.actions().size() > MAX_ACTIONS) {
-            throw new IllegalArgumentException("at most " + MAX_ACTIONS + " action columns are supported, found "
-                    + definition.actions().size());
-        }
         this.zone = zone;
         this.asOf = Micros.of(asOf);
         this.window = Micros.of(definition.window());
@@ -42,25 +37,19 @@ public final class FunnelEvaluator {
         long created = row.createdAt();
         long[] effective = new long[actionCount];
         long[] delay = new long[actionCount];
-        long beforeCreation = 0;
-        long afterAsOf = 0;
         for (int k = 0; k < actionCount; k++) {
             long at = row.actionTimes()[k];
             if (at == OnboardingRow.NONE) {
                 effective[k] = OnboardingRow.NONE;
             } else if (at > asOf) {
-                afterAsOf |= 1L << k;
                 effective[k] = OnboardingRow.NONE;
             } else {
-                if (at < created) {
-                    beforeCreation |= 1L << k;
-                }
                 effective[k] = Math.max(at, created);
             }
             delay[k] = effective[k] == OnboardingRow.NONE ? OnboardingRow.NONE : effective[k] - created;
         }
         return new NamespaceOutcome(row.namespaceId(), day, created, stepTimes(created, effective), delay,
-                beforeCreation, afterAsOf, row.actionTimes());
+                row.actionTimes());
     }
 
     private long[] stepTimes(long created, long[] effective) {

@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the funnel job for it. */
 @Component
@@ -29,8 +30,10 @@ public class FunnelLauncher {
     public FunnelRun resolve(FunnelRequest request) {
         TableName table = catalog.table(request.table());
         FunnelLayout layout = request.layout().resolve(catalog, table);
+        List<String> actions = request.actions() == null ? layout.actions(catalog, table) : request.actions();
+        layout.checkColumns(catalog, table, actions);
         try {
-            var definition = new FunnelDefinition(layout.actions(catalog, table), request.steps(), request.window(),
+            var definition = new FunnelDefinition(actions, request.steps(), request.window(),
                     request.order(), request.ages());
             SourceIdentity source = catalog.identity(layout.columnsRead(table, definition.actions()),
                     request.sourceZone());

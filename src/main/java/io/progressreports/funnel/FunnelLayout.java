@@ -17,6 +17,12 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
     /** The job file's name for the layout. */
     String label();
 
+    /**
+     * Checks the type of every column the span query reads, before a row is read: a usage error naming the first
+     * column missing or of a type the reader cannot take.
+     */
+    void checkColumns(SourceCatalog catalog, TableName table, List<String> actions);
+
     /** Every action the source can tell (completion_by_age reports them all), in a stable order. */
     List<String> actions(SourceCatalog catalog, TableName table);
 

@@ -16,9 +16,11 @@ import java.util.List;
  *                    --steps (the flag names itself)
  * @param layout      how the source stores actions, and the tables and codes that go with it
  * @param sourceZone  where the source's naive timestamps hold wall times
+ * @param actions     the job file's actions list: the only action columns read; null for every nullable
+ *                    {@code *_at} timestamp column of the table
  */
 public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
                             FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
                             Grain grain, boolean recompute, boolean dropoffs, ReportOptions options,
-                            LayoutRequest layout, ZoneId sourceZone) {
+                            LayoutRequest layout, ZoneId sourceZone, List<String> actions) {
 }

@@ -9,14 +9,22 @@ import java.time.LocalDate;
  *                        number of steps reached
  * @param completionDelay per action, microseconds from creation to the (effective) action, or
  *                        {@link OnboardingRow#NONE} when not done by as-of
- * @param beforeCreation  bit k set when action k was recorded before creation (counted at creation)
- * @param afterAsOf       bit k set when action k lies after as-of (ignored)
- * @param recorded        the row's action times as read, for the times of those after as-of
+ * @param recorded        the row's action times as read: with the delays, they tell which actions were recorded
+ *                        before creation or after as-of (for any number of actions, where bit masks stop at 64)
  */
 public record NamespaceOutcome(long namespaceId, LocalDate cohortDay, long createdAt, long[] stepTimes,
-                               long[] completionDelay, long beforeCreation, long afterAsOf,
-                               long[] recorded)
+                               long[] completionDelay, long[] recorded)
         implements ProgressRecord {
+
+    /** Action k was recorded before creation (and counts as done at creation). */
+    public boolean beforeCreation(int action) {
+        return completionDelay[action] != OnboardingRow.NONE && recorded[action] < createdAt;
+    }
+
+    /** Action k was recorded after as-of, and is ignored: the only way a recorded action has no delay. */
+    public boolean afterAsOf(int action) {
+        return recorded[action] != OnboardingRow.NONE && completionDelay[action] == OnboardingRow.NONE;
+    }
 
     public int stepsReached() {
         return stepTimes.length;

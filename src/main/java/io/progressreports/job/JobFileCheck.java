@@ -32,6 +32,9 @@ final class JobFileCheck {
         if (job.steps() != null) {
             checkSteps(job.steps());
         }
+        if (job.actions() != null) {
+            checkActions(job);
+        }
         value("table", job.table(), text -> JobValues.tableName("table", text));
         value("namespaces-table", job.namespacesTable(), text -> JobValues.tableName("namespaces-table", text));
         value("steps-table", job.stepsTable(), text -> JobValues.tableName("steps-table", text));
@@ -101,6 +104,36 @@ final class JobFileCheck {
         }
         value("schedule.zone", job.schedule().zone(), text -> JobValues.zone("schedule.zone", text));
         value("schedule.cron", job, CronSchedule::of);
+    }
+
+    /** A list of the action columns, for tables (and views) where the catalog rule would take in others. */
+    private void checkActions(JobFile job) {
+        if (!JobFile.FUNNEL.equals(job.kind()) || JobFile.ACTION_ROWS.equals(job.layout())) {
+            throw at("actions", "actions applies to funnel jobs with layout " + JobFile.COLUMNS
+                    + " only (action-rows names its actions in action-codes)");
+        }
+        if (job.actions().isEmpty()) {
+            throw at("actions", "actions is empty: name the action columns (without _at), or leave actions out");
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < job.actions().size(); i++) {
+            String key = "actions[" + i + "]";
+            String action = job.actions().get(i);
+            value(key, action, text -> JobValues.stepName("action", text));
+            if (!seen.add(action)) {
+                throw at(key, "action '" + action + "' appears twice in actions");
+            }
+            if (FunnelDefinition.CREATED.equals(action)) {
+                throw at(key, "'" + action + "' is the funnel's first step, not an action");
+            }
+        }
+        if (job.steps() != null) {
+            for (int i = 0; i < job.steps().size(); i++) {
+                if (!seen.contains(job.steps().get(i))) {
+                    throw at("steps[" + i + "]", "step '" + job.steps().get(i) + "' is not in actions");
+                }
+            }
+        }
     }
 
     private void checkSteps(List<String> steps) {

@@ -71,7 +71,8 @@ public final class RunRequests {
                 JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
                 JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
                 range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
-                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout, sourceZone(file, flags));
+                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout, sourceZone(file, flags),
+                file.actions());
     }
 
     private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags) {

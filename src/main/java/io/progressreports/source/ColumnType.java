@@ -6,6 +6,9 @@ import java.util.Set;
 public enum ColumnType {
 
     INTEGER("an integer (smallint, integer or bigint)", Set.of("smallint", "integer", "bigint")),
+    /** An item count: whole numbers are counted, a numeric with a fraction is a rejected row, never truncated. */
+    COUNT("a number (smallint, integer, bigint or numeric)", Set.of("smallint", "integer", "bigint", "numeric")),
+    TEXT("text (text, varchar or char)", Set.of("text", "character varying", "character")),
     TIMESTAMP("a timestamp", Set.of("timestamp with time zone", "timestamp without time zone"));
 
     private final String description;

@@ -8,9 +8,11 @@ import org.springframework.dao.DataAccessException;
 
 import javax.sql.DataSource;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +21,11 @@ import java.util.Set;
  */
 public final class SourceCatalog {
 
-    private static final String ACTION_SUFFIX = "_at";
+    public static final String ACTION_SUFFIX = "_at";
+    /** Tables, partitioned tables and materialized views hold indexes; views do not. */
+    private static final Set<String> INDEXABLE = Set.of("r", "p", "m");
+    private static final String VIEW = "v";
+    private static final int MAX_VIEW_DEPTH = 8;
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
     private final JdbcClient jdbc;
@@ -70,38 +76,42 @@ public final class SourceCatalog {
         return List.copyOf(columnTypes(table).keySet());
     }
 
-    /** A usage error naming the first of the columns the table lacks. */
-    public void requireColumns(TableName table, List<String> columns) {
-        Map<String, String> present = columnTypes(table);
-        for (String column : columns) {
-            if (!present.containsKey(column)) {
-                throw missing(table, column);
-            }
+    /**
+     * A usage error naming the first column the table lacks or holds as another type (a timestamp as text), checked
+     * before a row is read: a reader would otherwise fail mid-run, or read the wrong thing.
+     */
+    public void requireColumnTypes(TableName table, List<RequiredColumn> columns) {
+        List<String> problems = columnProblems(table, columns);
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.get(0));
         }
     }
 
-    /** A usage error naming the first column the table lacks or holds as another type (a timestamp as text). */
-    public void requireColumnTypes(TableName table, List<RequiredColumn> columns) {
+    /** One line for each column the table lacks or holds as a type the reader cannot take, in the given order. */
+    public List<String> columnProblems(TableName table, List<RequiredColumn> columns) {
         Map<String, String> present = columnTypes(table);
+        var problems = new ArrayList<String>();
         for (RequiredColumn column : columns) {
             String actual = present.get(column.name());
             if (actual == null) {
-                throw missing(table, column.name());
-            }
-            if (!column.type().accepts(actual)) {
-                throw new UsageException("table " + table + " column '" + column.name() + "' is " + actual
-                        + ", not " + column.type().description());
+                problems.add(missing(table, column.name()).getMessage());
+            } else if (!column.type().accepts(actual)) {
+                problems.add("table " + table + " column '" + column.name() + "' is " + actual + ", not "
+                        + column.type().description());
             }
         }
+        return problems;
     }
 
-    /** Column name to type name, in table order. */
-    private Map<String, String> columnTypes(TableName table) {
+    /** Column name to type name (a domain's base type), in table order. */
+    public Map<String, String> columnTypes(TableName table) {
         var types = new LinkedHashMap<String, String>();
         jdbc.sql("""
-                        select attname, atttypid::regtype::text from pg_attribute
-                        where attrelid = to_regclass(:table) and attnum > 0 and not attisdropped
-                        order by attnum""")
+                        select a.attname, format_type(case when t.typtype = 'd' then t.typbasetype else a.atttypid end,
+                            null)
+                        from pg_attribute a join pg_type t on t.oid = a.atttypid
+                        where a.attrelid = to_regclass(:table) and a.attnum > 0 and not a.attisdropped
+                        order by a.attnum""")
                 .param("table", table.quoted())
                 .query(rs -> {
                     types.put(rs.getString(1), rs.getString(2));
@@ -190,6 +200,58 @@ public final class SourceCatalog {
                 .param("schema", schema)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * Empty when an index leading with the column serves reads of the table; else what to do about it: the
+     * statement creating one, on the base table a view reads the column from (PostgreSQL indexes no view), or why
+     * no statement can be given.
+     */
+    public Optional<String> missingIndex(TableName table, String column) {
+        Optional<TableName> target = indexTarget(table, column);
+        if (target.isEmpty()) {
+            return Optional.of("no index advice for " + table + ": it is a view (or foreign table) whose " + column
+                    + " the catalog cannot follow to one table; index the column it comes from");
+        }
+        return hasIndexOn(target.get(), column) ? Optional.empty()
+                : Optional.of(indexStatement(target.get(), column));
+    }
+
+    /**
+     * The table an index on the column would have to be on to serve reads of {@code table}: itself when it can hold
+     * indexes, else the one relation a view reads a column of that name from, followed through views over views;
+     * empty when there is no such single relation.
+     */
+    public Optional<TableName> indexTarget(TableName table, String column) {
+        TableName current = table;
+        for (int depth = 0; depth < MAX_VIEW_DEPTH; depth++) {
+            String kind = jdbc.sql("select relkind::text from pg_class where oid = to_regclass(:table)")
+                    .param("table", current.quoted()).query(String.class).optional().orElse("");
+            if (INDEXABLE.contains(kind)) {
+                return Optional.of(current);
+            }
+            if (!VIEW.equals(kind)) {
+                return Optional.empty();
+            }
+            List<TableName> sources = jdbc.sql("""
+                            select distinct n.nspname, c.relname
+                            from pg_rewrite r
+                            join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+                                and d.refclassid = 'pg_class'::regclass and d.refobjid <> r.ev_class
+                            join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+                            join pg_class c on c.oid = d.refobjid
+                            join pg_namespace n on n.oid = c.relnamespace
+                            where r.ev_class = to_regclass(:view) and a.attname = :column""")
+                    .param("view", current.quoted())
+                    .param("column", column)
+                    .query((rs, i) -> new TableName(rs.getString(1), rs.getString(2)))
+                    .list();
+            if (sources.size() != 1) {
+                return Optional.empty();
+            }
+            current = sources.get(0);
+        }
+        return Optional.empty();
     }
 
     /** The statement that would create the index, for logs, manifests and {@code check}. */

@@ -2,6 +2,8 @@ package io.progressreports.transfer;
 
 import io.progressreports.job.JobLaunches;
 import io.progressreports.report.ReportPublisher;
+import io.progressreports.source.ColumnType;
+import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.Job;
@@ -18,9 +20,14 @@ import java.util.List;
 public class TransferLauncher {
 
     /** The columns the reader uses, and those an index should lead with so a partition reads only its days. */
-    public static final List<String> STEP_COLUMNS = List.of("id", "step", "status", "total_items", "completed_items",
-            "updated_at");
-    public static final List<String> TIMING_COLUMNS = List.of("deployment_step_id", "started_at", "finished_at");
+    public static final List<RequiredColumn> STEP_COLUMNS = List.of(new RequiredColumn("id", ColumnType.INTEGER),
+            new RequiredColumn("step", ColumnType.TEXT), new RequiredColumn("status", ColumnType.TEXT),
+            new RequiredColumn("total_items", ColumnType.COUNT), new RequiredColumn("completed_items", ColumnType.COUNT),
+            new RequiredColumn("updated_at", ColumnType.TIMESTAMP));
+    public static final List<RequiredColumn> TIMING_COLUMNS = List.of(
+            new RequiredColumn("deployment_step_id", ColumnType.INTEGER),
+            new RequiredColumn("started_at", ColumnType.TIMESTAMP), new RequiredColumn("finished_at",
+                    ColumnType.TIMESTAMP));
     public static final String STEPS_INDEX_COLUMN = "updated_at";
     public static final String TIMINGS_INDEX_COLUMN = "finished_at";
 
@@ -37,18 +44,14 @@ public class TransferLauncher {
     public TransferRun resolve(TransferRequest request) {
         TableName steps = catalog.table(request.stepsTable());
         TableName timings = catalog.table(request.timingsTable());
-        catalog.requireColumns(steps, STEP_COLUMNS);
-        catalog.requireColumns(timings, TIMING_COLUMNS);
+        catalog.requireColumnTypes(steps, STEP_COLUMNS);
+        catalog.requireColumnTypes(timings, TIMING_COLUMNS);
         var advice = new ArrayList<String>();
-        if (!catalog.hasIndexOn(timings, TIMINGS_INDEX_COLUMN)) {
-            advice.add(SourceCatalog.indexStatement(timings, TIMINGS_INDEX_COLUMN));
-        }
-        if (!catalog.hasIndexOn(steps, STEPS_INDEX_COLUMN)) {
-            advice.add(SourceCatalog.indexStatement(steps, STEPS_INDEX_COLUMN));
-        }
+        catalog.missingIndex(timings, TIMINGS_INDEX_COLUMN).ifPresent(advice::add);
+        catalog.missingIndex(steps, STEPS_INDEX_COLUMN).ifPresent(advice::add);
         var read = new LinkedHashMap<TableName, List<String>>();
-        read.put(steps, STEP_COLUMNS);
-        read.put(timings, TIMING_COLUMNS);
+        read.put(steps, RequiredColumn.names(STEP_COLUMNS));
+        read.put(timings, RequiredColumn.names(TIMING_COLUMNS));
         return new TransferRun(request.jobName(), steps, timings, catalog.identity(read, request.sourceZone()),
                 request.zone(), request.range(), request.asOf(),
                 request.grain(), request.grace(), request.recompute(), request.options(), advice);

@@ -116,6 +116,62 @@ class CheckCommandTest {
         assertThat(check.lines().get(check.lines().size() - 1)).isEqualTo("check: 0 errors, 1 warning");
     }
 
+    /** Before, a created_at of type text passed check, and run failed after reading with exit 70. */
+    @Test
+    void aColumnOfATypeTheJobCannotReadIsAnErrorNamingTheType() {
+        source.execute("alter table onboarding_progresses alter column created_at type text");
+        source.execute("alter table deployment_steps alter column step type integer using 0");
+
+        CliRun check = check(role("select"));
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.lines()).contains(
+                "error  onboarding-funnel: table public.onboarding_progresses column 'created_at' is text, "
+                        + "not a timestamp",
+                "error  transfer-speed: table public.deployment_steps column 'step' is integer, not text (text, "
+                        + "varchar or char)");
+    }
+
+    @Test
+    void naiveTimestampColumnsAreListedWithTheZoneTheyAreReadIn() {
+        source.execute("alter table deployment_step_timings alter column started_at type timestamp, "
+                + "alter column finished_at type timestamp");
+
+        CliRun check = check(role("select"), "transfer-speed");
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.lines()).contains("ok     transfer-speed: deployment_step_timings has timestamp without "
+                + "time zone columns (started_at, finished_at): read as wall times in UTC (source-zone)");
+    }
+
+    /** Before, check proposed CREATE INDEX CONCURRENTLY on the view, which PostgreSQL refuses. */
+    @Test
+    void aViewGetsIndexAdviceForTheTableItReadsOrNone() throws IOException {
+        source.execute("drop index onboarding_progresses_created_at_idx");
+        source.execute("create view progress_view as select * from onboarding_progresses");
+        source.execute("create view joined_view as select p.id, p.namespace_id, least(p.created_at, d.created_at) as created_at, "
+                + "p.git_write_at "
+                + "from onboarding_progresses p join deployments d on d.id = p.id");
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("over-view.yml"), "kind: funnel\ntable: progress_view\nsteps: [git_write]\n");
+        Files.writeString(jobs.resolve("over-join.yml"), "kind: funnel\ntable: joined_view\nsteps: [git_write]\n");
+
+        CliRun check = check(role("select"), "--jobs-dir", jobs.toString());
+
+        assertThat(check.out()).doesNotContain("\"progress_view\" (", "\"joined_view\" (");
+        assertThat(check.lines()).contains("warning over-view: progress_view has no index leading with created_at "
+                + "(in public.onboarding_progresses, the table the view reads), so runs scan the table; create one: "
+                + "CREATE INDEX CONCURRENTLY ON \"public\".\"onboarding_progresses\" (\"created_at\");");
+        assertThat(check.lines()).contains("warning over-join: joined_view is a view whose created_at the catalog "
+                + "cannot follow to one table, so check cannot advise an index: without one on the column it comes "
+                + "from, runs scan the table");
+
+        source.execute("create index on onboarding_progresses (created_at)");
+        assertThat(check(role("select"), "--jobs-dir", jobs.toString(), "over-view").lines()).contains(
+                "ok     over-view: progress_view has an index leading with created_at (in "
+                        + "public.onboarding_progresses, the table the view reads)");
+    }
+
     @Test
     void aRoleThatCanWriteIsAWarning() {
         CliRun check = check(role("select, insert, delete"), "onboarding-funnel");

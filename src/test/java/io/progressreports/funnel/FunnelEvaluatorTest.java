@@ -81,11 +81,11 @@ class FunnelEvaluatorTest {
         Instant created = AS_OF.minus(Duration.ofDays(2));
         NamespaceOutcome atAsOf = evaluateIn(FunnelOrder.SEQUENTIAL, ZoneOffset.UTC, created, AS_OF);
         assertThat(atAsOf.stepsReached()).isEqualTo(2);
-        assertThat(atAsOf.afterAsOf()).isZero();
+        assertThat(atAsOf.afterAsOf(0)).isFalse();
 
         NamespaceOutcome after = evaluateIn(FunnelOrder.SEQUENTIAL, ZoneOffset.UTC, created, AS_OF.plusNanos(1000));
         assertThat(after.stepsReached()).isEqualTo(1);
-        assertThat(after.afterAsOf()).isEqualTo(1L);
+        assertThat(after.afterAsOf(0)).isTrue();
         assertThat(after.completionDelay()[0]).isEqualTo(OnboardingRow.NONE);
     }
 
@@ -96,7 +96,8 @@ class FunnelEvaluatorTest {
         assertThat(outcome.stepsReached()).isEqualTo(3);
         assertThat(outcome.microsToStep(1)).isZero();
         assertThat(outcome.completionDelay()[0]).isZero();
-        assertThat(outcome.beforeCreation()).isEqualTo(1L);
+        assertThat(outcome.beforeCreation(0)).isTrue();
+        assertThat(outcome.beforeCreation(1)).isFalse();
     }
 
     @Test
