@@ -40,7 +40,7 @@ insert into corpus values
     (110, 'transfer_files', 'completed', 10, -5, '2026-10-03 06:00', true, null, null),
     -- a completed transfer without a timing row: untimed on the day of updated_at
     (111, 'transfer_files', 'completed', 10, 10, '2026-10-04 00:00', false, null, null),
-    -- other steps: durations only; transfers not completed: not counted anywhere
+    -- other steps: durations only; transfers not completed: counted under their status, nothing else
     (112, 'building', 'completed', null, null, '2026-10-04 10:00', true, '2026-10-04 09:00', '2026-10-04 10:00'),
     (113, 'transfer_files', 'failed', 10, 3, '2026-10-04 10:00', true, '2026-10-04 09:00', '2026-10-04 10:00'),
     (114, 'transfer_files', 'running', 10, 3, '2026-10-04 10:00', true, '2026-10-04 09:00', null),

@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
 public class FunnelReportTasklet implements Tasklet {
 
     /** A computed day the store does not have: none of its rows were read. */
-    private static final DayRows NONE = new DayRows(0, 0, null);
+    private static final DayRows NONE = new DayRows(0, 0, null, null);
 
     private final FunnelDayStore store;
     private final FunnelRun run;

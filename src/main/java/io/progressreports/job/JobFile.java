@@ -19,7 +19,8 @@ public record JobFile(String name, String kind, String description, String table
                       @JsonProperty("namespaces-table") String namespacesTable,
                       @JsonProperty("action-codes") Map<Integer, String> actionCodes,
                       @JsonProperty("max-reject-rate") String maxRejectRate,
-                      @JsonProperty("source-zone") String sourceZone, List<String> actions) {
+                      @JsonProperty("source-zone") String sourceZone, List<String> actions,
+                      List<String> statuses) {
 
     public static final String FUNNEL = "funnel";
     public static final String TRANSFER_SPEED = "transfer-speed";

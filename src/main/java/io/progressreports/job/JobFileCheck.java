@@ -57,6 +57,9 @@ final class JobFileCheck {
         if (job.schedule() != null) {
             schedule(job);
         }
+        if (job.statuses() != null) {
+            statuses(job);
+        }
         layout(job);
     }
 
@@ -96,6 +99,23 @@ final class JobFileCheck {
                 throw at(key, "action-codes " + other + " and " + code + " both name '" + name + "'");
             }
         });
+    }
+
+    /** The words that mean a completed transfer: a typo here would empty the report, so each must be a word. */
+    private void statuses(JobFile job) {
+        if (!JobFile.TRANSFER_SPEED.equals(job.kind())) {
+            throw at("statuses", "statuses applies to transfer-speed jobs only");
+        }
+        if (job.statuses().isEmpty()) {
+            throw at("statuses", "statuses is empty: list the status words that mean a completed transfer, "
+                    + "e.g. [completed]");
+        }
+        for (int i = 0; i < job.statuses().size(); i++) {
+            String status = job.statuses().get(i);
+            if (status == null || status.isBlank()) {
+                throw at("statuses[" + i + "]", "statuses[" + i + "] is blank: list status words, e.g. [completed]");
+            }
+        }
     }
 
     private void schedule(JobFile job) {

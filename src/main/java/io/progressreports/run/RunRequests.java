@@ -12,6 +12,7 @@ import io.progressreports.report.ReportOptions;
 import io.progressreports.source.SafeUrls;
 import io.progressreports.transfer.TransferLauncher;
 import io.progressreports.transfer.TransferRequest;
+import io.progressreports.transfer.TransferStatuses;
 import org.springframework.context.ApplicationContext;
 
 import java.nio.file.Path;
@@ -90,7 +91,8 @@ public final class RunRequests {
                 pick(null, file.timingsTable(), "deployment_step_timings"),
                 JobValues.duration("grace", pick(null, file.grace(), "1d")), zone, range(file, flags, asOf, zone),
                 asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(), "day")), flags.recompute(),
-                options(file, flags), sourceZone(file, flags));
+                options(file, flags), sourceZone(file, flags),
+                TransferStatuses.of(file.statuses() == null ? TransferStatuses.DEFAULT : file.statuses()));
     }
 
     /** UTC unless told: Rails, and many applications like it, store naive UTC wall times. */

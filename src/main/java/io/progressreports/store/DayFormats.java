@@ -10,8 +10,11 @@ public final class DayFormats {
 
     /** funnel_day: namespaces, steps reached, completions by age, early and late actions, rejects, hours. */
     public static final int FUNNEL = 2;
-    /** transfer_day: transfers, items, micros, speeds, untimed, rejects, per-step durations. */
-    public static final int TRANSFER = 2;
+    /**
+     * transfer_day: transfers, items, micros, speeds with their exact min and max, untimed, rejects (items_fractional
+     * among them), transfer rows by status, per-step durations with their min and max.
+     */
+    public static final int TRANSFER = 3;
 
     private DayFormats() {
     }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /** What the processor makes of a step row; every transfer row becomes exactly one of these, so none is lost. */
 public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord.Rejected, TimingRecord.Untimed,
-        TimingRecord.StepDuration {
+        TimingRecord.StepDuration, TimingRecord.OtherStatus {
 
     LocalDate day();
 
@@ -27,6 +27,10 @@ public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord
 
     /** A completed transfer without a timing row (older deployments). */
     record Untimed(LocalDate day, long stepId) implements TimingRecord {
+    }
+
+    /** A transfer whose status is not a completed one (failed, canceled, running, ...), as the source spells it. */
+    record OtherStatus(LocalDate day, String status) implements TimingRecord {
     }
 
     /** A completed step of another kind, with a valid duration. */

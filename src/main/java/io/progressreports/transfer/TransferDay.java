@@ -63,6 +63,8 @@ public final class TransferDay {
             }
         } else if (record instanceof TimingRecord.Untimed) {
             untimed++;
+        } else if (record instanceof TimingRecord.OtherStatus other) {
+            statuses.merge(other.status(), 1L, Long::sum);
         } else if (record instanceof TimingRecord.StepDuration duration) {
             steps.computeIfAbsent(duration.step(), s -> new StepStats()).add(duration.micros());
         }
@@ -122,12 +124,16 @@ public final class TransferDay {
         return statuses;
     }
 
+    public long otherStatusRows() {
+        return statuses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     public long rejectedRows() {
         return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public DayRows rows() {
-        return new DayRows(transfers, rejectedRows(), untimed);
+        return new DayRows(transfers, rejectedRows(), untimed, otherStatusRows());
     }
 
     public Map<String, StepStats> steps() {

@@ -42,9 +42,9 @@ public class TransferJobConfiguration {
     public static final String PLAN = "transfer.plan";
 
     /**
-     * Two disjoint parts, so every step appears once: timed steps of any kind finished in the span; completed
-     * transfers updated in the span whose timing has no finish, NULL or infinite, or that have no timing row at all
-     * (rejected or untimed, on the day of their update: an infinite finish is in no day's range, and would otherwise
+     * Two disjoint parts, so every step appears once: timed steps of any kind and status finished in the span;
+     * transfers of any status updated in the span whose timing has no finish, NULL or infinite, or that have no
+     * timing row at all (rejected, untimed or counted under their status, on the day of their update: an infinite finish is in no day's range, and would otherwise
      * never be read). The second part looks each transfer's timing up through its unique index ({@code offset 0}
      * keeps PostgreSQL from turning the lookup into a hash of the whole timings table for a handful of rows).
      */
@@ -59,7 +59,7 @@ public class TransferJobConfiguration {
             from %1$s s
             left join lateral (select true as timed, t.started_at, t.finished_at from %2$s t
                                where t.deployment_step_id = s.id offset 0) t on true
-            where s.step = 'transfer_files' and s.status = 'completed'
+            where s.step = 'transfer_files'
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
               and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""";
 
@@ -155,7 +155,8 @@ public class TransferJobConfiguration {
     @Bean
     @StepScope
     TransferProcessor transferProcessor(@Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new TransferProcessor(new TransferRules(TransferRun.fromJobParameters(parameters).zone()));
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        return new TransferProcessor(new TransferRules(run.zone(), run.statuses()));
     }
 
     @Bean

@@ -54,7 +54,7 @@ public class TransferLauncher {
         read.put(timings, RequiredColumn.names(TIMING_COLUMNS));
         return new TransferRun(request.jobName(), steps, timings, catalog.identity(read, request.sourceZone()),
                 request.zone(), request.range(), request.asOf(),
-                request.grain(), request.grace(), request.recompute(), request.options(), advice);
+                request.grain(), request.grace(), request.recompute(), request.options(), advice, request.statuses());
     }
 
     /** @return the published report folder */

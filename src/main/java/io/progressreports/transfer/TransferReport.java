@@ -7,12 +7,44 @@ import io.progressreports.store.StoredDays;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
-public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, long transferRows,
-                             long usedRows, long rejectedRows, long untimedRows) {
+public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, List<StatusRow> statuses,
+                             Map<String, Long> notCompleted, long transferRows, long usedRows, long rejectedRows,
+                             long untimedRows) {
+
+    /**
+     * One period's transfer rows by status: completed (used + rejected + untimed), failed, canceled, running, other.
+     */
+    public record StatusRow(ReportPeriod period, long completed, long failed, long canceled, long running,
+                            long other) {
+
+        public long transfers() {
+            return completed + failed + canceled + running + other;
+        }
+
+        /**
+         * failed / (completed + failed): of the transfers that ran to an end of their own, the share that failed.
+         * Canceled transfers were stopped and running ones have not ended: neither counts. NaN without any.
+         */
+        public double failureRate() {
+            return completed + failed == 0 ? Double.NaN : (double) failed / (completed + failed);
+        }
+
+        static StatusRow of(ReportPeriod period, long completed, Map<String, Long> notCompleted) {
+            var counts = new EnumMap<TransferStatuses.Category, Long>(TransferStatuses.Category.class);
+            notCompleted.forEach((status, n) -> counts.merge(TransferStatuses.category(status), n, Long::sum));
+            return new StatusRow(period, completed, counts.getOrDefault(TransferStatuses.Category.FAILED, 0L),
+                    counts.getOrDefault(TransferStatuses.Category.CANCELED, 0L),
+                    counts.getOrDefault(TransferStatuses.Category.RUNNING, 0L),
+                    counts.getOrDefault(TransferStatuses.Category.OTHER, 0L));
+        }
+    }
 
     /** One period's transfers. Percentiles are NaN when it has none. */
     public record SpeedRow(ReportPeriod period, long transfers, long items, long micros, double p50, double p90,
@@ -33,6 +65,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                                        Grain grain) {
         var speeds = new ArrayList<SpeedRow>();
         var durations = new ArrayList<DurationRow>();
+        var statuses = new ArrayList<StatusRow>();
+        var notCompleted = new TreeMap<String, Long>();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
         long transfers = 0;
         long rejected = 0;
@@ -45,6 +79,9 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
+            statuses.add(StatusRow.of(period, merged.transfers() + merged.rejectedRows() + merged.untimed(),
+                    merged.statuses()));
+            merged.statuses().forEach((status, n) -> notCompleted.merge(status, n, Long::sum));
             double[] speed = merged.speedPercentiles();
             speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(), speed[0], speed[1],
                     speed[2], merged.transfers() == 0 ? Double.NaN : merged.maxSpeed(), merged.rejectedRows(),
@@ -56,6 +93,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                         seconds[2], stats.maxMicros()));
             }
         }
-        return new TransferReport(speeds, durations, transfers + rejected + untimed, transfers, rejected, untimed);
+        return new TransferReport(speeds, durations, statuses, notCompleted, transfers + rejected + untimed,
+                transfers, rejected, untimed);
     }
 }

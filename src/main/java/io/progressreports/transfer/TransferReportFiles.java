@@ -19,11 +19,14 @@ final class TransferReportFiles {
             "max_items_per_second", "rejected", "untimed");
     static final List<String> DURATION_COLUMNS = List.of("period_start", "period_end", "step", "steps",
             "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds");
+    static final List<String> STATUS_COLUMNS = List.of("period_start", "period_end", "transfers", "completed",
+            "failed", "canceled", "running", "other", "failure_rate");
     static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
             "finished_at", "completed_items", "total_items");
 
     private static final int SPEED_SCALE = 3;
     private static final int SECONDS_SCALE = 6;
+    private static final int RATE_SCALE = 4;
 
     private final Path dir;
     private final boolean bom;
@@ -61,6 +64,11 @@ final class TransferReportFiles {
                         Long.toString(row.steps()), seconds(row.micros()), Cells.decimal(row.p50(), SECONDS_SCALE),
                         Cells.decimal(row.p90(), SECONDS_SCALE), Cells.decimal(row.p99(), SECONDS_SCALE),
                         seconds(row.maxMicros()))),
+                csv("transfer_status.csv", STATUS_COLUMNS, report.statuses(), row -> List.of(
+                        row.period().start().toString(), row.period().end().toString(),
+                        Long.toString(row.transfers()), Long.toString(row.completed()), Long.toString(row.failed()),
+                        Long.toString(row.canceled()), Long.toString(row.running()), Long.toString(row.other()),
+                        Cells.decimal(row.failureRate(), RATE_SCALE))),
                 csv("rejects.csv", REJECT_COLUMNS, rejects, reject -> List.of(Long.toString(reject.stepId()),
                         reject.day().toString(), Cells.text(reject.reason()), Micros.text(reject.startedAt()),
                         Micros.text(reject.finishedAt()), count(reject.completedItems()),

@@ -11,5 +11,5 @@ import java.time.ZoneId;
 /** A transfer-speed run as asked for by flags and job file, before its tables are checked against the source. */
 public record TransferRequest(String jobName, String stepsTable, String timingsTable, Duration grace, ZoneId zone,
                               DateRange range, Instant asOf, Grain grain, boolean recompute, ReportOptions options,
-                              ZoneId sourceZone) {
+                              ZoneId sourceZone, TransferStatuses statuses) {
 }

@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * design.md's transfer-speed rules for one row. Pure: no I/O, safe to share between threads. A transfer is a
- * {@code transfer_files} step with status {@code completed}; its first broken rule, in this order, rejects it.
+ * {@code transfer_files} step with a completed status ({@link TransferStatuses}); its first broken rule, in this
+ * order, rejects it.
  */
 public final class TransferRules {
 
     public static final String TRANSFER_STEP = "transfer_files";
-    public static final String COMPLETED = "completed";
     public static final String FINISHED_AT_MISSING = "finished_at_missing";
     public static final String STARTED_AT_MISSING = "started_at_missing";
     public static final String DURATION_NOT_POSITIVE = "duration_not_positive";
@@ -23,21 +23,30 @@ public final class TransferRules {
     public static final String COMPLETED_ITEMS_NEGATIVE = "completed_items_negative";
     public static final String COMPLETED_ITEMS_OVER_TOTAL = "completed_items_over_total";
     public static final List<String> REASONS = List.of(FINISHED_AT_MISSING, STARTED_AT_MISSING,
-            DURATION_NOT_POSITIVE, COMPLETED_ITEMS_MISSING, ITEMS_FRACTIONAL, COMPLETED_ITEMS_NEGATIVE, COMPLETED_ITEMS_OVER_TOTAL);
+            DURATION_NOT_POSITIVE, COMPLETED_ITEMS_MISSING, ITEMS_FRACTIONAL, COMPLETED_ITEMS_NEGATIVE,
+            COMPLETED_ITEMS_OVER_TOTAL);
 
     private final ZoneId zone;
+    private final TransferStatuses statuses;
 
-    public TransferRules(ZoneId zone) {
+    public TransferRules(ZoneId zone, TransferStatuses statuses) {
         this.zone = zone;
+        this.statuses = statuses;
     }
 
-    /** @return the row's record, or null for a row that is neither a completed transfer nor a timed step */
+    /**
+     * @return the row's record, or null for a step of another kind that is not completed or has no duration.
+     *         A transfer whose status is not a completed one is counted under its status, on the day of its finish
+     *         (of its update when it has none), so every transfer row read is accounted for.
+     */
     public TimingRecord classify(StepTimingRow row) {
-        boolean completed = COMPLETED.equals(row.status());
+        boolean completed = statuses.isCompleted(row.status());
+        boolean transfer = TRANSFER_STEP.equals(row.step());
         if (!completed) {
-            return null;
+            return transfer ? new TimingRecord.OtherStatus(day(placedAt(row)), TransferStatuses.key(row.status()))
+                    : null;
         }
-        if (!TRANSFER_STEP.equals(row.step())) {
+        if (!transfer) {
             return hasDuration(row) ? new TimingRecord.StepDuration(day(row.finishedAt()), row.step(),
                     row.finishedAt() - row.startedAt()) : null;
         }
@@ -46,11 +55,15 @@ public final class TransferRules {
         }
         String reason = brokenRule(row);
         if (reason != null) {
-            long dayOf = Micros.isFinite(row.finishedAt()) ? row.finishedAt() : row.updatedAt();
-            return new TimingRecord.Rejected(day(dayOf), reason, row);
+            return new TimingRecord.Rejected(day(placedAt(row)), reason, row);
         }
         return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems().longValue(),
                 row.finishedAt() - row.startedAt());
+    }
+
+    /** A transfer's finish, or its update when it has no finite finish (no timing row, or none recorded). */
+    private static long placedAt(StepTimingRow row) {
+        return row.timed() && Micros.isFinite(row.finishedAt()) ? row.finishedAt() : row.updatedAt();
     }
 
     /** An infinite time ('infinity', '-infinity') is no time to measure a duration from: it counts as missing. */

@@ -26,10 +26,11 @@ import java.util.Map;
  *
  * @param indexAdvice the CREATE INDEX statements that would let partitions read their spans cheaply instead of
  *                    each scanning the table
+ * @param statuses    which step statuses mean completed: part of the definition, as they decide what is a transfer
  */
 public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, ReportOptions options,
-                          List<String> indexAdvice) {
+                          List<String> indexAdvice, TransferStatuses statuses) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,6 +39,7 @@ public record TransferRun(String jobName, TableName steps, TableName timings, So
         json.put("steps_table", steps.toString());
         json.put("timings_table", timings.toString());
         json.put("zone", zone.getId());
+        json.put("completed_statuses", statuses.words());
         json.put(DayReasons.SOURCE_KEY, source.toJson());
         json.put(DayReasons.FORMAT_KEY, DayFormats.TRANSFER);
         return JSON.writeValueAsString(json);
@@ -65,7 +67,8 @@ public record TransferRun(String jobName, TableName steps, TableName timings, So
                 RunParameters.range(parameters), RunParameters.asOf(parameters), RunParameters.grain(parameters),
                 Duration.parse((String) parameters.get("grace")), RunParameters.flag(parameters, "recompute"),
                 RunParameters.options(parameters),
-                advice == null || advice.isEmpty() ? List.of() : List.of(advice.split("\n")));
+                advice == null || advice.isEmpty() ? List.of() : List.of(advice.split("\n")),
+                TransferStatuses.of((List<String>) json.get("completed_statuses")));
     }
 
     /** A day is final once the grace period after its end has passed as-of: no late row is expected. */

@@ -117,6 +117,18 @@ class JobFilesTest {
     }
 
     @Test
+    void transferStatusesMustBeWordsOfATransferJob() throws IOException {
+        assertThat(load("kind: transfer-speed\nstatuses: [Completed, success]\n").statuses())
+                .containsExactly("Completed", "success");
+        assertThatThrownBy(() -> load("kind: transfer-speed\nstatuses: []\n"))
+                .hasMessageStartingWith(dir.resolve("x.yml") + " line 2: statuses is empty");
+        assertThatThrownBy(() -> load("kind: transfer-speed\nstatuses: [completed, ' ']\n"))
+                .hasMessageContaining("statuses[1] is blank");
+        assertThatThrownBy(() -> load(GOOD + "statuses: [completed]\n"))
+                .hasMessageContaining("statuses applies to transfer-speed jobs only");
+    }
+
+    @Test
     void whereNamesTheLineOfAKey() throws IOException {
         load(GOOD);
         assertThat(new JobFiles(dir).where("x", "steps")).isEqualTo(dir.resolve("x.yml") + " line 3");

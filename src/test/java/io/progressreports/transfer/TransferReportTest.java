@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +32,9 @@ class TransferReportTest {
         tuesday.add(new TimingRecord.Transfer(day(3), 300, 1_000_000));         // 300 items/s
         tuesday.add(new TimingRecord.Transfer(day(3), 600, 3_000_000));         // 200 items/s
         tuesday.add(new TimingRecord.Untimed(day(3), 9));
+        tuesday.add(new TimingRecord.OtherStatus(day(3), "failed"));
+        tuesday.add(new TimingRecord.OtherStatus(day(3), "Cancelled"));
+        monday.add(new TimingRecord.OtherStatus(day(2), "done"));
         tuesday.add(new TimingRecord.StepDuration(day(3), "building", 90_000_000));
         days.put(day(2), monday);
         days.put(day(3), tuesday);
@@ -49,6 +53,12 @@ class TransferReportTest {
         assertThat(report.durations()).extracting(TransferReport.DurationRow::step)
                 .containsExactly("building", "transfer_files");
         assertThat(report.transferRows()).isEqualTo(report.usedRows() + report.rejectedRows() + report.untimedRows());
+        TransferReport.StatusRow statuses = report.statuses().get(0);
+        assertThat(List.of(statuses.transfers(), statuses.completed(), statuses.failed(), statuses.canceled(),
+                statuses.running(), statuses.other())).containsExactly(8L, 5L, 1L, 1L, 0L, 1L);
+        assertThat(statuses.failureRate()).isEqualTo(1.0 / 6);
+        assertThat(report.notCompleted()).containsExactly(Map.entry("Cancelled", 1L), Map.entry("done", 1L),
+                Map.entry("failed", 1L));
     }
 
     @Test

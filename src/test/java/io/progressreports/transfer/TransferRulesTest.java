@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TransferRulesTest {
 
-    private static final TransferRules UTC = new TransferRules(ZoneOffset.UTC);
+    private static final TransferRules UTC = new TransferRules(ZoneOffset.UTC, TransferStatuses.of(TransferStatuses.DEFAULT));
     private static final long START = Micros.of(Instant.parse("2026-10-01T10:00:00Z"));
 
     private static StepTimingRow transfer(long started, long finished, Number completed, Number total) {
@@ -73,7 +74,7 @@ class TransferRulesTest {
 
     @Test
     void daysAreCalendarDaysInTheReportZoneAcrossDst() {
-        var berlin = new TransferRules(ZoneId.of("Europe/Berlin"));
+        var berlin = new TransferRules(ZoneId.of("Europe/Berlin"), TransferStatuses.of(TransferStatuses.DEFAULT));
         // 2026-10-25 is 25 hours long in Berlin: 22:30Z on the 25th is still the 25th (23:30 CET).
         long late = Micros.of(Instant.parse("2026-10-25T22:30:00Z"));
         assertThat(berlin.classify(transfer(late - 1_000_000, late, 1L, 1L)).day())
@@ -94,7 +95,40 @@ class TransferRulesTest {
                 START + 90_000_000);
         assertThat(UTC.classify(building))
                 .isEqualTo(new TimingRecord.StepDuration(LocalDate.of(2026, 10, 1), "building", 90_000_000));
+        var failedBuild = new StepTimingRow(9, "building", "failed", null, null, updated, true, START, START + 1);
+        assertThat(UTC.classify(failedBuild)).isNull();
+    }
+
+    /**
+     * Every transfer row is accounted for: one whose status is not a completed one is counted under its status, on
+     * the day of its finish, or of its update when it has none.
+     */
+    @Test
+    void transfersOfOtherStatusesAreCountedUnderTheirStatusOnTheirDay() {
+        long updated = Micros.of(Instant.parse("2026-10-03T12:00:00Z"));
         var failed = new StepTimingRow(9, "transfer_files", "failed", 5L, 1L, updated, true, START, START + 1);
-        assertThat(UTC.classify(failed)).isNull();
+        assertThat(UTC.classify(failed)).isEqualTo(new TimingRecord.OtherStatus(LocalDate.of(2026, 10, 1), "failed"));
+        var running = new StepTimingRow(10, "transfer_files", "Running", 5L, 1L, updated, true, START, Micros.NONE);
+        assertThat(UTC.classify(running))
+                .isEqualTo(new TimingRecord.OtherStatus(LocalDate.of(2026, 10, 3), "Running"));
+        var none = new StepTimingRow(11, "transfer_files", null, 5L, 1L, updated, false, Micros.NONE, Micros.NONE);
+        assertThat(UTC.classify(none))
+                .isEqualTo(new TimingRecord.OtherStatus(LocalDate.of(2026, 10, 3), TransferStatuses.NULL));
+    }
+
+    @Test
+    void completedStatusesAreTheJobsWordsInAnyCase() {
+        var row = new StepTimingRow(1, "transfer_files", "COMPLETED", 10L, 10L, START + 5_000_000, true, START,
+                START + 1_000_000);
+        assertThat(UTC.classify(row)).isInstanceOf(TimingRecord.Transfer.class);
+        var done = new TransferRules(ZoneOffset.UTC, TransferStatuses.of(List.of("Done", "success")));
+        assertThat(done.classify(row)).isInstanceOf(TimingRecord.OtherStatus.class);
+        var success = new StepTimingRow(1, "transfer_files", "Success", 10L, 10L, START + 5_000_000, true, START,
+                START + 1_000_000);
+        assertThat(done.classify(success)).isInstanceOf(TimingRecord.Transfer.class);
+        assertThat(TransferStatuses.category("Cancelled")).isEqualTo(TransferStatuses.Category.CANCELED);
+        assertThat(TransferStatuses.category("canceled")).isEqualTo(TransferStatuses.Category.CANCELED);
+        assertThat(TransferStatuses.category("FAILED")).isEqualTo(TransferStatuses.Category.FAILED);
+        assertThat(TransferStatuses.category("done")).isEqualTo(TransferStatuses.Category.OTHER);
     }
 }

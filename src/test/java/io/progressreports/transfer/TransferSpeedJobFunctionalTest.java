@@ -214,11 +214,22 @@ class TransferSpeedJobFunctionalTest {
             "transfer_files|completed||-1||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
             // Without a finish, a reject belongs to its update's day: 23:30 UTC is the next day in Berlin.
             "transfer_files|completed|100|100|2026-10-11T23:30:00Z|t|2026-10-11T22:00:00Z|",
-            // Not completed: neither transfers, rejects, untimed nor step durations.
+            // Not completed: neither transfers, rejects, untimed nor step durations; transfers are counted under
+            // their status, on the day of their finish or, without one, of their update (23:30 UTC is the next
+            // day in Berlin). Statuses compare in any case; ~ is a NULL status.
             "transfer_files|failed|100|40|2026-10-12T10:00:00Z|t|2026-10-12T09:00:00Z|",
             "transfer_files|failed|100|40||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
             "transfer_files|running|100|40|2026-10-12T10:00:00Z|f||",
             "building|failed||||t|2026-10-12T09:00:00Z|2026-10-12T10:00:00Z",
+            "transfer_files|FAILED|100|40|2026-10-13T23:30:00Z|f||",
+            "transfer_files|Cancelled|100|40||t|2026-10-13T09:00:00Z|2026-10-13T23:30:00Z",
+            "transfer_files|canceled|100|40|2026-10-13T10:00:00Z|t|2026-10-13T09:00:00Z|",
+            "transfer_files|done|100|100||t|2026-10-13T09:00:00Z|2026-10-13T10:00:00Z",
+            "transfer_files|~|100|100|2026-10-13T10:00:00Z|f||",
+            "building|CANCELED||||t|2026-10-13T09:00:00Z|2026-10-13T10:00:00Z",
+            // Completed in another case: a transfer and a step duration like any other.
+            "transfer_files|Completed|400|400||t|2026-10-13T09:00:00Z|2026-10-13T09:00:10Z",
+            "building|COMPLETED||||t|2026-10-13T09:00:00Z|2026-10-13T09:00:10Z",
             // Timed steps without a usable duration: no step duration.
             "building|completed||||t|2026-10-12T10:00:00Z|2026-10-12T10:00:00Z",
             "building|completed||||t||2026-10-12T10:00:00Z",
@@ -248,7 +259,7 @@ class TransferSpeedJobFunctionalTest {
                             insert into deployment_step_timings (deployment_step_id, started_at, finished_at)
                             select id, cast(? as timestamptz), cast(? as timestamptz) from s
                             where cast(? as boolean)""",
-                    deployment, f[0], f[1], count(f[2]), count(f[3]),
+                    deployment, f[0], "~".equals(f[1]) ? null : f[1], count(f[2]), count(f[3]),
                     (started != null ? started : updated).minusMinutes(1), updated, started, finished,
                     "t".equals(f[5]));
         }
@@ -337,6 +348,8 @@ class TransferSpeedJobFunctionalTest {
         totals.forEach((key, expected) -> check(problems, "manifest rows." + key,
                 ((Number) rows.get(key)).longValue(), expected));
         assertThat(list(manifest.get("index_advice"))).as("index advice with both indexes present").isEmpty();
+        assertThat(map(map(manifest.get("statuses")).get("not_completed"))).as("statuses counted by word")
+                .containsKeys("failed", "running");
         assertThat(((Number) map(manifest.get("partitions")).get("computed")).longValue())
                 .as("partitions of a run with the indexes").isGreaterThan(1);
         assertNoProblems(c.name(), problems);
@@ -433,6 +446,8 @@ class TransferSpeedJobFunctionalTest {
             "max_items_per_second", "rejected", "untimed");
     private static final List<String> DURATION_COLUMNS = List.of("period_start", "period_end", "step", "steps",
             "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds");
+    private static final List<String> STATUS_COLUMNS = List.of("period_start", "period_end", "transfers",
+            "completed", "failed", "canceled", "running", "other", "failure_rate");
     private static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
             "finished_at", "completed_items", "total_items");
 
@@ -440,6 +455,21 @@ class TransferSpeedJobFunctionalTest {
         compareSpeeds(c, readCsv(report.resolve("transfer_speed.csv"), SPEED_COLUMNS), problems);
         compareDurations(c, readCsv(report.resolve("step_duration.csv"), DURATION_COLUMNS), problems);
         compareRejects(c, readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS), problems);
+        compareStatuses(c, readCsv(report.resolve("transfer_status.csv"), STATUS_COLUMNS), problems);
+    }
+
+    private static void compareStatuses(Case c, List<CSVRecord> csv, List<String> problems) {
+        String file = "transfer_status.csv";
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(statusSql(), rs -> {
+            expected.put(rs.getObject("period_start", LocalDate.class).toString(), row(rs));
+        }, c.sqlArguments());
+        compareRows(file, csv, r -> r.get("period_start"), expected, problems, (key, row, sql) -> {
+            String where = file + " " + key;
+            for (String column : STATUS_COLUMNS.subList(1, STATUS_COLUMNS.size())) {
+                check(problems, where + " " + column, row.get(column), text(sql.get(column)));
+            }
+        });
     }
 
     private static void compareSpeeds(Case c, List<CSVRecord> csv, List<String> problems) {
@@ -525,18 +555,21 @@ class TransferSpeedJobFunctionalTest {
             String where = "manifest computed_days " + day.get("day");
             Map<String, Object> sql = expected.getOrDefault((String) day.get("day"), Map.of());
             long read = number(day, "read");
-            check(problems, where + " read = used + rejected + untimed", read,
-                    number(day, "used") + number(day, "rejected") + number(day, "untimed"));
-            for (String key : List.of("read", "used", "rejected", "untimed")) {
+            check(problems, where + " read = used + rejected + untimed + other_statuses", read,
+                    number(day, "used") + number(day, "rejected") + number(day, "untimed")
+                            + number(day, "other_statuses"));
+            for (String key : ROW_KEYS) {
                 check(problems, where + " " + key, number(day, key), number(sql, key));
             }
         }
     }
 
+    private static final List<String> ROW_KEYS = List.of("read", "used", "rejected", "untimed", "other_statuses");
+
     private static Map<String, Long> sqlTotals(Case c) {
         var totals = new LinkedHashMap<String, Long>();
         source.query(daySql(), rs -> {
-            for (String key : List.of("read", "used", "rejected", "untimed")) {
+            for (String key : ROW_KEYS) {
                 totals.merge(key, rs.getLong(key), Long::sum);
             }
         }, c.sqlArguments());
@@ -643,7 +676,20 @@ class TransferSpeedJobFunctionalTest {
                        t.deployment_step_id is not null as timed, coalesce(t.finished_at, s.updated_at) as at
                 from deployment_steps s
                 left join deployment_step_timings t on t.deployment_step_id = s.id
-                where s.step = 'transfer_files' and s.status = 'completed'
+                where s.step = 'transfer_files' and lower(s.status) = 'completed'
+            ),
+            all_transfers as (
+                select s.id, s.status, lower(s.status) = 'completed' as completed,
+                       case when t.deployment_step_id is not null and isfinite(t.finished_at) then t.finished_at
+                            else s.updated_at end as at
+                from deployment_steps s
+                left join deployment_step_timings t on t.deployment_step_id = s.id
+                where s.step = 'transfer_files'
+            ),
+            placed as (
+                select x.*, (x.at at time zone a.zone)::date as day
+                from all_transfers x cross join args a
+                where x.at <= a.as_of and (x.at at time zone a.zone)::date between a.d_from and a.d_to
             ),
             classified as (
                 select x.*, (x.at at time zone a.zone)::date as day,
@@ -712,7 +758,7 @@ class TransferSpeedJobFunctionalTest {
                     from deployment_steps s
                     join deployment_step_timings t on t.deployment_step_id = s.id
                     cross join args a
-                    where s.status = 'completed' and t.started_at is not null and t.finished_at > t.started_at
+                    where lower(s.status) = 'completed' and t.started_at is not null and t.finished_at > t.started_at
                       and t.finished_at <= a.as_of and (t.finished_at at time zone a.zone)::date between a.d_from
                           and a.d_to
                 )
@@ -724,6 +770,29 @@ class TransferSpeedJobFunctionalTest {
                 from periods p join durations d on d.day >= p.period_start and d.day < p.period_end
                 group by p.period_start, p.period_end, d.step
                 order by 1, 3
+                """;
+    }
+
+    /**
+     * Every transfer row by status, per period: completed words compare in any case; failed, canceled (or
+     * cancelled) and running likewise; the rest is other. failure_rate = failed / (completed + failed).
+     */
+    private static String statusSql() {
+        return BASE + """
+                , counted as (
+                    select p.period_start, p.period_end, count(x.id) as transfers,
+                           count(x.id) filter (where x.completed) as completed,
+                           count(x.id) filter (where lower(x.status) = 'failed') as failed,
+                           count(x.id) filter (where lower(x.status) in ('canceled', 'cancelled')) as canceled,
+                           count(x.id) filter (where lower(x.status) = 'running') as running,
+                           count(x.id) filter (where x.status is null or lower(x.status) not in
+                               ('completed', 'failed', 'canceled', 'cancelled', 'running')) as other
+                    from periods p left join placed x on x.day >= p.period_start and x.day < p.period_end
+                    group by p.period_start, p.period_end
+                )
+                select c.*, round(c.failed::numeric / nullif(c.completed + c.failed, 0), 4) as failure_rate
+                from counted c
+                order by c.period_start
                 """;
     }
 
@@ -739,12 +808,13 @@ class TransferSpeedJobFunctionalTest {
 
     private static String daySql() {
         return BASE + """
-                select c.day, count(*) as read, count(*) filter (where c.outcome is null) as used,
+                select p.day, count(*) as read, count(*) filter (where c.id is not null and c.outcome is null) as used,
                        count(*) filter (where c.outcome <> 'untimed') as rejected,
-                       count(*) filter (where c.outcome = 'untimed') as untimed
-                from classified c
-                group by c.day
-                order by c.day
+                       count(*) filter (where c.outcome = 'untimed') as untimed,
+                       count(*) filter (where not p.completed or p.completed is null) as other_statuses
+                from placed p left join classified c on c.id = p.id
+                group by p.day
+                order by p.day
                 """;
     }
 }
