@@ -3,6 +3,7 @@ package io.progressreports;
 import io.progressreports.cli.UsageException;
 import io.progressreports.source.SafeUrls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,17 @@ import java.util.Locale;
 public record ReportsProperties(Database source, Store store, Integer chunkSize, Integer threads,
                                 Duration progressInterval) {
 
+    /** A source that sends nothing for this long (no row, no reply) ends the run: exit 69 rather than a hang. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+
     public ReportsProperties {
-        source = source == null ? new Database(null, null, null, null) : source;
+        source = source == null ? new Database(null, null, null, null, null) : source;
+        source = source.readTimeout() != null ? source : new Database(source.url(), source.user(), source.password(),
+                source.passwordFile(), DEFAULT_READ_TIMEOUT);
+        if (source.readTimeout().toSeconds() < 1) {
+            throw new UsageException("source read-timeout must be at least 1s, not " + source.readTimeout()
+                    + " (--source-read-timeout or reports.source.read-timeout in application.yml)");
+        }
         store = store == null ? new Store(null, null, null, null, null, false) : store;
         chunkSize = atLeastOne("chunk-size", chunkSize == null ? 2000 : chunkSize);
         threads = atLeastOne("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
@@ -48,14 +58,27 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
     /**
      * A database to connect to. The password comes from {@code password} (the environment or application.yml),
      * from {@code passwordFile}, or from the URL; see {@link io.progressreports.source.Passwords}.
+     *
+     * @param readTimeout how long a query may wait for the server's next bytes (pgjdbc's socketTimeout); null for
+     *                    none, as for the store
      */
-    public record Database(String url, String user, String password, Path passwordFile) {
+    public record Database(String url, String user, String password, Path passwordFile, Duration readTimeout) {
+
+        /** The one the settings bind to. */
+        @ConstructorBinding
+        public Database {
+        }
+
+        /** Without a read timeout. */
+        public Database(String url, String user, String password, Path passwordFile) {
+            this(url, user, password, passwordFile, null);
+        }
 
         /** Without the password, so that logging a Database cannot leak it. */
         @Override
         public String toString() {
             return "Database[url=" + SafeUrls.redact(url) + ", user=" + user
-                    + ", passwordFile=" + passwordFile + "]";
+                    + ", passwordFile=" + passwordFile + ", readTimeout=" + readTimeout + "]";
         }
     }
 

@@ -18,6 +18,10 @@ public class ConnectionOptions {
     @Option(names = "--source-user", paramLabel = "USER", description = "Source role (default: the URL's).")
     String sourceUser;
 
+    @Option(names = "--source-read-timeout", paramLabel = "D", description = "End the run (exit 69) when the source "
+            + "sends nothing for this long, e.g. 30m or PT1H (default: 10m); a query's time to its first row counts.")
+    String sourceReadTimeout;
+
     @Mixin
     StoreOptions store;
 
@@ -46,6 +50,7 @@ public class ConnectionOptions {
         return store.addTo(new SpringSettings())
                 .put("reports.source.url", sourceUrl)
                 .put("reports.source.user", sourceUser)
+                .put("reports.source.read-timeout", sourceReadTimeout)
                 .put("reports.chunk-size", chunkSize)
                 .put("reports.threads", threads)
                 .put("reports.progress-interval", progressInterval);

@@ -1,16 +1,19 @@
 package io.progressreports.cli;
 
 import io.progressreports.job.JobFailedException;
+import io.progressreports.job.SourcePermissionException;
 import io.progressreports.job.SourceUnavailableException;
 import io.progressreports.job.TooManyRejectsException;
 import io.progressreports.report.OutputException;
 import io.progressreports.source.ConnectionFailures;
+import io.progressreports.source.SourceQueryException;
 import io.progressreports.store.StoreFolderException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** sysexits(3) codes, as design.md's contract fixes them, and the one that fits a failure. */
 public final class ExitCodes {
@@ -22,8 +25,13 @@ public final class ExitCodes {
     public static final int SOFTWARE = 70;
     public static final int CANNOT_CREATE = 73;
     public static final int TEMPORARY = 75;
+    /** The source refused a read: the role lacks SELECT on a table (SQLState 42501). */
+    public static final int PERMISSION = 77;
     /** 128 + SIGTERM, as a shell reports a process the signal ended: its running jobs were stopped, resumable. */
     public static final int TERMINATED = 143;
+
+    /** serialization_failure and deadlock_detected: the same transaction run again would likely succeed. */
+    private static final Set<String> RETRY_TRANSACTION = Set.of("40001", "40P01");
 
     private ExitCodes() {
     }
@@ -48,6 +56,16 @@ public final class ExitCodes {
             if (t instanceof TooManyRejectsException) {
                 return DATA;
             }
+            if (t instanceof SourcePermissionException
+                    || t instanceof SourceQueryException query && query.permissionDenied()) {
+                return PERMISSION;
+            }
+            if (t instanceof SourceQueryException query && query.canceled()) {
+                return UNAVAILABLE;
+            }
+            if (t instanceof SQLException sql && RETRY_TRANSACTION.contains(sql.getSQLState())) {
+                return TEMPORARY;
+            }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SourceUnavailableException || ConnectionFailures.is(t)) {
                 return UNAVAILABLE;
@@ -68,7 +86,7 @@ public final class ExitCodes {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UsageException || t instanceof OutputException || t instanceof RunLockedException
                     || t instanceof TooManyRejectsException || t instanceof SourceUnavailableException
-                    || t instanceof StoreFolderException) {
+                    || t instanceof StoreFolderException || t instanceof SourcePermissionException) {
                 return firstLine(t);
             }
             if (t instanceof BindException) {

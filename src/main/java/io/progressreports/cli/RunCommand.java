@@ -47,10 +47,15 @@ import java.util.concurrent.Callable;
                 "A source connection lost mid-run (SQLState 08xxx, or ended by the server)",
                 "  restarts the run from its last committed chunk after 1, 2 and 4 s; a source",
                 "  still down after that ends it with exit 69 (the same command resumes it).",
+                "A source that sends nothing for --source-read-timeout (default 10m) ends the",
+                "  run with exit 69; a missing or revoked SELECT grant is exit 77, a canceled",
+                "  statement (statement_timeout) exit 69, each one line naming source and table.",
                 "Exit codes: 0 done, 64 bad usage or job file, 65 more rows rejected than --max-reject-rate allows "
-                        + "(the report is published), 69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
-                        + "SIGTERM at a chunk boundary (the same command resumes it)."})
+                        + "(the report is published), 69 source or store unreachable, the source silent for the "
+                        + "read timeout or its statement canceled, 70 internal error, 73 cannot write the output, "
+                        + "75 try later (another run of the job is in progress, or a store serialization failure "
+                        + "or deadlock), 77 the source role may not read a table, 143 stopped by SIGTERM at a chunk "
+                        + "boundary (the same command resumes it)."})
 public class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel, "

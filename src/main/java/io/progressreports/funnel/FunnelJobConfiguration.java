@@ -114,7 +114,7 @@ public class FunnelJobConfiguration {
 
     /** The namespaces created in a span's days, up to as-of. */
     static SpanQuery spanQuery(FunnelRun run) {
-        return new SpanQuery(run.layout().spanQuery(run.table(), run.definition().actions()),
+        return new SpanQuery(run.table().toString(), run.layout().spanQuery(run.table(), run.definition().actions()),
                 (statement, span) -> {
                     var times = new SourceTimes(run.source().zone());
                     times.bind(statement, 1, span.from().atStartOfDay(run.zone()).toInstant());

@@ -2,7 +2,9 @@ package io.progressreports.job;
 
 import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.RunLockedException;
+import io.progressreports.ReportsProperties;
 import io.progressreports.source.SourceConnectionException;
+import io.progressreports.source.SourceQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
@@ -38,14 +41,16 @@ public class JobLaunches {
     private final DataSource store;
     private final RunOutcomes outcomes;
     private final RunningExecutions running;
+    private final Duration readTimeout;
 
     public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
-                       RunOutcomes outcomes, RunningExecutions running) {
+                       RunOutcomes outcomes, RunningExecutions running, ReportsProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = storeDataSource;
         this.outcomes = outcomes;
         this.running = running;
+        this.readTimeout = properties.source().readTimeout();
     }
 
     /**
@@ -69,6 +74,10 @@ public class JobLaunches {
                 execution = startOrResume(job, parameters);
             }
             outcomes.record(execution);
+            RuntimeException refused = sourceRefused(execution);
+            if (refused != null) {
+                throw refused;
+            }
             if (lostSource(execution)) {
                 throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
                         "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
@@ -82,7 +91,8 @@ public class JobLaunches {
                 throw new TooManyRejectsException(verdict);
             });
             return execution;
-        } catch (JobFailedException | RunLockedException | SourceUnavailableException | TooManyRejectsException e) {
+        } catch (JobFailedException | RunLockedException | SourceUnavailableException | SourcePermissionException
+                 | TooManyRejectsException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,17 +102,58 @@ public class JobLaunches {
         }
     }
 
-    /** Only the source's connection failures: a store that fails cannot be trusted to record a restart. */
+    /**
+     * Only the source's connection failures: a store that fails cannot be trusted to record a restart. A source
+     * that sent nothing for the read timeout is not retried either: it would hold the run lock that much longer.
+     */
     private static boolean lostSource(JobExecution execution) {
-        if (execution.getStatus() != BatchStatus.FAILED) {
-            return false;
+        return sourceFailure(execution, SourceConnectionException.class) instanceof SourceConnectionException lost
+                && !lost.timedOut();
+    }
+
+    /**
+     * A failure the source's owner must mend, or that waiting will not mend, in one line naming the source and
+     * what the run read; null for any other outcome.
+     */
+    private RuntimeException sourceRefused(JobExecution execution) {
+        String source = "source " + execution.getJobParameters().getString("source", "");
+        Throwable cause = JobFailedException.cause(execution);
+        if (sourceFailure(execution, SourceConnectionException.class) instanceof SourceConnectionException lost
+                && lost.timedOut()) {
+            return new SourceUnavailableException(source + " sent nothing for " + readable(readTimeout)
+                    + " while reading " + lost.tables() + " (the read timeout, --source-read-timeout); the same "
+                    + "command resumes the run", cause);
         }
-        for (Throwable t = JobFailedException.cause(execution); t != null; t = t.getCause()) {
-            if (t instanceof SourceConnectionException) {
-                return true;
+        if (sourceFailure(execution, SourceQueryException.class) instanceof SourceQueryException query) {
+            if (query.permissionDenied()) {
+                return new SourcePermissionException(source + " refused to read " + query.tables() + ": "
+                        + query.reason() + " (the source role needs SELECT on " + query.tables()
+                        + "; the same command resumes the run)", cause);
+            }
+            if (query.canceled()) {
+                return new SourceUnavailableException(source + " canceled the read of " + query.tables() + ": "
+                        + query.reason() + " (the role's statement_timeout or an administrator; the same command "
+                        + "resumes the run)", cause);
             }
         }
-        return false;
+        return null;
+    }
+
+    private static Throwable sourceFailure(JobExecution execution, Class<? extends Throwable> type) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return null;
+        }
+        for (Throwable t = JobFailedException.cause(execution); t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** 10m, 45s, 1h30m: as the flag takes it. */
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private JobExecution startOrResume(Job job, LongFunction<JobParameters> parameters) throws Exception {

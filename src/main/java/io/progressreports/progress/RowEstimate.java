@@ -1,7 +1,7 @@
 package io.progressreports.progress;
 
 import io.progressreports.report.DateRange;
-import io.progressreports.source.SourceConnectionException;
+import io.progressreports.source.SourceQueryException;
 import io.progressreports.store.SpanQuery;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +33,7 @@ final class RowEstimate {
             }
         } catch (DataAccessException e) {
             // The first use of the source in a restarted run: a source still down is retried like a lost read.
-            throw SourceConnectionException.marked(e);
+            throw SourceQueryException.marked(e, query.tables());
         }
         return rows;
     }

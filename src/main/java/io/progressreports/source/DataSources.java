@@ -29,6 +29,11 @@ public final class DataSources {
         if (password != null) {
             pool.setPassword(password);
         }
+        if (database.readTimeout() != null) {
+            // A source that stops answering (a hung replica, a half-open connection, a lock that never comes) would
+            // otherwise block the run, and its run lock, forever. A URL that sets its own socketTimeout keeps it.
+            pool.addDataSourceProperty("socketTimeout", Long.toString(database.readTimeout().toSeconds()));
+        }
         pool.setReadOnly(readOnly);
         if (readOnly) {
             // pgjdbc otherwise enforces read-only only inside explicit transactions, not in autocommit.

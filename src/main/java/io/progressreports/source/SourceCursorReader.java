@@ -12,8 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A cursor over the source whose connection failures say they are the source's ({@link SourceConnectionException}),
- * with room to sort and hash a span in memory.
+ * A cursor over the source whose failures say they are the source's and which tables it read
+ * ({@link SourceQueryException#marked}), with room to sort and hash a span in memory.
  */
 public class SourceCursorReader<T> extends JdbcCursorItemReader<T> {
 
@@ -28,8 +28,11 @@ public class SourceCursorReader<T> extends JdbcCursorItemReader<T> {
     /** Maps a failure by its exception type and SQLState alone. */
     private final SQLExceptionTranslator translator = new SQLExceptionSubclassTranslator();
 
-    public SourceCursorReader(DataSource source, String sql, RowMapper<T> rows) {
+    private final String tables;
+
+    public SourceCursorReader(DataSource source, String tables, String sql, RowMapper<T> rows) {
         super(source, sql, rows);
+        this.tables = tables;
     }
 
     /**
@@ -57,13 +60,13 @@ public class SourceCursorReader<T> extends JdbcCursorItemReader<T> {
         try {
             super.initializeConnection();
         } catch (DataAccessException e) {
-            throw SourceConnectionException.marked(e);
+            throw SourceQueryException.marked(e, tables);
         }
     }
 
     /** Every SQL failure of the cursor (opening it, moving to the restart row, fetching) passes through here. */
     @Override
     protected DataAccessException translateSqlException(String task, String sql, SQLException failure) {
-        return SourceConnectionException.marked(super.translateSqlException(task, sql, failure));
+        return SourceQueryException.marked(super.translateSqlException(task, sql, failure), tables);
     }
 }

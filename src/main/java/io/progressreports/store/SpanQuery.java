@@ -13,8 +13,10 @@ import java.sql.SQLException;
 /**
  * The SQL that reads one span of days from the source and how a span binds to it. The partition's reader and the
  * row estimate both start from it, so the estimate is of the query that actually runs.
+ *
+ * @param tables the source tables it reads, as failures name them
  */
-public record SpanQuery(String sql, Binder binder) {
+public record SpanQuery(String tables, String sql, Binder binder) {
 
     @FunctionalInterface
     public interface Binder {
@@ -31,7 +33,7 @@ public record SpanQuery(String sql, Binder binder) {
      */
     public <T> JdbcCursorItemReader<T> reader(String name, DataSource source, DateRange span, RowMapper<T> rows,
                                               int fetchSize) {
-        var reader = new SourceCursorReader<>(source, sql, rows);
+        var reader = new SourceCursorReader<>(source, tables, sql, rows);
         reader.setName(name);
         reader.setPreparedStatementSetter(parameters(span));
         reader.setConnectionAutoCommit(false);

@@ -140,7 +140,8 @@ public class TransferJobConfiguration {
     }
 
     static SpanQuery spanQuery(TransferRun run) {
-        return new SpanQuery(orderedSpanRows(run.steps(), run.timings()), (statement, span) -> {
+        String tables = run.steps() + ", " + run.timings();
+        return new SpanQuery(tables, orderedSpanRows(run.steps(), run.timings()), (statement, span) -> {
             var times = new SourceTimes(run.source().zone());
             Instant start = span.from().atStartOfDay(run.zone()).toInstant();
             Instant end = span.to().plusDays(1).atStartOfDay(run.zone()).toInstant();

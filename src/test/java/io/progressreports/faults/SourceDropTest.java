@@ -1,6 +1,7 @@
 package io.progressreports.faults;
 
 import io.progressreports.CliProcess;
+import io.progressreports.CliRun;
 import io.progressreports.ReportFiles;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
@@ -11,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +95,31 @@ class SourceDropTest {
         assertThat(ReportFiles.contentHashes(latest())).isEqualTo(clean);
         assertThat(exitCodes(store)).containsExactly(ExitCodes.OK, ExitCodes.UNAVAILABLE, ExitCodes.UNAVAILABLE,
                 ExitCodes.UNAVAILABLE, ExitCodes.UNAVAILABLE, ExitCodes.OK);
+    }
+
+    @Test
+    void aSourceThatStopsAnsweringEndsTheRunAtTheReadTimeoutWithExit69() throws SQLException {
+        String source = TestDatabase.newSourceUrl(500, 0, 40);
+        String store = TestDatabase.newDatabaseUrl();
+        // The server keeps the connection but sends nothing: the read waits on a lock a migration holds.
+        try (Connection admin = TestDatabase.jdbc(source).getDataSource().getConnection()) {
+            admin.setAutoCommit(false);
+            admin.createStatement().execute("lock table onboarding_progresses in access exclusive mode");
+            CliRun run = CliRun.of(List.of(command(source, store, FROM, work.resolve("out"),
+                    "--source-read-timeout", "3s")));
+            admin.rollback();
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err().lines().filter(line -> line.startsWith("progress-reports: "))).as(run.err())
+                    .singleElement().asString().startsWith("progress-reports: source jdbc:postgresql:")
+                    .contains("sent nothing for 3s while reading public.onboarding_progresses")
+                    .contains("--source-read-timeout");
+            assertThat(run.err()).doesNotContain("lost its source connection").doesNotContain("\tat ");
+        }
+        assertThat(exitCodes(store)).containsExactly(ExitCodes.UNAVAILABLE);
+        try (CliProcess rerun = CliProcess.start(work.resolve("logs"), command(source, store, FROM,
+                work.resolve("out")))) {
+            assertThat(rerun.waitFor(RUN_TIMEOUT)).as(rerun.stderr()).isZero();
+        }
     }
 
     /** The report of the same command over an untouched source, in a store of its own. */

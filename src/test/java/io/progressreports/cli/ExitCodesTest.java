@@ -1,0 +1,23 @@
+package io.progressreports.cli;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failures that waiting mends are exit 75, whatever Spring wrapped them in. */
+class ExitCodesTest {
+
+    @Test
+    void aStoreSerializationFailureOrDeadlockIsTemporary() {
+        assertThat(ExitCodes.of(new PessimisticLockingFailureException("store", new SQLException(
+                "ERROR: could not serialize access due to concurrent update", "40001")))).isEqualTo(ExitCodes.TEMPORARY);
+        assertThat(ExitCodes.of(new CannotAcquireLockException("store", new SQLException(
+                "ERROR: deadlock detected", "40P01")))).isEqualTo(ExitCodes.TEMPORARY);
+        assertThat(ExitCodes.of(new IllegalStateException("x", new SQLException("ERROR: division by zero", "22012"))))
+                .isEqualTo(ExitCodes.SOFTWARE);
+    }
+}
