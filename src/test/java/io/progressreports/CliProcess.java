@@ -103,6 +103,22 @@ public final class CliProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGINT, as Ctrl-C in a terminal sends it. */
+    public void interrupt() {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }

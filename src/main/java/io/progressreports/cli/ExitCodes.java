@@ -29,6 +29,8 @@ public final class ExitCodes {
     public static final int PERMISSION = 77;
     /** 128 + SIGTERM, as a shell reports a process the signal ended: its running jobs were stopped, resumable. */
     public static final int TERMINATED = 143;
+    /** 128 + SIGINT (Ctrl-C), as {@link #TERMINATED}. */
+    public static final int INTERRUPTED = 130;
 
     /** serialization_failure and deadlock_detected: the same transaction run again would likely succeed. */
     private static final Set<String> RETRY_TRANSACTION = Set.of("40001", "40P01");
@@ -45,7 +47,7 @@ public final class ExitCodes {
                 return TEMPORARY;
             }
             if (t instanceof JobFailedException failed && failed.stopped()) {
-                return TERMINATED;
+                return stopped();
             }
             if (t instanceof OutputException) {
                 return CANNOT_CREATE;
@@ -72,6 +74,11 @@ public final class ExitCodes {
             }
         }
         return SOFTWARE;
+    }
+
+    /** A run stopped at a chunk boundary: 143 or 130, after the signal that stopped it. */
+    public static int stopped() {
+        return ShutdownSignals.exitCode();
     }
 
     /**

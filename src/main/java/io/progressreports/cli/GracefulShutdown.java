@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What SIGTERM does to a command that runs jobs: stop its job executions at their next chunk boundary (they end
+ * What SIGTERM and SIGINT do to a command that runs jobs: stop its job executions at their next chunk boundary (they end
  * STOPPED, and the same command resumes them), wait for them, close the applications, exit. The JVM runs shutdown
  * hooks side by side, so Spring's own hook (not registered, see {@link SpringSettings}) would close the store
  * under a running job.
@@ -22,18 +22,19 @@ final class GracefulShutdown implements AutoCloseable {
 
     private GracefulShutdown(Thread hook) {
         this.hook = hook;
+        ShutdownSignals.install();
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** For run: exit 143, whether or not the job had to be stopped. */
+    /** For run: exit 143 (SIGTERM) or 130 (SIGINT), whether or not the job had to be stopped. */
     static GracefulShutdown forRun(ReportApplications applications) {
         return new GracefulShutdown(new Thread(() -> {
             applications.stopRunningJobs(Instant.now().plus(WAIT));
-            exit(applications, ExitCodes.TERMINATED);
+            exit(applications, ExitCodes.stopped());
         }, "sigterm"));
     }
 
-    /** For schedule: no new runs; exit 143 if a running job had to be stopped, 0 if the scheduler was idle. */
+    /** For schedule: no new runs; exit 143 or 130 if a running job had to be stopped, 0 if the scheduler was idle. */
     static GracefulShutdown forSchedule(Scheduler scheduler, ReportApplications applications) {
         return new GracefulShutdown(new Thread(() -> {
             Instant deadline = Instant.now().plus(WAIT);
@@ -45,7 +46,7 @@ final class GracefulShutdown implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exit(applications, stopped ? ExitCodes.TERMINATED : ExitCodes.OK);
+            exit(applications, stopped ? ExitCodes.stopped() : ExitCodes.OK);
         }, "sigterm"));
     }
 
@@ -54,9 +55,9 @@ final class GracefulShutdown implements AutoCloseable {
         try {
             applications.close();
         } catch (RuntimeException e) {
-            log.warn("closing after SIGTERM: {}", ExitCodes.message(e));
+            log.warn("closing after {}: {}", ShutdownSignals.name(), ExitCodes.message(e));
         }
-        log.info("stopped on SIGTERM, exit {}", code);
+        log.info("stopped on {}, exit {}", ShutdownSignals.name(), code);
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);

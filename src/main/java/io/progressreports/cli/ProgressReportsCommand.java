@@ -16,8 +16,8 @@ import java.io.PrintWriter;
                 "Before the first run: progress-reports check. After: progress-reports history.", "",
                 "Exit codes: 0 done, 64 bad usage or job file, 65 too many rows rejected (report published), "
                         + "69 source or store unreachable, 70 internal error, "
-                        + "73 cannot write the output, 75 another run of the job is in progress, 143 stopped by "
-                        + "SIGTERM (resumable)."})
+                        + "73 cannot write the output (or a --store-dir that is not a store), 75 another run of the job is in "
+                        + "progress, 143 stopped by SIGTERM, 130 by SIGINT (resumable)."})
 public class ProgressReportsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -54,8 +54,8 @@ import java.util.concurrent.Callable;
                         + "(the report is published), 69 source or store unreachable, the source silent for the "
                         + "read timeout or its statement canceled, 70 internal error, 73 cannot write the output, "
                         + "75 try later (another run of the job is in progress, or a store serialization failure "
-                        + "or deadlock), 77 the source role may not read a table, 143 stopped by SIGTERM at a chunk "
-                        + "boundary (the same command resumes it)."})
+                        + "or deadlock), 77 the source role may not read a table, 143 stopped by SIGTERM or 130 by "
+                        + "SIGINT (Ctrl-C) at a chunk boundary (the same command resumes it)."})
 public class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a file jobs/JOB.yml, e.g. onboarding-funnel, "

@@ -30,8 +30,9 @@ import java.util.concurrent.Callable;
                 "    cron: \"30 2 * * *\"",
                 "    zone: UTC",
                 "", "Logs go to stderr: each run's start, end, exit code and report folder.",
-                "On SIGTERM it starts nothing new, stops running jobs at their next chunk boundary (a later run "
-                        + "resumes them) and exits: 0 if it was idle, 143 if it stopped a job.",
+                "On SIGTERM or SIGINT it starts nothing new, stops running jobs at their next chunk boundary (a "
+                        + "later run resumes them) and exits: 0 if it was idle, 143 (SIGTERM) or 130 (SIGINT) if it "
+                        + "stopped a job.",
                 "Exit codes at start: 64 bad job file or no job with a schedule, 69 store unreachable."})
 public class ScheduleCommand implements Callable<Integer> {
 

@@ -37,7 +37,7 @@ public class RunOutcomes {
             // Its report is published and its days reusable, but cron was told the data went bad.
             case COMPLETED -> RejectRate.exceeded(execution.getExecutionContext()).isPresent() ? ExitCodes.DATA
                     : ExitCodes.OK;
-            case STOPPED -> ExitCodes.TERMINATED;
+            case STOPPED -> ExitCodes.stopped();
             default -> ExitCodes.of(JobFailedException.cause(execution));
         };
     }

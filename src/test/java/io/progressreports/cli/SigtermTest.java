@@ -1,9 +1,13 @@
 package io.progressreports.cli;
 
 import io.progressreports.CliProcess;
+import io.progressreports.CliRun;
+import io.progressreports.EmbeddedStores;
 import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,19 +19,47 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SIGTERM, as cron, systemd or a person sends it, to real processes: jobs stop at a chunk boundary, resumable. */
+/**
+ * SIGTERM, as cron, systemd or a person sends it, and SIGINT (Ctrl-C), to real processes: jobs stop at a chunk
+ * boundary, resumable.
+ */
 class SigtermTest {
 
     private static final List<String> CSVS = List.of("funnel.csv", "funnel_summary.csv", "completion_by_age.csv",
             "data_quality.csv");
 
     @TempDir
+    static Path shared;
+    private static Path uninterrupted;
+
+    @TempDir
     Path dir;
 
     private static List<String> run(String store, Path out) {
-        return List.of("run", "onboarding-funnel", "--source-url", TestDatabase.seededSourceUrl(), "--store-url", store,
+        return run("--store-url", store, out);
+    }
+
+    private static List<String> run(String storeFlag, String store, Path out) {
+        return List.of("run", "onboarding-funnel", "--source-url", TestDatabase.seededSourceUrl(), storeFlag, store,
                 "--out", out.toString(), "--from", "2026-08-01", "--to", "2026-10-31", "--as-of",
                 "2026-11-01T00:00:00Z", "--chunk-size", "100", "--threads", "1");
+    }
+
+    /** The reports of the same run never interrupted, made once. */
+    private static synchronized Path uninterrupted() {
+        if (uninterrupted == null) {
+            uninterrupted = shared.resolve("uninterrupted");
+            assertThat(ProgressReportsCommand.execute(run(TestDatabase.newDatabaseUrl(), uninterrupted)
+                    .toArray(String[]::new))).isZero();
+        }
+        return uninterrupted;
+    }
+
+    private static void assertSameReports(Path out) {
+        for (String csv : CSVS) {
+            assertThat(out.resolve("onboarding-funnel/latest").resolve(csv)).as(csv)
+                    .hasSameBinaryContentAs(uninterrupted().resolve("onboarding-funnel/latest").resolve(csv));
+        }
     }
 
     private static boolean chunkCommitted(String store) {
@@ -60,13 +92,38 @@ class SigtermTest {
                 .containsExactly("STOPPED", "COMPLETED");
         assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Integer.class)).isEqualTo(1);
 
-        Path uninterrupted = dir.resolve("uninterrupted");
-        assertThat(ProgressReportsCommand.execute(run(TestDatabase.newDatabaseUrl(), uninterrupted)
-                .toArray(String[]::new))).isZero();
-        for (String csv : CSVS) {
-            assertThat(out.resolve("onboarding-funnel/latest").resolve(csv)).as(csv)
-                    .hasSameBinaryContentAs(uninterrupted.resolve("onboarding-funnel/latest").resolve(csv));
+        assertSameReports(out);
+    }
+
+    /**
+     * On the embedded store, which the signalled process shares and stops last: the execution is STOPPED in the
+     * store before the store goes down, one line says so, and the same command resumes it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void aSignalledRunOnTheEmbeddedStoreEndsStoppedWithoutAStackTraceAndResumes(String signal) {
+        Path store = dir.resolve("store");
+        Path out = dir.resolve("out");
+        String[] command = run("--store-dir", store.toString(), out).toArray(String[]::new);
+        int expected = "TERM".equals(signal) ? ExitCodes.TERMINATED : ExitCodes.INTERRUPTED;
+        try (CliProcess process = CliProcess.start(dir.resolve("logs"), command)) {
+            process.awaitWhileRunning(Duration.ofMinutes(3), () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            if ("TERM".equals(signal)) {
+                process.terminate();
+            } else {
+                process.interrupt();
+            }
+            assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(expected);
+            assertThat(process.stderr()).contains("stopped on SIG" + signal + ", exit " + expected)
+                    .doesNotContain("\tat ", "Exception", "terminating connection");
         }
+        assertThat(EmbeddedStores.serverPid(store)).as("the store, stopped after the job").isEmpty();
+        CliRun history = CliRun.of(List.of("history", "--store-dir", store.toString(), "--csv"));
+        assertThat(history.out().lines().filter(line -> line.contains("onboarding-funnel")))
+                .singleElement().asString().contains("STOPPED", "," + expected);
+
+        assertThat(ProgressReportsCommand.execute(command)).isZero();
+        assertSameReports(out);
     }
 
     private List<String> scheduleFlags(String store, int last) throws IOException {
