@@ -67,7 +67,7 @@ public class FunnelJobConfiguration {
     Step funnelDaysStep(JobRepository jobRepository, Step funnelDayStep, Partitioner funnelSpanPartitioner,
                         ReportsProperties properties, ProgressTracking progress) {
         return DaySteps.partitioned("funnelDays", jobRepository, funnelDayStep, "funnelDay", funnelSpanPartitioner,
-                properties.threads(), progress.partitions(PLAN, parameters -> spanQuery(
+                properties.threads(), progress.partitions(PLAN, (parameters, plan) -> spanQuery(
                         FunnelRun.fromJobParameters(parameters))));
     }
 

@@ -1,6 +1,7 @@
 package io.progressreports.progress;
 
 import io.progressreports.ReportsProperties;
+import io.progressreports.store.DayPlan;
 import io.progressreports.store.SpanQuery;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Progress of the day-computing steps: one listener for a job's partitioned step, one for the workers of all. */
 @Component
@@ -27,9 +28,9 @@ public class ProgressTracking {
 
     /**
      * @param planKey where the job's execution context holds its {@link io.progressreports.store.DayPlan}
-     * @param queries the span query of a run, from its job parameters
+     * @param queries the span query of a run, from its job parameters and plan
      */
-    public StepExecutionListener partitions(String planKey, Function<Map<String, Object>, SpanQuery> queries) {
+    public StepExecutionListener partitions(String planKey, BiFunction<Map<String, Object>, DayPlan, SpanQuery> queries) {
         return new ReadProgress(rows, source, properties.progressInterval(), planKey, queries);
     }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Follows a job's partitioned step: before the partitions start, estimates the rows of the planned spans (reused
@@ -33,12 +33,12 @@ final class ReadProgress implements StepExecutionListener {
     private final DataSource source;
     private final Duration logInterval;
     private final String planKey;
-    private final Function<Map<String, Object>, SpanQuery> queries;
+    private final BiFunction<Map<String, Object>, DayPlan, SpanQuery> queries;
     /** By job execution: two report jobs of one kind may run side by side in one process. */
     private final Map<Long, ProgressTicker> tickers = new ConcurrentHashMap<>();
 
     ReadProgress(RowCounter counter, DataSource source, Duration logInterval, String planKey,
-                 Function<Map<String, Object>, SpanQuery> queries) {
+                 BiFunction<Map<String, Object>, DayPlan, SpanQuery> queries) {
         this.counter = counter;
         this.source = source;
         this.logInterval = logInterval;
@@ -50,13 +50,13 @@ final class ReadProgress implements StepExecutionListener {
     public void beforeStep(StepExecution step) {
         Map<String, Object> parameters = new StepContext(step).getJobParameters();
         String job = RunParameters.job(parameters);
-        List<DateRange> spans = DayPlan.decode(step.getJobExecution().getExecutionContext().getString(planKey))
-                .spans();
+        DayPlan plan = DayPlan.decode(step.getJobExecution().getExecutionContext().getString(planKey));
+        List<DateRange> spans = plan.spans();
         if (spans.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
-        long estimate = RowEstimate.of(source, queries.apply(parameters), spans);
+        long estimate = RowEstimate.of(source, queries.apply(parameters, plan), spans);
         LOG.info("{}: about {} rows to read in {} partitions (the planner's estimate, made in {} ms)", job,
                 String.format(Locale.ROOT, "%,d", estimate), spans.size(), (System.nanoTime() - started) / 1_000_000);
         LongAdder rows = counter.open(step.getJobExecutionId());

@@ -1,5 +1,6 @@
 package io.progressreports.store;
 
+import io.progressreports.report.DateRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -28,6 +29,9 @@ import java.util.Set;
  * Folds each chunk into its days and stores those days (and the chunk's detail rows) in the chunk's
  * transaction, together with the reader's position: after a crash the stored days and the restart point agree,
  * so nothing is counted twice. A span's days are marked complete when its step completes.
+ * <p>
+ * A writer can also {@linkplain #adding add} to days other steps computed: it starts from what they stored, and it is
+ * the one that marks them complete, once it has added all its rows.
  */
 public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListener {
 
@@ -52,6 +56,10 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     private final TransactionTemplate transactions;
     private final LocalDate from;
     private final LocalDate to;
+    /** Whether the writer's days start empty (a partition's own days) or as stored (days it adds to). */
+    private final boolean fresh;
+    /** The spans whose days are complete when the writer's step completes. */
+    private final List<DateRange> completes;
     private final Map<LocalDate, A> days = new LinkedHashMap<>(2 * DAYS_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<LocalDate, A> eldest) {
@@ -65,20 +73,47 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     /** Days the store may hold rows of that are not kept here; any other day not kept is still empty. */
     private final Set<LocalDate> released = new HashSet<>();
 
+    /** A partition's writer: its span's days start empty, and are complete when its step completes. */
     public DayWriter(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
                      TransactionTemplate transactions, LocalDate from, LocalDate to) {
+        this(store, folding, details, transactions, from, to, true, List.of(new DateRange(from, to)));
+    }
+
+    private DayWriter(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
+                      TransactionTemplate transactions, LocalDate from, LocalDate to, boolean fresh,
+                      List<DateRange> completes) {
         this.store = store;
         this.folding = folding;
         this.details = details;
         this.transactions = transactions;
         this.from = from;
         this.to = to;
+        this.fresh = fresh;
+        this.completes = completes;
+    }
+
+    /** A partition's writer whose days another step adds to afterwards: that step marks them complete. */
+    public static <R, A> DayWriter<R, A> leavingIncomplete(DayStore<A> store, DayFolding<R, A> folding,
+                                                           Details<R> details, TransactionTemplate transactions,
+                                                           LocalDate from, LocalDate to) {
+        return new DayWriter<>(store, folding, details, transactions, from, to, true, List.of());
+    }
+
+    /**
+     * A writer adding rows to the days of {@code spans}, which their partitions stored (and left incomplete): it
+     * starts from the stored days, and marks them complete when its step completes. Its rows must be of those days.
+     */
+    public static <R, A> DayWriter<R, A> adding(DayStore<A> store, DayFolding<R, A> folding, Details<R> details,
+                                                TransactionTemplate transactions, List<DateRange> spans) {
+        return new DayWriter<>(store, folding, details, transactions, spans.get(0).from(),
+                spans.get(spans.size() - 1).to(), false, spans);
     }
 
     @Override
     public void open(ExecutionContext context) {
-        if (context.containsKey(STARTED)) {
-            // A restarted partition finds its days as its last committed chunk stored them.
+        if (!fresh || context.containsKey(STARTED)) {
+            // A restarted partition finds its days as its last committed chunk stored them; a writer adding to days
+            // finds them as their partitions (and its own committed chunks) stored them.
             from.datesUntil(to.plusDays(1)).forEach(released::add);
         } else {
             transactions.executeWithoutResult(status -> store.reset(from, to));
@@ -123,7 +158,8 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-            transactions.executeWithoutResult(status -> store.complete(from, to));
+            transactions.executeWithoutResult(status -> completes.forEach(span -> store.complete(span.from(),
+                    span.to())));
             double seconds = Math.max(0.001, Duration.between(stepExecution.getStartTime(), LocalDateTime.now())
                     .toMillis() / 1000.0);
             LOG.info("days {} to {}: {} rows in {} s ({} rows/s)", from, to, stepExecution.getReadCount(),

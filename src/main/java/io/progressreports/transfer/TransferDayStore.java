@@ -95,8 +95,8 @@ public class TransferDayStore implements DayStore<TransferDay> {
                             micros, min_speed, max_speed, speeds, untimed, rejected, statuses, steps, step_seconds)
                         values (:job, :definition, :day, false, false, :asOf, :transfers, :items, :micros, :minSpeed,
                             :maxSpeed,
-                            :speeds, :untimed, cast(:rejected as jsonb), cast(:statuses as jsonb), cast(:steps as jsonb),
-                            :stepSeconds)
+                            :speeds, :untimed, cast(:rejected as jsonb), cast(:statuses as jsonb),
+                            cast(:steps as jsonb), :stepSeconds)
                         on conflict (job_name, definition_id, day) do update set
                             complete = false, final = false, as_of = excluded.as_of, transfers = excluded.transfers,
                             items = excluded.items, micros = excluded.micros, min_speed = excluded.min_speed,

@@ -12,10 +12,14 @@ import io.progressreports.store.SpanQuery;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The transfer-speed job: plan which days to compute, compute them in partitions of contiguous days (read the
@@ -41,19 +48,24 @@ public class TransferJobConfiguration {
     public static final String JOB_NAME = "transferSpeed";
     public static final String PLAN = "transfer.plan";
 
-    /**
-     * Two disjoint parts, so every step appears once: timed steps of any kind and status finished in the span;
-     * transfers of any status updated in the span whose timing has no finish, NULL or infinite, or that have no
-     * timing row at all (rejected, untimed or counted under their status, on the day of their update: an infinite finish is in no day's range, and would otherwise
-     * never be read). The second part looks each transfer's timing up through its unique index ({@code offset 0}
-     * keeps PostgreSQL from turning the lookup into a hash of the whole timings table for a handful of rows).
-     */
-    private static final String SPAN_ROWS = """
+    /** The decider's answer when the unfinished transfers are read in a pass of their own. */
+    static final String UNFINISHED_PASS = "UNFINISHED_PASS";
+
+    /** Timed steps of any kind and status finished in the span. */
+    private static final String TIMED_ROWS = """
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, true, t.started_at,
                 t.finished_at
             from %2$s t join %1$s s on s.id = t.deployment_step_id
-            where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?
-            union all
+            where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?""";
+
+    /**
+     * Transfers of any status updated in the span whose timing has no finish, NULL or infinite, or that have no
+     * timing row at all (rejected, untimed or counted under their status, on the day of their update: an infinite
+     * finish is in no day's range, and would otherwise never be read). Each transfer's timing is looked up through
+     * its unique index ({@code offset 0} keeps PostgreSQL from turning the lookup into a hash of the whole timings
+     * table for a handful of rows). Disjoint from {@link #TIMED_ROWS}, so every step appears once.
+     */
+    private static final String UNFINISHED_ROWS = """
             select s.id, s.step, s.status, s.total_items, s.completed_items, s.updated_at, t.timed, t.started_at,
                 t.finished_at
             from %1$s s
@@ -63,15 +75,25 @@ public class TransferJobConfiguration {
               and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
               and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""";
 
+    /**
+     * Plan, compute the days in partitions, read the unfinished transfers in a pass of their own when that saves
+     * scans (see {@link TransferRun#unfinishedInOnePass}), then render the report.
+     */
     @Bean
     Job transferSpeedJob(JobRepository jobRepository, Step transferPlanStep, Step transferDaysStep,
-                         Step transferReportStep) {
+                         Step transferUnfinishedStep, Step transferReportStep) {
+        JobExecutionDecider unfinishedPass = (job, step) -> new FlowExecutionStatus(
+                TransferRun.fromJobParameters(new StepContext(step).getJobParameters()).unfinishedInOnePass(
+                        DayPlan.decode(job.getExecutionContext().getString(PLAN))) ? UNFINISHED_PASS : "NONE");
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(transferPlanStep)
                 .next(transferDaysStep)
-                .next(transferReportStep)
+                .next(unfinishedPass).on(UNFINISHED_PASS).to(transferUnfinishedStep).next(transferReportStep)
+                .from(unfinishedPass).on("*").to(transferReportStep)
+                .end()
                 .build();
     }
+
 
     @Bean
     Step transferPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
@@ -91,8 +113,8 @@ public class TransferJobConfiguration {
     Step transferDaysStep(JobRepository jobRepository, Step transferDayStep, Partitioner transferSpanPartitioner,
                           ReportsProperties properties, ProgressTracking progress) {
         return DaySteps.partitioned("transferDays", jobRepository, transferDayStep, "transferDay",
-                transferSpanPartitioner, properties.threads(), progress.partitions(PLAN, parameters -> spanQuery(
-                        TransferRun.fromJobParameters(parameters))));
+                transferSpanPartitioner, properties.threads(), progress.partitions(PLAN, (parameters, plan) ->
+                        partitionQuery(TransferRun.fromJobParameters(parameters), plan)));
     }
 
     @Bean
@@ -119,11 +141,68 @@ public class TransferJobConfiguration {
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}")
                                                        String from,
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}")
-                                                       String to) {
-        return spanQuery(TransferRun.fromJobParameters(parameters)).reader("transferReader", sourceDataSource,
+                                                       String to,
+                                                       @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        return partitionQuery(run, DayPlan.decode(plan)).reader("transferReader", sourceDataSource,
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
-                new StepTimingRowMapper(new SourceTimes(TransferRun.fromJobParameters(parameters).source().zone())),
-                properties.chunkSize());
+                new StepTimingRowMapper(new SourceTimes(run.source().zone())), properties.chunkSize());
+    }
+
+    /**
+     * The unfinished transfers of every computed day, in one pass over the range from the first computed day to
+     * the last, in the order of their days (so that each chunk touches a day or two, not every day of the range) and
+     * then of their ids, an order that a restart repeats exactly.
+     */
+    @Bean
+    Step transferUnfinishedStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                                JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader,
+                                ItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor,
+                                DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter,
+                                ReportsProperties properties, ProgressTracking progress) {
+        return DaySteps.worker("transferUnfinished", jobRepository, storeTransactionManager, properties.chunkSize(),
+                transferUnfinishedReader, transferUnfinishedProcessor, transferUnfinishedWriter,
+                progress.workers());
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader(
+            @Qualifier("sourceDataSource") DataSource sourceDataSource,
+            @Value("#{jobParameters}") Map<String, Object> parameters, ReportsProperties properties,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        List<DateRange> spans = DayPlan.decode(plan).spans();
+        return new SpanQuery(tables(run), UNFINISHED_ROWS.formatted(run.steps().quoted(), run.timings().quoted())
+                + "\norder by s.updated_at, s.id", binder(run, 1))
+                .reader("transferUnfinishedReader", sourceDataSource,
+                        new DateRange(spans.get(0).from(), spans.get(spans.size() - 1).to()),
+                        new StepTimingRowMapper(new SourceTimes(run.source().zone())), properties.chunkSize());
+    }
+
+    /** The transfer rules, keeping only the rows of computed days: the pass's range spans reused days too. */
+    @Bean
+    @StepScope
+    ItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        var rules = new TransferRules(run.zone(), run.statuses());
+        Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
+        return row -> {
+            TimingRecord record = rules.classify(row);
+            return record != null && computed.contains(record.day()) ? record : null;
+        };
+    }
+
+    @Bean
+    @StepScope
+    DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter(
+            TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return DayWriter.<TimingRecord, TransferDay>adding(transferDayStore, new TransferFolding(),
+                transferDayStore::saveRejects, new TransactionTemplate(storeTransactionManager),
+                DayPlan.decode(plan).spans());
     }
 
     /**
@@ -136,21 +215,36 @@ public class TransferJobConfiguration {
 
     /** The same rows unordered, for counting them. */
     public static String spanRows(TableName steps, TableName timings) {
-        return SPAN_ROWS.formatted(steps.quoted(), timings.quoted());
+        return TIMED_ROWS.formatted(steps.quoted(), timings.quoted()) + "\nunion all\n"
+                + UNFINISHED_ROWS.formatted(steps.quoted(), timings.quoted());
     }
 
-    static SpanQuery spanQuery(TransferRun run) {
-        String tables = run.steps() + ", " + run.timings();
-        return new SpanQuery(tables, orderedSpanRows(run.steps(), run.timings()), (statement, span) -> {
+    /** A partition's query: its span's rows, or only the timed ones when a pass of its own reads the rest. */
+    static SpanQuery partitionQuery(TransferRun run, DayPlan plan) {
+        if (run.unfinishedInOnePass(plan)) {
+            return new SpanQuery(tables(run), TIMED_ROWS.formatted(run.steps().quoted(), run.timings().quoted())
+                    + "\norder by 1", binder(run, 1));
+        }
+        return new SpanQuery(tables(run), orderedSpanRows(run.steps(), run.timings()), binder(run, 2));
+    }
+
+    /** The source tables a query reads, as failures name them. */
+    private static String tables(TransferRun run) {
+        return run.steps() + ", " + run.timings();
+    }
+
+    /** Binds a span's start, end (exclusive) and as-of, once per part of the query. */
+    private static SpanQuery.Binder binder(TransferRun run, int parts) {
+        return (statement, span) -> {
             var times = new SourceTimes(run.source().zone());
             Instant start = span.from().atStartOfDay(run.zone()).toInstant();
             Instant end = span.to().plusDays(1).atStartOfDay(run.zone()).toInstant();
-            for (int part = 0; part < 2; part++) {
+            for (int part = 0; part < parts; part++) {
                 times.bind(statement, part * 3 + 1, start);
                 times.bind(statement, part * 3 + 2, end);
                 times.bind(statement, part * 3 + 3, run.asOf());
             }
-        });
+        };
     }
 
     @Bean
@@ -165,10 +259,16 @@ public class TransferJobConfiguration {
     DayWriter<TimingRecord, TransferDay> transferDayWriter(
             TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
             @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}") String from,
-            @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}") String to) {
+            @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}") String to,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        var transactions = new TransactionTemplate(storeTransactionManager);
+        if (TransferRun.fromJobParameters(parameters).unfinishedInOnePass(DayPlan.decode(plan))) {
+            return DayWriter.<TimingRecord, TransferDay>leavingIncomplete(transferDayStore, new TransferFolding(),
+                    transferDayStore::saveRejects, transactions, LocalDate.parse(from), LocalDate.parse(to));
+        }
         return new DayWriter<TimingRecord, TransferDay>(transferDayStore, new TransferFolding(),
-                transferDayStore::saveRejects, new TransactionTemplate(storeTransactionManager), LocalDate.parse(from),
-                LocalDate.parse(to));
+                transferDayStore::saveRejects, transactions, LocalDate.parse(from), LocalDate.parse(to));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the transfer-speed job for it. */
 @Component
@@ -48,13 +49,15 @@ public class TransferLauncher {
         catalog.requireColumnTypes(timings, TIMING_COLUMNS);
         var advice = new ArrayList<String>();
         catalog.missingIndex(timings, TIMINGS_INDEX_COLUMN).ifPresent(advice::add);
-        catalog.missingIndex(steps, STEPS_INDEX_COLUMN).ifPresent(advice::add);
+        Optional<String> stepsAdvice = catalog.missingIndex(steps, STEPS_INDEX_COLUMN);
+        stepsAdvice.ifPresent(advice::add);
         var read = new LinkedHashMap<TableName, List<String>>();
         read.put(steps, RequiredColumn.names(STEP_COLUMNS));
         read.put(timings, RequiredColumn.names(TIMING_COLUMNS));
         return new TransferRun(request.jobName(), steps, timings, catalog.identity(read, request.sourceZone()),
                 request.zone(), request.range(), request.asOf(),
-                request.grain(), request.grace(), request.recompute(), request.options(), advice, request.statuses());
+                request.grain(), request.grace(), request.recompute(), request.options(), advice, request.statuses(),
+                stepsAdvice.isPresent());
     }
 
     /** @return the published report folder */

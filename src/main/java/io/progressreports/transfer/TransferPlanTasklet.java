@@ -42,8 +42,9 @@ public class TransferPlanTasklet implements Tasklet {
         DayPlan plan = DayReasons.plan(run.range().from(), last, stored, run.recompute(),
                 store.otherDefinitions(run.range().from(), last), run.definitionJson(),
                 run.options().partitionDays(), threads);
-        run.indexAdvice().forEach(advice -> LOG.warn("{}: each partition scans the whole table; this index would "
-                + "let partitions read only their days: {}", run.jobName(), advice));
+        run.indexAdvice().forEach(advice -> LOG.warn("{}: reads by time scan the whole table (without the "
+                + "timings' finished_at index, once per partition; without the steps' updated_at index, once per run "
+                + "more); this index would let the run read only its days: {}", run.jobName(), advice));
         LOG.info("{} {} to {}: computing {} days in {} partitions (why: {}), reusing {} stored final days",
                 run.jobName(), run.range().from(), run.range().to(), plan.computedDays(), plan.spans().size(),
                 plan.reasons(), plan.reusedDays());

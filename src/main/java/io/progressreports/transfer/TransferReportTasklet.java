@@ -47,7 +47,7 @@ public class TransferReportTasklet implements Tasklet {
         var rows = new RangeRows(NONE);
         TransferReport report = rows.render(store, range, TransferDay::rows,
                 days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
-        warnOfUnknownStatuses(report);
+        logUnknownStatuses(report);
         RunFigures figures = rows.figures(plan);
         figures.putInto(job.getExecutionContext());
         RejectRate rate = rows.rejectRate(run.options().maxRejectRate(), "rejects.csv");
@@ -61,22 +61,30 @@ public class TransferReportTasklet implements Tasklet {
     }
 
     /**
-     * Transfers under a status the job does not know are counted as "other", never silently left out; a source with
-     * another vocabulary (say {@code done}) would otherwise give an empty report, so the log names the words.
+     * Transfers under a status the job does not know are counted as "other", never silently left out, and the log
+     * names the words. A range with such transfers and no completed one at all is likely a source with another
+     * vocabulary (say {@code done}), whose report would otherwise be empty without a word: that is a warning.
      */
-    private void warnOfUnknownStatuses(TransferReport report) {
+    private void logUnknownStatuses(TransferReport report) {
         Map<String, Long> unknown = new TreeMap<>();
         report.notCompleted().forEach((status, n) -> {
             if (TransferStatuses.category(status) == TransferStatuses.Category.OTHER) {
                 unknown.put(status, n);
             }
         });
-        if (!unknown.isEmpty()) {
-            LOG.warn("{}: {} transfer rows have a status that is none of completed ({}), failed, canceled or "
-                    + "running, and are counted as other in transfer_status.csv: {}; if some mean completed, list "
-                    + "them under statuses: in the job file", run.jobName(),
-                    unknown.values().stream().mapToLong(Long::longValue).sum(),
-                    String.join(", ", run.statuses().words()), unknown);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        boolean noneCompleted = report.statuses().stream().allMatch(row -> row.completed() == 0);
+        String message = "{}: {} transfer rows have a status that is none of completed ({}), failed, canceled or "
+                + "running, and are counted as other in transfer_status.csv: {}; if some mean completed, list them "
+                + "under statuses: in the job file";
+        Object[] arguments = {run.jobName(), unknown.values().stream().mapToLong(Long::longValue).sum(),
+                String.join(", ", run.statuses().words()), unknown};
+        if (noneCompleted) {
+            LOG.warn(message, arguments);
+        } else {
+            LOG.info(message, arguments);
         }
     }
 

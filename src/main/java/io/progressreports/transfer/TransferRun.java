@@ -7,6 +7,7 @@ import io.progressreports.report.ReportOptions;
 import io.progressreports.source.TableName;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.store.DayFormats;
+import io.progressreports.store.DayPlan;
 import io.progressreports.store.DayReasons;
 import io.progressreports.store.Definitions;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -27,10 +28,12 @@ import java.util.Map;
  * @param indexAdvice the CREATE INDEX statements that would let partitions read their spans cheaply instead of
  *                    each scanning the table
  * @param statuses    which step statuses mean completed: part of the definition, as they decide what is a transfer
+ * @param unindexedUpdates the steps table has no index that serves reads by updated_at: each read of unfinished
+ *                    transfers by update time scans it
  */
 public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, ReportOptions options,
-                          List<String> indexAdvice, TransferStatuses statuses) {
+                          List<String> indexAdvice, TransferStatuses statuses, boolean unindexedUpdates) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,6 +57,7 @@ public record TransferRun(String jobName, TableName steps, TableName timings, So
                         attempt)
                 .addString("grace", grace.toString(), false)
                 .addString("indexAdvice", String.join("\n", indexAdvice), false)
+                .addString("unindexedUpdates", Boolean.toString(unindexedUpdates), false)
                 .toJobParameters();
     }
 
@@ -68,7 +72,18 @@ public record TransferRun(String jobName, TableName steps, TableName timings, So
                 Duration.parse((String) parameters.get("grace")), RunParameters.flag(parameters, "recompute"),
                 RunParameters.options(parameters),
                 advice == null || advice.isEmpty() ? List.of() : List.of(advice.split("\n")),
-                TransferStatuses.of((List<String>) json.get("completed_statuses")));
+                TransferStatuses.of((List<String>) json.get("completed_statuses")),
+                Boolean.parseBoolean((String) parameters.get("unindexedUpdates")));
+    }
+
+    /**
+     * Whether the plan's partitions leave the unfinished transfers (no timing row, or no finish) to one pass over the
+     * range: without an index on the steps' updated_at, each partition's read of them would scan the whole table,
+     * so a backfill of many partitions would scan it once per partition; one pass scans it once. A single partition
+     * reads both parts itself (one scan, as the pass would be).
+     */
+    public boolean unfinishedInOnePass(DayPlan plan) {
+        return unindexedUpdates && plan.spans().size() > 1;
     }
 
     /** A day is final once the grace period after its end has passed as-of: no late row is expected. */
