@@ -14,12 +14,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check that runs would work, without running one: the job files load; the source answers, "
-                + "has the tables and columns each job reads and the indexes it wants, and its role can only read; "
+                + "has the tables and columns each job reads, of types it can read, and the indexes it wants, and its "
+                + "role can only read; naive timestamp columns are listed with the source zone they are read in; "
                 + "the store answers, is migrated and takes writes; the output folder is writable.",
                 "One line per finding, starting with ok, warning or error, then a summary. Warnings (a missing "
                         + "index, a role that could write) do not fail the check."},
-        footer = {"", "Exit codes: 0 no errors, 64 a job file is wrong or the source lacks a table, a column or "
-                + "the right to read it, 69 source or store unusable, 73 the output folder is not writable (the "
+        footer = {"", "Exit codes: 0 no errors, 64 a job file is wrong or the source lacks a table, a column (of a "
+                + "type the job can read) or the right to read it, 69 source or store unusable, 73 the output folder is not writable (the "
                 + "first that applies, in that order)."})
 public class CheckCommand implements Callable<Integer> {
 

@@ -78,6 +78,25 @@ class StoredDaySourceTest {
                 "select system_identifier::text from pg_control_system()", String.class));
     }
 
+    /** Where the role may not read pg_control_system(), the server's address stands in and the run goes on. */
+    @Test
+    void aRoleThatCannotReadTheSystemIdentifierStillRuns() throws IOException {
+        String source = TestDatabase.newSourceUrl(300, 0, 100);
+        JdbcTemplate admin = TestDatabase.jdbc(source);
+        String role = "identity_role_" + Long.toHexString(System.nanoTime());
+        admin.execute("revoke execute on function pg_control_system() from public");
+        admin.execute("create role " + role + " login");
+        admin.execute("grant select on all tables in schema public to " + role);
+
+        assertThat(run("onboarding-funnel", source.replace("user=postgres", "user=" + role),
+                TestDatabase.newDatabaseUrl(), out)).isZero();
+
+        @SuppressWarnings("unchecked")
+        var manifestSource = (Map<String, Object>) Manifest.read(report(out, "onboarding-funnel")
+                .resolve(Manifest.FILE)).get("source");
+        assertThat((String) manifestSource.get("system_identifier")).matches(".+:[0-9]+");
+    }
+
     /** As a store written by an earlier version of the aggregate format looks: its definitions name that format. */
     @Test
     void daysStoredInAnEarlierFormatAreRecomputed() throws IOException {
