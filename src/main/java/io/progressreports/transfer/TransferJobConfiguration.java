@@ -19,7 +19,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -157,7 +156,7 @@ public class TransferJobConfiguration {
     @Bean
     Step transferUnfinishedStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                                 JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader,
-                                ItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor,
+                                TransferProcessor transferUnfinishedProcessor,
                                 DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter,
                                 ReportsProperties properties, ProgressTracking progress) {
         return DaySteps.worker("transferUnfinished", jobRepository, storeTransactionManager, properties.chunkSize(),
@@ -183,16 +182,11 @@ public class TransferJobConfiguration {
     /** The transfer rules, keeping only the rows of computed days: the pass's range spans reused days too. */
     @Bean
     @StepScope
-    ItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor(
-            @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+    TransferProcessor transferUnfinishedProcessor(@Value("#{jobParameters}") Map<String, Object> parameters,
+                                                  @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
         TransferRun run = TransferRun.fromJobParameters(parameters);
-        var rules = new TransferRules(run.zone(), run.statuses());
         Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
-        return row -> {
-            TimingRecord record = rules.classify(row);
-            return record != null && computed.contains(record.day()) ? record : null;
-        };
+        return new TransferProcessor(new TransferRules(run.zone(), run.statuses()), computed::contains);
     }
 
     @Bean
