@@ -22,11 +22,15 @@ class BackgroundTest {
 
     @Test
     void waitsForTheWorkAfterDoingItsOwn() {
+        var ownWorkDone = new CountDownLatch(1);
         var finished = new AtomicBoolean();
         Background.run("slow", () -> {
-            sleep(200);
+            await(ownWorkDone);
             finished.set(true);
-        }).joinAfter(() -> assertThat(finished).isFalse());
+        }).joinAfter(() -> {
+            assertThat(finished).isFalse();
+            ownWorkDone.countDown();
+        });
         assertThat(finished).isTrue();
     }
 
@@ -45,6 +49,14 @@ class BackgroundTest {
             throw new IllegalArgumentException("the caller's failure");
         })).isInstanceOf(IllegalArgumentException.class);
         assertThat(finished).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
