@@ -4,11 +4,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.progressreports.ReportsProperties;
 import io.progressreports.source.DataSources;
 
+import java.time.Duration;
+
 /**
  * The store, open: its server (given by URL, or the embedded one this process shares, see {@link EmbeddedServer})
  * and a pool of connections to it, the schema migrated.
  */
 public final class StoreServer implements AutoCloseable {
+
+    private static final Duration EMBEDDED_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedServer embedded;
     private final HikariDataSource dataSource;
@@ -25,6 +29,11 @@ public final class StoreServer implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             pool = DataSources.pool("store", database, false);
+            if (embedded != null) {
+                // The server is up (this process just joined it): a slow first connection is a busy machine, not
+                // an unreachable store.
+                pool.setConnectionTimeout(EMBEDDED_CONNECTION_TIMEOUT.toMillis());
+            }
             StoreMigrations.migrate(pool);
             return new StoreServer(embedded, pool);
         } catch (RuntimeException e) {

@@ -1,0 +1,237 @@
+package io.progressreports.store;
+
+import io.progressreports.CliProcess;
+import io.progressreports.CliRun;
+import io.progressreports.EmbeddedStores;
+import io.progressreports.TestDatabase;
+import io.progressreports.cli.ExitCodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default embedded store with real processes: private to its OS user, shared by any number of processes
+ * (none stops it under another, whatever the order they end in), and never used on a folder that is not ours.
+ */
+class SharedStoreTest {
+
+    private static final Duration RUN = Duration.ofMinutes(4);
+    private static String deployments;
+    /** The long run's own source, which a test may lock to hold that run mid-way for as long as it needs. */
+    private static String funnelSource;
+
+    /** Kept when a test fails: the store's server.log and the processes' logs tell what happened. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @BeforeAll
+    static void sources() {
+        TestDatabase.seededSourceUrl();
+        deployments = TestDatabase.newSourceUrl(0, 200, 120);
+        funnelSource = TestDatabase.newSourceUrl(5000, 0, 120);
+    }
+
+    /** A funnel over three months in weekly partitions, 100 rows a chunk, on one thread. */
+    private static String[] longRun(Path store, Path out) {
+        return new String[] {"run", "onboarding-funnel", "--source-url", funnelSource, "--store-dir",
+                store.toString(), "--out", out.toString(), "--from", "2026-08-01", "--to", "2026-10-31", "--as-of",
+                "2026-11-01T00:00:00Z", "--chunk-size", "100", "--threads", "1", "--partition-days", "7"};
+    }
+
+    /**
+     * Holds the long run before its next partition for as long as it is open: an exclusive lock on the table it
+     * reads, granted once the partition being read ends, which the next partition's read then waits for.
+     */
+    private static AutoCloseable holdLongRun() throws SQLException {
+        Connection connection = DriverManager.getConnection(funnelSource);
+        connection.setAutoCommit(false);
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("lock table onboarding_progresses in access exclusive mode");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
+    }
+
+    private static String[] shortRun(String job, Path store, Path out) {
+        return new String[] {"run", job, "--source-url", "transfer-speed".equals(job) ? deployments
+                : TestDatabase.seededSourceUrl(), "--store-dir", store.toString(), "--out", out.toString(), "--date",
+                "2026-09-01", "--as-of", "2026-11-01T00:00:00Z"};
+    }
+
+    @Test
+    void anotherUserCannotRunSqlOnTheStoreWhileARunIsInProgress() throws IOException {
+        Path store = dir.resolve("store");
+        try (CliProcess run = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
+            run.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            long server = EmbeddedStores.serverPid(store).orElseThrow();
+            List<String> listeners = EmbeddedStores.listeners(server);
+            assertThat(listeners).as("the server's listeners").isNotEmpty()
+                    .allSatisfy(listener -> assertThat(listener).startsWith("tcp 127.0.0.1:"));
+            for (String listener : listeners) {
+                var nobody = EmbeddedStores.psqlAsNobody(listener);
+                assertThat(nobody.exitCode()).as(listener + ": " + nobody.output()).isNotZero();
+                assertThat(nobody.output()).contains("password");
+            }
+            assertThat(Files.readString(store.resolve("data/pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*trust");
+            assertThat(Files.readString(Path.of("/proc", Long.toString(server), "environ")))
+                    .doesNotContain("REPORTS_");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.resolve("password"))))
+                    .isEqualTo("rw-------");
+            assertThat(run.waitFor(RUN)).as(run.stderr()).isZero();
+        }
+        assertThat(EmbeddedStores.serverPid(store)).as("stopped by the last process to leave").isEmpty();
+    }
+
+    @Test
+    void twoJobsStartedTogetherOnAFreshStoreBothComplete() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            Path store = dir.resolve("store-" + attempt);
+            Path logs = dir.resolve("logs-" + attempt);
+            try (CliProcess funnel = CliProcess.start(logs, shortRun("onboarding-funnel", store, dir.resolve("out")));
+                 CliProcess transfer = CliProcess.start(logs, shortRun("transfer-speed", store, dir.resolve("out")))) {
+                assertThat(funnel.waitFor(RUN)).as("attempt " + attempt + ": " + funnel.stderr()).isZero();
+                assertThat(transfer.waitFor(RUN)).as("attempt " + attempt + ": " + transfer.stderr()).isZero();
+            }
+            assertThat(EmbeddedStores.serverPid(store)).as("attempt " + attempt).isEmpty();
+        }
+    }
+
+    @Test
+    void aShortRunEndingFirstLeavesTheServerToTheLongOne() throws Exception {
+        Path store = dir.resolve("store");
+        try (CliProcess longOne = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
+            longOne.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (AutoCloseable held = holdLongRun()) {
+                try (CliProcess shortOne = CliProcess.start(dir.resolve("logs"),
+                        shortRun("transfer-speed", store, dir.resolve("out")))) {
+                    assertThat(shortOne.waitFor(RUN)).as(shortOne.stderr()).isZero();
+                }
+                assertThat(longOne.isAlive()).as("the long run outlasts the short one").isTrue();
+            }
+            assertThat(longOne.waitFor(RUN)).as(longOne.stderr()).isZero();
+        }
+        assertThat(EmbeddedStores.serverPid(store)).isEmpty();
+    }
+
+    @Test
+    void aScheduleStartedBesideAHandRunKeepsRunningAfterIt() throws Exception {
+        Path store = dir.resolve("store");
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("nightly-transfer.yml"), """
+                kind: transfer-speed
+                last: 60
+                schedule:
+                  cron: "* * * * *"
+                """);
+        try (CliProcess hand = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
+            hand.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            AutoCloseable held = holdLongRun();
+            try (CliProcess schedule = CliProcess.start(dir.resolve("logs"), "schedule", "--jobs-dir",
+                    jobs.toString(), "--source-url", deployments, "--store-dir", store.toString(), "--out",
+                    dir.resolve("scheduled").toString())) {
+                schedule.awaitWhileRunning(RUN, () -> schedule.stderr().contains("next run at"));
+                assertThat(hand.isAlive()).as("the hand run still owns the store").isTrue();
+                held.close();
+                assertThat(hand.waitFor(RUN)).as(hand.stderr()).isZero();
+                long endedBefore = ended(schedule.stderr());
+                schedule.awaitWhileRunning(Duration.ofMinutes(3), () -> ended(schedule.stderr()) > endedBefore);
+                assertThat(schedule.stderr()).doesNotContain("exit 69");
+                schedule.terminate();
+                assertThat(schedule.waitFor(Duration.ofMinutes(2))).as(schedule.stderr()).isZero();
+            }
+        }
+        assertThat(EmbeddedStores.serverPid(store)).isEmpty();
+    }
+
+    private static long ended(String log) {
+        return log.lines().filter(line -> line.contains("nightly-transfer: run ended, exit 0")).count();
+    }
+
+    @Test
+    void aKilledRunsServerStaysPrivateAndTheNextRunUsesAndStopsIt() {
+        Path store = dir.resolve("store");
+        String[] run = longRun(store, dir.resolve("out"));
+        try (CliProcess killed = CliProcess.start(dir.resolve("logs"), run)) {
+            killed.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            killed.kill();
+        }
+        long orphan = EmbeddedStores.serverPid(store).orElseThrow();
+        List<String> listeners = EmbeddedStores.listeners(orphan);
+        assertThat(listeners).isNotEmpty();
+        for (String listener : listeners) {
+            var nobody = EmbeddedStores.psqlAsNobody(listener);
+            assertThat(nobody.exitCode()).as(listener + ": " + nobody.output()).isNotZero();
+        }
+        try (CliProcess next = CliProcess.start(dir.resolve("logs"), run)) {
+            assertThat(next.waitFor(RUN)).as(next.stderr()).isZero();
+        }
+        // Stopped, and gone once the machine's init has reaped it.
+        ProcessHandle.of(orphan).ifPresent(server -> assertThat(server.onExit()).succeedsWithin(Duration.ofSeconds(30)));
+        assertThat(EmbeddedStores.serverPid(store)).isEmpty();
+    }
+
+    @Test
+    void refusesTheDataFolderOfARunningPostgresAndLeavesItAlone() throws IOException {
+        var server = TestDatabase.jdbc(TestDatabase.seededSourceUrl());
+        Path data = Path.of(server.queryForObject("show data_directory", String.class));
+        long pid = server.queryForObject("select pg_backend_pid()", Long.class);
+        List<String> before = listing(data);
+
+        CliRun refused = CliRun.of(List.of(shortRun("onboarding-funnel", data, dir.resolve("out"))));
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_CREATE);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains(data.toString(), "did not make");
+        assertThat(listing(data)).isEqualTo(before);
+        assertThat(server.queryForObject("select count(*) from pg_stat_activity where pid <> ?", Integer.class, pid))
+                .as("the server still answers").isNotNull();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFolderThatIsNotAStore() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(folder.resolve("holiday.jpg"), "not a store");
+        CliRun refused = CliRun.of(List.of(shortRun("onboarding-funnel", folder, dir.resolve("out"))));
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_CREATE);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains(folder.toString(), "not a progress-reports store");
+        assertThat(listing(folder)).containsExactly("holiday.jpg");
+    }
+
+    @Test
+    void historyAndCheckDoNotCreateAStore() {
+        Path typo = dir.resolve("stroe");
+        CliRun history = CliRun.of(List.of("history", "--store-dir", typo.toString()));
+        assertThat(history.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(history.err().strip()).doesNotContain("\n").contains("no store at " + typo);
+        CliRun check = CliRun.of(List.of("check", "--source-url", TestDatabase.seededSourceUrl(), "--store-dir",
+                typo.toString()));
+        assertThat(check.exitCode()).isNotZero();
+        assertThat(check.out() + check.err()).contains("no store at " + typo);
+        assertThat(typo).doesNotExist();
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return new ArrayList<>(files.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
+}
