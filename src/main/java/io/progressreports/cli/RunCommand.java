@@ -15,6 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a report job for a date range and publish its CSVs and charts under "
                 + "<out>/<job>/<from>_<to>/, with <out>/<job>/latest pointing at the newest.",
+                "A run whose settings differ from the job file's (--steps, --window, --order, --ages, --table, "
+                        + "--zone, --grain, --as-of) publishes under "
+                        + "<out>/<job>/<from>_<to>-adhoc-<hash>/ instead (the hash of what it counts) and leaves "
+                        + "latest alone unless --latest.",
                 "Cohort days already stored and final are reused; the rest are computed from the source."},
         footer = {"", "Jobs (files in jobs/):",
                 "  onboarding-funnel  funnel by signup cohort: funnel.csv, funnel_summary.csv,",
@@ -126,6 +130,11 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-bom", description = "Write CSVs without the UTF-8 byte order mark (for scripts).")
     boolean noBom;
 
+    @Option(names = "--latest", description = "Point <out>/<job>/latest at this run's report even though its "
+            + "settings differ from the job file's (--steps, --window, --order, --ages, --table, --zone, --grain, "
+            + "--as-of); without it such a run leaves latest alone.")
+    boolean latest;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -133,7 +142,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
                 to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
-                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate, sourceZone));
+                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate, sourceZone, latest));
         try (var applications = new ReportApplications(connection.settings());
              var shutdown = GracefulShutdown.forRun(applications)) {
             Path report = run.launch(applications.forChunkSize(run.chunkSize()));

@@ -21,8 +21,11 @@ import java.util.concurrent.Callable;
                         + "of today in the job's zone. One run of a job at a time (a cron time that passes during a "
                         + "run is skipped); different jobs run side by side. A failed run is logged with its exit "
                         + "code and does not stop the scheduler; a job another process is running is skipped.",
-                "On start, a job whose last cron time is later than the start of its last completed run in the "
-                        + "store (or that never completed) runs at once."},
+                "On start, a job whose own nightly report for its last cron time (the job file's definition, the "
+                        + "range up to the day before) is not in the store runs at once; ad-hoc runs do not count.",
+                "A run that fails for a reason that passes (exit 75: store serialization failure or deadlock; 69: "
+                        + "source or store unreachable) is retried after 1, 2, 4, 8, 16, 32, then every 60 minutes, "
+                        + "while that comes before the next cron time."},
         footer = {"", "A job file's schedule, read as crontab(5) reads it: five fields or @hourly/@daily/@weekly/@monthly/"
                 + "@yearly; day-of-month OR day-of-week when both are set; L, W, # and seconds are refused (exit 64). "
                 + "Zone: the schedule's, else the job's, else UTC:",

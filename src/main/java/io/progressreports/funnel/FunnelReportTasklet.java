@@ -4,6 +4,7 @@ import io.progressreports.job.DayRows;
 import io.progressreports.job.RangeRows;
 import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
+import io.progressreports.job.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
@@ -55,7 +56,8 @@ public class FunnelReportTasklet implements Tasklet {
         RejectRate rejects = rows.rejectRate(run.options().maxRejectRate(), "data_quality.csv");
 
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
-        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
+        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(
+                RunParameters.folder(job.getJobParameters()), run.options().latest(),
                 dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
                 manifest(job, rows, figures, unplaced, rejects));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());

@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.Optional;
 @Component
 public class RunHistory {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PLAN_KEYS = List.of(FunnelJobConfiguration.PLAN, TransferJobConfiguration.PLAN);
     private static final String RECENT = """
             select job_execution_id from (
@@ -65,6 +67,7 @@ public class RunHistory {
                 .toList();
     }
 
+    @SuppressWarnings("unchecked")
     private static RunRow row(JobExecution execution, Integer exitCode) {
         var parameters = new HashMap<String, Object>();
         execution.getJobParameters().forEach(parameter -> parameters.put(parameter.name(), parameter.value()));
@@ -74,6 +77,9 @@ public class RunHistory {
         Optional<RunFigures> figures = RunFigures.from(execution.getExecutionContext());
         // A run that failed after planning still knows which days it was to compute and reuse.
         Optional<DayPlan> plan = plan(execution.getExecutionContext());
+        Map<String, Object> definition = JSON.readValue(RunParameters.definitionJson(parameters), Map.class);
+        String overrides = RunParameters.overrides(execution.getJobParameters());
+        String folder = RunParameters.folder(execution.getJobParameters());
         return new RunRow(execution.getId(), RunParameters.job(parameters), range.from(), range.to(),
                 RunParameters.asOf(parameters), RunParameters.grain(parameters).label(),
                 RunParameters.flag(parameters, "recompute"), execution.getStatus().name(),
@@ -83,7 +89,16 @@ public class RunHistory {
                 figures.map(RunFigures::untimed).orElse(null),
                 figures.map(RunFigures::daysComputed).or(() -> plan.map(DayPlan::computedDays)).orElse(null),
                 figures.map(RunFigures::daysReused).or(() -> plan.map(DayPlan::reusedDays)).orElse(null),
-                exitCode);
+                exitCode, (String) definition.get("zone"), tables(definition),
+                overrides == null ? null : overrides.isEmpty() ? "job file" : overrides,
+                folder == null ? null : RunParameters.options(parameters).out().resolve(RunParameters.job(parameters))
+                        .resolve(folder).toString());
+    }
+
+    /** A funnel's table; a transfer job's steps and timings tables. */
+    private static String tables(Map<String, Object> definition) {
+        return definition.containsKey("table") ? (String) definition.get("table")
+                : definition.get("steps_table") + ", " + definition.get("timings_table");
     }
 
     private static Optional<DayPlan> plan(ExecutionContext context) {

@@ -3,6 +3,8 @@ package io.progressreports.job;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
+import io.progressreports.store.Definitions;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.math.BigDecimal;
@@ -19,6 +21,8 @@ import java.util.Map;
 public final class RunParameters {
 
     private static final String MAX_REJECT_RATE = "maxRejectRate";
+    private static final String OVERRIDES = "overrides";
+    private static final String FOLDER = "folder";
 
     private RunParameters() {
     }
@@ -38,7 +42,13 @@ public final class RunParameters {
                 .addString("definition", definitionJson, false)
                 .addString("out", options.out().toString(), false)
                 .addString("bom", Boolean.toString(options.bom()), false)
-                .addLong("partitionDays", (long) options.partitionDays(), false);
+                .addLong("partitionDays", (long) options.partitionDays(), false)
+                // What the run's settings change from its job file's, and where its report goes because of that:
+                // decided by the identifying parameters, kept for restarts and history.
+                .addString(OVERRIDES, options.overrides(), false)
+                .addString("latest", Boolean.toString(options.latest()), false)
+                .addString(FOLDER, options.folder(range, Definitions.id(definitionId + " " + asOf + " "
+                        + grain.label())), false);
         // Not identifying: the same numbers judged against another threshold are the same run.
         return options.maxRejectRate() == null ? builder
                 : builder.addString(MAX_REJECT_RATE, options.maxRejectRate().toPlainString(), false);
@@ -73,6 +83,17 @@ public final class RunParameters {
         String maxRejectRate = (String) parameters.get(MAX_REJECT_RATE);
         return new ReportOptions(Path.of((String) parameters.get("out")), flag(parameters, "bom"),
                 ((Long) parameters.get("partitionDays")).intValue(),
-                maxRejectRate == null ? null : new BigDecimal(maxRejectRate));
+                maxRejectRate == null ? null : new BigDecimal(maxRejectRate), (String) parameters.get(OVERRIDES),
+                flag(parameters, "latest"));
+    }
+
+    /** The report folder's name under {@code <out>/<job>/}; null for a run from before folders had identities. */
+    public static String folder(JobParameters parameters) {
+        return parameters.getString(FOLDER);
+    }
+
+    /** The flags by which the run differs from its job file ("" for none); null for a run from before. */
+    public static String overrides(JobParameters parameters) {
+        return parameters.getString(OVERRIDES);
     }
 }

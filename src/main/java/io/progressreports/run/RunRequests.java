@@ -8,6 +8,7 @@ import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.job.JobValues;
 import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
 import io.progressreports.report.ReportOptions;
 import io.progressreports.source.SafeUrls;
 import io.progressreports.transfer.TransferLauncher;
@@ -23,7 +24,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a job file and the flags that override it into a checked run, before anything starts. The clock decides
@@ -46,12 +51,63 @@ public final class RunRequests {
         int chunkSize = JobValues.atLeastOne("--chunk-size", pick(flags.chunkSize(), file.chunkSize(),
                 DEFAULT_CHUNK_SIZE));
         if (JobFile.FUNNEL.equals(file.kind())) {
-            return new FunnelRun(job, chunkSize, funnelRequest(job, file, flags));
+            FunnelRequest asked = funnelRequest(job, file, flags, "");
+            String overrides = overrides(funnelDefinition(asked),
+                    funnelDefinition(funnelRequest(job, file, flags.ownDefinition(), "")), flags, asked.range(),
+                    asked.zone(), asked.asOf());
+            return new FunnelRun(job, chunkSize, funnelRequest(job, file, flags, overrides));
         }
-        return new TransferRun(job, chunkSize, transferRequest(job, file, flags));
+        TransferRequest asked = transferRequest(job, file, flags, "");
+        String overrides = overrides(transferDefinition(asked),
+                transferDefinition(transferRequest(job, file, flags.ownDefinition(), "")), flags, asked.range(),
+                asked.zone(), asked.asOf());
+        return new TransferRun(job, chunkSize, transferRequest(job, file, flags, overrides));
     }
 
-    private FunnelRequest funnelRequest(String job, JobFile file, RunOverrides flags) {
+    /** What a funnel counts, by the flag that sets it (without its dashes). */
+    private static Map<String, String> funnelDefinition(FunnelRequest request) {
+        var definition = new LinkedHashMap<String, String>();
+        definition.put("table", request.table());
+        definition.put("steps", String.join(",", request.steps()));
+        definition.put("window", request.window().toString());
+        definition.put("order", request.order().label());
+        definition.put("ages", request.ages().toString());
+        definition.putAll(common(request.zone(), request.grain()));
+        return definition;
+    }
+
+    private static Map<String, String> transferDefinition(TransferRequest request) {
+        return common(request.zone(), request.grain());
+    }
+
+    /**
+     * Not --source-zone: like --source-url it says how the source is to be read, and a report read right belongs
+     * in the job file's folder.
+     */
+    private static Map<String, String> common(ZoneId zone, Grain grain) {
+        var definition = new LinkedHashMap<String, String>();
+        definition.put("zone", zone.getId());
+        definition.put("grain", grain.label());
+        return definition;
+    }
+
+    /**
+     * The flags by which a run's definition differs from its job file's own, with their values as the run reads
+     * them, e.g. "steps=git_write window=PT24H"; empty when there are none (a flag that repeats the file's value
+     * is none). An as-of counts when it is not the one the nightly run of the range has, the start of the day
+     * after it: {@code --last 30 --as-of T} is the nightly report as it was at T.
+     */
+    private static String overrides(Map<String, String> asked, Map<String, String> own, RunOverrides flags,
+                                    DateRange range, ZoneId zone, Instant asOf) {
+        Stream<String> definition = asked.entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(own.get(entry.getKey())))
+                .map(entry -> entry.getKey() + "=" + entry.getValue());
+        boolean ownAsOf = flags.asOf() == null || asOf.equals(range.to().plusDays(1).atStartOfDay(zone).toInstant());
+        return Stream.concat(definition, ownAsOf ? Stream.empty() : Stream.of("as-of=" + asOf))
+                .collect(Collectors.joining(" "));
+    }
+
+    private FunnelRequest funnelRequest(String job, JobFile file, RunOverrides flags, String overrides) {
         ZoneId zone = JobValues.zone("--zone", pick(flags.zone(), file.zone(), "UTC"));
         Instant asOf = asOf(flags, zone);
         List<String> steps = flags.steps() == null ? file.steps()
@@ -72,11 +128,11 @@ public final class RunRequests {
                 JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
                 JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
                 range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
-                "week")), flags.recompute(), flags.dropoffs(), options(file, flags), layout, sourceZone(file, flags),
-                file.actions());
+                "week")), flags.recompute(), flags.dropoffs(), options(file, flags, overrides), layout,
+                sourceZone(file, flags), file.actions());
     }
 
-    private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags) {
+    private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags, String overrides) {
         for (var funnelOnly : new Object[][] {{"--steps", flags.steps()}, {"--window", flags.window()},
                 {"--order", flags.order()}, {"--ages", flags.ages()}, {"--table", flags.table()},
                 {"--dropoffs", flags.dropoffs() ? "" : null}}) {
@@ -91,7 +147,7 @@ public final class RunRequests {
                 pick(null, file.timingsTable(), "deployment_step_timings"),
                 JobValues.duration("grace", pick(null, file.grace(), "1d")), zone, range(file, flags, asOf, zone),
                 asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(), "day")), flags.recompute(),
-                options(file, flags), sourceZone(file, flags),
+                options(file, flags, overrides), sourceZone(file, flags),
                 TransferStatuses.of(file.statuses() == null ? TransferStatuses.DEFAULT : file.statuses()));
     }
 
@@ -113,11 +169,12 @@ public final class RunRequests {
     }
 
     /** The job file's max-reject-rate was checked when it was loaded: only the flag can be bad here. */
-    private static ReportOptions options(JobFile file, RunOverrides flags) {
+    private static ReportOptions options(JobFile file, RunOverrides flags, String overrides) {
         String maxRejectRate = pick(flags.maxRejectRate(), file.maxRejectRate(), null);
         return new ReportOptions(flags.out(), flags.bom(), JobValues.atLeastOne("--partition-days",
                 pick(flags.partitionDays(), file.partitionDays(), 7)),
-                maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate));
+                maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate), overrides,
+                flags.latest());
     }
 
     private static List<Duration> ages(JobFile file, RunOverrides flags) {

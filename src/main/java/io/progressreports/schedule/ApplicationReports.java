@@ -7,8 +7,7 @@ import io.progressreports.run.RunRequests;
 import org.springframework.context.ApplicationContext;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
+import java.time.LocalDate;
 import java.util.function.IntFunction;
 
 /** Scheduled runs launched in started applications, one per chunk size (see cli.ReportApplications). */
@@ -39,8 +38,9 @@ public final class ApplicationReports implements ScheduledReports {
     }
 
     @Override
-    public Optional<Instant> lastCompletedStart(String job) {
-        return applicationFor(requests.prepare(job, nightly)).getBean(CompletedRuns.class).lastStart(job);
+    public boolean nightlyCompleted(String job, LocalDate lastDay) {
+        return applicationFor(requests.prepare(job, nightly)).getBean(CompletedRuns.class).nightlyCompleted(job,
+                lastDay);
     }
 
     private ApplicationContext applicationFor(ReportRun run) {

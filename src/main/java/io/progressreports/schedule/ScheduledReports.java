@@ -1,8 +1,7 @@
 package io.progressreports.schedule;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
+import java.time.LocalDate;
 
 /** What the scheduler runs, and what it asks the store. */
 public interface ScheduledReports {
@@ -14,6 +13,9 @@ public interface ScheduledReports {
      */
     Path run(String job);
 
-    /** When the job's last COMPLETED run started, if one did. */
-    Optional<Instant> lastCompletedStart(String job);
+    /**
+     * Whether the job's own nightly report (its job file's definition) over a range up to {@code lastDay}
+     * completed.
+     */
+    boolean nightlyCompleted(String job, LocalDate lastDay);
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +19,20 @@ import java.util.Set;
 /**
  * Runs each scheduled job at its cron times, in a thread of its own: one run of a job at a time (a cron time that
  * passes during a run is skipped, as cron and the run lock would), different jobs side by side. On start it
- * catches up: a job whose last cron time is later than the start of its last completed run runs at once.
+ * catches up: a job whose own nightly report of its last cron time is missing runs at once; the store is asked
+ * for that report (the job file's definition, the range ending the day before), not for any run of the job, so
+ * an ad-hoc run cannot stand in for it. A run that fails for a reason that passes (exit 75: a store serialization
+ * failure or deadlock; 69: the source or store unreachable) is retried after {@link #RETRY_WAITS}, each wait
+ * only if it ends before the next cron time.
  */
 public final class Scheduler {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    /** Doubling waits, for a failover or a lock that clears in seconds as for an outage of an hour. */
+    static final List<Duration> RETRY_WAITS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32),
+            Duration.ofMinutes(60));
+    private static final Set<Integer> TRANSIENT = Set.of(ExitCodes.TEMPORARY, ExitCodes.UNAVAILABLE);
 
     private final List<ScheduledJob> jobs;
     private final Clock clock;
@@ -95,19 +105,19 @@ public final class Scheduler {
         if (due.isEmpty()) {
             return false;
         }
-        Optional<Instant> lastStart;
+        // The run at that time reports up to the day before its start, in the report's zone.
+        LocalDate lastDay = due.get().atZone(job.reportZone()).toLocalDate().minusDays(1);
         try {
-            lastStart = reports.lastCompletedStart(job.name());
+            if (reports.nightlyCompleted(job.name(), lastDay)) {
+                return false;
+            }
         } catch (RuntimeException e) {
             log.error("{}: cannot read its last run from the store, so no catch-up (exit {}): {}", job.name(),
                     ExitCodes.of(e), ExitCodes.message(e));
             return false;
         }
-        if (lastStart.isPresent() && !due.get().isAfter(lastStart.get())) {
-            return false;
-        }
-        log.info("{}: the run due {} is missing (last completed run started {}): running it now", job.name(),
-                due.get().atZone(job.schedule().zone()), lastStart.map(Instant::toString).orElse("never"));
+        log.info("{}: the run due {} is missing (no completed nightly report up to {}): running it now", job.name(),
+                due.get().atZone(job.schedule().zone()), lastDay);
         return true;
     }
 
@@ -137,25 +147,51 @@ public final class Scheduler {
         }
     }
 
-    /** @return false when the scheduler stops */
+    /** Runs the job, and again after a transient failure while the next cron time is not reached. */
     private boolean runUnlessStopping(ScheduledJob job) {
-        if (stopping()) {
-            return false;
+        Instant nextCronTime = job.schedule().next(clock.instant());
+        for (int retry = 0; ; retry++) {
+            if (stopping()) {
+                return false;
+            }
+            int exit = runOnce(job);
+            if (!TRANSIENT.contains(exit)) {
+                return true;
+            }
+            Instant at = clock.instant().plus(RETRY_WAITS.get(Math.min(retry, RETRY_WAITS.size() - 1)));
+            if (nextCronTime != null && !at.isBefore(nextCronTime)) {
+                log.warn("{}: no retry after exit {}: the next cron time {} comes first", job.name(), exit,
+                        nextCronTime.atZone(job.schedule().zone()));
+                return true;
+            }
+            log.warn("{}: exit {} may pass: retry {} at {}", job.name(), exit, retry + 1,
+                    at.atZone(job.schedule().zone()));
+            if (!sleepUntil(at)) {
+                return false;
+            }
         }
+    }
+
+    /** @return the exit code the run ended with; 0 for a run skipped because another process runs the job */
+    private int runOnce(ScheduledJob job) {
         long started = System.nanoTime();
         log.info("{}: run started", job.name());
         try {
             Path report = reports.run(job.name());
             log.info("{}: run ended, exit {}, report {} ({} s)", job.name(), ExitCodes.OK,
                     report.toAbsolutePath().normalize(), seconds(started));
+            return ExitCodes.OK;
         } catch (RunLockedException e) {
+            // Another process runs it now: its run is this one, nothing to retry.
             log.warn("{}: run skipped, exit {}: {}", job.name(), ExitCodes.TEMPORARY, ExitCodes.message(e));
+            return ExitCodes.OK;
         } catch (RuntimeException e) {
             // One failing run must not stop the others, nor the next night's.
-            log.error("{}: run failed, exit {}: {} ({} s)", job.name(), ExitCodes.of(e), ExitCodes.message(e),
+            int exit = ExitCodes.of(e);
+            log.error("{}: run failed, exit {}: {} ({} s)", job.name(), exit, ExitCodes.message(e),
                     seconds(started));
+            return exit;
         }
-        return true;
     }
 
     private static String seconds(long startedNanos) {

@@ -4,6 +4,7 @@ import io.progressreports.job.DayRows;
 import io.progressreports.job.RangeRows;
 import io.progressreports.job.RejectRate;
 import io.progressreports.job.RunFigures;
+import io.progressreports.job.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
@@ -52,7 +53,8 @@ public class TransferReportTasklet implements Tasklet {
         figures.putInto(job.getExecutionContext());
         RejectRate rate = rows.rejectRate(run.options().maxRejectRate(), "rejects.csv");
         List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
-        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(range.label(),
+        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(
+                RunParameters.folder(job.getJobParameters()), run.options().latest(),
                 dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
                 manifest(job, rows, figures, rate, report));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());

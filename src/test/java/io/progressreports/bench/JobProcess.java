@@ -77,11 +77,14 @@ final class JobProcess {
                 : "java -Djava.awt.headless=true -jar target/progress-reports.jar";
     }
 
-    /** {@code run <job> <arguments> --out <dir>/out --no-bom}, in {@code dir}; fails unless it exits 0. */
+    /**
+     * {@code run <job> <arguments> --out <dir>/out --no-bom --latest}, in {@code dir}; fails unless it exits 0. A
+     * backfill's as-of makes it an ad-hoc run: --latest points latest at its report all the same.
+     */
     Run run(String name, String job, List<String> arguments, Path dir) {
         var all = new ArrayList<String>(List.of("run", job));
         all.addAll(arguments);
-        all.addAll(List.of("--out", dir.resolve("out").toString(), "--no-bom"));
+        all.addAll(List.of("--out", dir.resolve("out").toString(), "--no-bom", "--latest"));
         Run run = start(name, all, dir);
         if (!run.process().succeeded()) {
             throw new IllegalStateException(name + " failed (exit " + run.process().exitCode() + "):\n"

@@ -86,7 +86,7 @@ class FunnelBadDataCorpusTest {
                 "2026-10-31", "--as-of", "2026-10-20T00:00:00Z", "--grain", "day", "--window", "2d", "--order",
                 order, "--steps", String.join(",", STEPS), "--table", table,
                 // The corpus is bad on purpose: far more rejects than the job file's threshold allows.
-                "--max-reject-rate", "100%"));
+                "--max-reject-rate", "100%", "--latest"));
         args.addAll(List.of(flags));
         assertThat(ProgressReportsCommand.execute(args.toArray(String[]::new))).as(name).isZero();
         return dir.resolve("onboarding-funnel/latest");

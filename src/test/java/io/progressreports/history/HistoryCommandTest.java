@@ -95,12 +95,19 @@ class HistoryCommandTest {
         assertThat(row.get("recompute")).isEqualTo("false");
         assertThat(row.get("start")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(Double.parseDouble(row.get("duration"))).isPositive();
+        assertThat(row.get("zone")).isEqualTo("UTC");
+        assertThat(row.get("table")).isEqualTo("public.deployment_steps, public.deployment_step_timings");
+        assertThat(row.get("definition")).isEqualTo("job file");
+        assertThat(Path.of(row.get("folder"))).isEqualTo(reports.resolve("transfer-speed/2026-09-01_2026-10-31"));
+        assertThat(rows.get(1).get("table")).isEqualTo("public.onboarding_progresses");
 
         List<String> lines = historyOut().lines().toList();
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).startsWith("execution_id  job").contains("days_reused  exit_code");
-        assertThat(lines.get(1)).contains("onboarding-funnel").contains("FAILED").endsWith("73");
-        assertThat(lines.get(4)).contains("transfer-speed").contains("COMPLETED").endsWith("0");
+        assertThat(lines.get(0)).startsWith("execution_id  job")
+                .contains("days_reused  exit_code  zone  table").endsWith("definition  folder");
+        assertThat(lines.get(1)).contains("onboarding-funnel").contains("FAILED").contains(" 73  UTC  ")
+                .endsWith(notAFolder.resolve("onboarding-funnel/2026-09-01_2026-10-31").toString());
+        assertThat(lines.get(4)).contains("transfer-speed").contains("COMPLETED").contains(" 0  UTC  ");
 
         assertThat(historyOut("--job", "onboarding-funnel", "--limit", "2").lines()).hasSize(3)
                 .noneMatch(line -> line.contains("transfer-speed"));

@@ -1,23 +1,28 @@
 package io.progressreports.schedule;
 
 import io.progressreports.TestDatabase;
+import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.cli.ReportApplications;
 import io.progressreports.cli.SpringSettings;
 import io.progressreports.job.JobFiles;
+import io.progressreports.job.SourceUnavailableException;
+import io.progressreports.job.TooManyRejectsException;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduler on a clock the test moves, running the real funnel job against a real source and store: it
- * catches up on start, runs at the cron time and not before, and never runs a job twice at once.
+ * catches up on start (judged by its own nightly report, not by ad-hoc runs), runs at the cron time and not
+ * before, never runs a job twice at once, and retries a run that failed for a reason that passes.
  */
 class SchedulerTest {
 
-    /** The seeded data's now; the store's run times are real ones, later, so no run looks missed after one ran. */
+    /** The seeded data's now. */
     private static final Instant START = TestDatabase.NOW;
     private static final Duration WAIT = Duration.ofMinutes(3);
 
@@ -150,8 +156,8 @@ class SchedulerTest {
             }
 
             @Override
-            public Optional<Instant> lastCompletedStart(String job) {
-                return real.lastCompletedStart(job);
+            public boolean nightlyCompleted(String job, LocalDate lastDay) {
+                return real.nightlyCompleted(job, lastDay);
             }
         });
 
@@ -173,5 +179,89 @@ class SchedulerTest {
         assertThat(started).hasValue(2);
         assertThat(mostAtOnce).hasValue(1);
         assertThat(completedRuns(store)).isEqualTo(2);
+    }
+
+    @Test
+    void anAdHocRunDoesNotStandInForTheMissedNightlyReport() throws Exception {
+        JobFiles jobs = jobFile("30 2 * * *");
+        String store = TestDatabase.newDatabaseUrl();
+        // The case that cancelled the catch-up: a completed run of the job over another range, and one with other
+        // steps over the nightly range.
+        for (String[] adHoc : List.of(new String[] {"--date", "2020-01-01"}, new String[] {"--steps", "git_write",
+                "--as-of", "2026-11-01T00:00:00Z"})) {
+            var command = new ArrayList<>(List.of("run", "nightly-funnel", "--jobs-dir", dir.resolve("jobs").toString(),
+                    "--source-url", TestDatabase.seededSourceUrl(), "--store-url", store, "--out",
+                    dir.resolve("adhoc").toString()));
+            command.addAll(List.of(adHoc));
+            assertThat(ProgressReportsCommand.execute(command.toArray(String[]::new))).isZero();
+        }
+        assertThat(completedRuns(store)).isEqualTo(2);
+
+        var clock = new ManualClock(START);
+        start(jobs, clock, reports(jobs, clock, store));
+        clock.awaitSleeperUntil(Instant.parse("2026-11-02T02:30:00Z"), WAIT);
+        assertThat(completedRuns(store)).isEqualTo(3);
+        assertThat(dir.resolve("out/nightly-funnel/2026-10-02_2026-10-31/funnel.csv")).exists();
+    }
+
+    @Test
+    void aRunThatFailsForAPassingReasonIsRetriedWithBackoffBeforeTheNextCronTime() throws Exception {
+        JobFiles jobs = jobFile("30 2 * * *");
+        var clock = new ManualClock(START);
+        var failures = new ArrayList<RuntimeException>(List.of(
+                new PessimisticLockingFailureException("store", new SQLException(
+                        "ERROR: could not serialize access due to concurrent update", "40001")),
+                new SourceUnavailableException("source jdbc:postgresql://replica/x unreachable", null)));
+        var runs = new AtomicInteger();
+        start(jobs, clock, new ScheduledReports() {
+            @Override
+            public Path run(String job) {
+                runs.incrementAndGet();
+                if (!failures.isEmpty()) {
+                    throw failures.remove(0);
+                }
+                return dir;
+            }
+
+            @Override
+            public boolean nightlyCompleted(String job, LocalDate lastDay) {
+                assertThat(lastDay).isEqualTo(LocalDate.parse("2026-10-31"));
+                return false;
+            }
+        });
+
+        // Exit 75, then 69: retried after 1 minute, then after 2 more.
+        Instant firstRetry = START.plus(Duration.ofMinutes(1));
+        clock.awaitSleeperUntil(firstRetry, WAIT);
+        assertThat(runs).hasValue(1);
+        clock.set(firstRetry);
+        Instant secondRetry = firstRetry.plus(Duration.ofMinutes(2));
+        clock.awaitSleeperUntil(secondRetry, WAIT);
+        assertThat(runs).hasValue(2);
+        clock.set(secondRetry);
+        clock.awaitSleeperUntil(Instant.parse("2026-11-02T02:30:00Z"), WAIT);
+        assertThat(runs).hasValue(3);
+    }
+
+    @Test
+    void aRunThatFailsForGoodIsNotRetried() throws Exception {
+        JobFiles jobs = jobFile("30 2 * * *");
+        var clock = new ManualClock(START);
+        var runs = new AtomicInteger();
+        start(jobs, clock, new ScheduledReports() {
+            @Override
+            public Path run(String job) {
+                runs.incrementAndGet();
+                throw new TooManyRejectsException("12% of rows rejected, over the 5% allowed");
+            }
+
+            @Override
+            public boolean nightlyCompleted(String job, LocalDate lastDay) {
+                return false;
+            }
+        });
+
+        clock.awaitSleeperUntil(Instant.parse("2026-11-02T02:30:00Z"), WAIT);
+        assertThat(runs).hasValue(1);
     }
 }

@@ -19,7 +19,7 @@ class EmbeddedStoreTest {
 
     private int run(Path store) {
         return ProgressReportsCommand.execute("run", "onboarding-funnel", "--date", "2026-09-01", "--as-of",
-                "2026-11-01T00:00:00Z", "--source-url", TestDatabase.seededSourceUrl(), "--store-dir",
+                "2026-11-01T00:00:00Z", "--latest", "--source-url", TestDatabase.seededSourceUrl(), "--store-dir",
                 store.toString(), "--out", dir.resolve("out").toString());
     }
 
