@@ -65,7 +65,8 @@ public final class ExitCodes {
             if (t instanceof SourceQueryException query && query.canceled()) {
                 return UNAVAILABLE;
             }
-            if (t instanceof SQLException sql && RETRY_TRANSACTION.contains(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && RETRY_TRANSACTION.contains(sql.getSQLState())) {
                 return TEMPORARY;
             }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
