@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A multi-partition backfill killed with SIGKILL (a real process: no shutdown hook, no finally block, no flush) at
  * 20 different points — while reading and writing chunks, between partitions, while rendering and publishing —
- * is resumed by running the same command again: the partitions finished before the kill are not redone, nothing
+ * is resumed by running the same command again (and, for a transfer source without the steps' updated_at index,
+ * while its days' unfinished transfers are read in one pass after the partitions): the partitions finished before the kill are not redone, nothing
  * is stored twice, no staging folder is left behind, and the report is byte for byte an uninterrupted run's.
  */
 class RestartAfterKillTest {
@@ -35,7 +36,10 @@ class RestartAfterKillTest {
     private static final Map<String, Map<String, String>> CLEAN_REPORTS = new HashMap<>();
     private static final Map<String, Map<String, Long>> CLEAN_STORES = new HashMap<>();
     private static final int LATEST_KILL_MILLIS = 400;
+    /** A transfer-speed run over a source without the steps' updated_at index: one more step, after the partitions. */
+    private static final String UNINDEXED = "transfer-speed, no updated_at index";
     private static String deployments;
+    private static String unindexedDeployments;
 
     @TempDir
     Path work;
@@ -66,24 +70,33 @@ class RestartAfterKillTest {
             points.add(new KillPoint(job, "while rendering or publishing", store -> stepStarted(store, report), 1,
                     LATEST_KILL_MILLIS));
         }
+        points.add(new KillPoint(UNINDEXED, "as the partitions complete", RestartAfterKillTest::partitions, 5, 0));
+        points.add(new KillPoint(UNINDEXED, "after the unfinished pass's first chunk",
+                store -> stepCommits(store, "transferUnfinished"), 1, 0));
+        points.add(new KillPoint(UNINDEXED, "after the unfinished pass's third chunk",
+                store -> stepCommits(store, "transferUnfinished"), 3, 0));
+        points.add(new KillPoint(UNINDEXED, "as rendering starts", store -> stepStarted(store, "transferReport"), 1,
+                0));
         return points.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("killPoints")
     void aRunKilledAtAnyPointResumesAndWritesTheSameBytes(KillPoint point) throws IOException {
-        String job = point.job();
+        String job = jobName(point.job());
         String store = TestDatabase.newDatabaseUrl();
         JdbcTemplate storeSql = TestDatabase.jdbc(store);
 
-        try (CliProcess killed = CliProcess.start(work.resolve("logs"), command(job, store, work.resolve("out")))) {
+        try (CliProcess killed = CliProcess.start(work.resolve("logs"), command(point.job(), store,
+                work.resolve("out")))) {
             killed.awaitWhileRunning(RUN_TIMEOUT, () -> point.progress().applyAsInt(storeSql) >= point.reached());
             sleep(point.delayMillis());
             killed.kill();
         }
         int doneBeforeKill = partitions(storeSql);
 
-        try (CliProcess rerun = CliProcess.start(work.resolve("logs"), command(job, store, work.resolve("out")))) {
+        try (CliProcess rerun = CliProcess.start(work.resolve("logs"), command(point.job(), store,
+                work.resolve("out")))) {
             assertThat(rerun.waitFor(RUN_TIMEOUT)).as(rerun.stderr()).isZero();
         }
 
@@ -97,39 +110,51 @@ class RestartAfterKillTest {
             // The latest point may come after the run finished on a fast machine: the rerun then reuses its days.
             assertThat(statuses).containsExactly("COMPLETED", "COMPLETED");
         }
-        assertThat(reportFiles(work.resolve("out"), job)).isEqualTo(cleanReport(job));
-        assertThat(storedRows(storeSql, job)).as("nothing stored twice").isEqualTo(CLEAN_STORES.get(job));
+        assertThat(reportFiles(work.resolve("out"), job)).isEqualTo(cleanReport(point.job()));
+        assertThat(storedRows(storeSql, job)).as("nothing stored twice").isEqualTo(CLEAN_STORES.get(point.job()));
         try (Stream<Path> left = Files.list(work.resolve("out").resolve(job))) {
             assertThat(left.map(p -> p.getFileName().toString())).as("no staging folder left behind")
                     .containsExactlyInAnyOrder("latest", range());
         }
     }
 
-    private Map<String, String> cleanReport(String job) {
+    private Map<String, String> cleanReport(String kind) {
         synchronized (CLEAN_REPORTS) {
-            if (!CLEAN_REPORTS.containsKey(job)) {
+            if (!CLEAN_REPORTS.containsKey(kind)) {
                 String store = TestDatabase.newDatabaseUrl();
                 Path out = work.resolve("clean");
-                try (CliProcess clean = CliProcess.start(work.resolve("logs"), command(job, store, out))) {
+                try (CliProcess clean = CliProcess.start(work.resolve("logs"), command(kind, store, out))) {
                     assertThat(clean.waitFor(RUN_TIMEOUT)).as(clean.stderr()).isZero();
                 }
-                CLEAN_REPORTS.put(job, reportFiles(out, job));
-                CLEAN_STORES.put(job, storedRows(TestDatabase.jdbc(store), job));
+                CLEAN_REPORTS.put(kind, reportFiles(out, jobName(kind)));
+                CLEAN_STORES.put(kind, storedRows(TestDatabase.jdbc(store), jobName(kind)));
             }
-            return CLEAN_REPORTS.get(job);
+            return CLEAN_REPORTS.get(kind);
         }
     }
 
+    private static String jobName(String kind) {
+        return UNINDEXED.equals(kind) ? "transfer-speed" : kind;
+    }
+
     /** Small chunks, 7-day partitions and one thread, so that every kill point falls inside the run. */
-    private static String[] command(String job, String store, Path out) {
-        return new String[] {"run", job, "--source-url", source(job), "--store-url", store, "--out", out.toString(),
+    private static String[] command(String kind, String store, Path out) {
+        String job = jobName(kind);
+        return new String[] {"run", job, "--source-url", source(kind), "--store-url", store, "--out", out.toString(),
                 "--from", FROM, "--to", "2026-10-31", "--as-of", "2026-11-01T00:00:00Z", "--chunk-size", "25",
                 "--partition-days", "7", "--threads", "1", "onboarding-funnel".equals(job) ? "--dropoffs" : "--no-bom"};
     }
 
-    private static synchronized String source(String job) {
-        if ("onboarding-funnel".equals(job)) {
+    private static synchronized String source(String kind) {
+        if ("onboarding-funnel".equals(kind)) {
             return TestDatabase.seededSourceUrl();
+        }
+        if (UNINDEXED.equals(kind)) {
+            if (unindexedDeployments == null) {
+                unindexedDeployments = TestDatabase.newSourceUrl(0, 120, 40);
+                TestDatabase.jdbc(unindexedDeployments).execute("drop index deployment_steps_updated_at_idx");
+            }
+            return unindexedDeployments;
         }
         if (deployments == null) {
             deployments = TestDatabase.newSourceUrl(0, 120, 40);
@@ -174,6 +199,14 @@ class RestartAfterKillTest {
         }
         return store.queryForObject("select count(*)::int from batch_step_execution where step_name = ?",
                 Integer.class, step);
+    }
+
+    private static int stepCommits(JdbcTemplate store, String step) {
+        if (store.queryForObject("select to_regclass('batch_step_execution') is null", Boolean.class)) {
+            return 0;
+        }
+        return store.queryForObject("select coalesce(sum(commit_count), 0)::int from batch_step_execution "
+                + "where step_name = ?", Integer.class, step);
     }
 
     /** What the run stored: the day rows and the per-row details, counted, and the details' key sum. */
