@@ -17,9 +17,6 @@ public final class StoreMigrations {
                 .locations("classpath:db/store")
                 .javaMigrations(new V1__Spring_batch_schema())
                 .table("progress_reports_schema_history")
-                // Versions are handed out per change and may land in any order; each migration stands alone, so
-                // a store already past a later version still takes an earlier one that arrives after it.
-                .outOfOrder(true)
                 .load()
                 .migrate();
     }
