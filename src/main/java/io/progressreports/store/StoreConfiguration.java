@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 
 import javax.sql.DataSource;
 
@@ -19,7 +20,11 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableBatchProcessing(transactionManagerRef = "storeTransactionManager")
-@EnableJdbcJobRepository(dataSourceRef = "storeDataSource", transactionManagerRef = "storeTransactionManager")
+// Spring Batch creates job executions SERIALIZABLE by default, to keep two launches of one job instance apart;
+// RunLock already does that (and job_key is unique), while two different jobs created at the same instant failed
+// with "could not serialize access" (PostgreSQL's predicate locks cover the same index pages).
+@EnableJdbcJobRepository(dataSourceRef = "storeDataSource", transactionManagerRef = "storeTransactionManager",
+        isolationLevelForCreate = Isolation.READ_COMMITTED)
 public class StoreConfiguration {
 
     /** Opened by {@link EarlyStoreStart} when the CLI started this application, else here. */
