@@ -19,9 +19,12 @@ public record RunOverrides(String from, String to, String date, Integer last, St
                 out, true, chunkSize, null, null, null, false);
     }
 
-    /** The same run with the job file's own definition: the range, the source, output and work settings kept. */
-    RunOverrides ownDefinition() {
-        return new RunOverrides(from, to, date, last, null, null, null, null, null, null, null, null, dropoffs,
-                recompute, out, bom, chunkSize, partitionDays, maxRejectRate, sourceZone, latest);
+    /**
+     * The same run with the job file's own definition: the range, the source, output and work settings kept; the
+     * steps kept only when the file names none, so that a definition can be made at all.
+     */
+    RunOverrides ownDefinition(boolean fileHasSteps) {
+        return new RunOverrides(from, to, date, last, null, null, null, fileHasSteps ? null : steps, null, null, null,
+                null, dropoffs, recompute, out, bom, chunkSize, partitionDays, maxRejectRate, sourceZone, latest);
     }
 }

@@ -52,14 +52,20 @@ public final class RunRequests {
                 DEFAULT_CHUNK_SIZE));
         if (JobFile.FUNNEL.equals(file.kind())) {
             FunnelRequest asked = funnelRequest(job, file, flags, "");
-            String overrides = overrides(funnelDefinition(asked),
-                    funnelDefinition(funnelRequest(job, file, flags.ownDefinition(), "")), flags, asked.range(),
-                    asked.zone(), asked.asOf());
+            boolean fileHasSteps = file.steps() != null;
+            Map<String, String> own = funnelDefinition(funnelRequest(job, file, flags.ownDefinition(fileHasSteps),
+                    ""));
+            if (!fileHasSteps) {
+                // A job file without steps has no funnel of its own: whatever steps a run names, it is ad hoc.
+                own.remove("steps");
+            }
+            String overrides = overrides(funnelDefinition(asked), own, flags, asked.range(), asked.zone(),
+                    asked.asOf());
             return new FunnelRun(job, chunkSize, funnelRequest(job, file, flags, overrides));
         }
         TransferRequest asked = transferRequest(job, file, flags, "");
         String overrides = overrides(transferDefinition(asked),
-                transferDefinition(transferRequest(job, file, flags.ownDefinition(), "")), flags, asked.range(),
+                transferDefinition(transferRequest(job, file, flags.ownDefinition(true), "")), flags, asked.range(),
                 asked.zone(), asked.asOf());
         return new TransferRun(job, chunkSize, transferRequest(job, file, flags, overrides));
     }

@@ -3,6 +3,7 @@ package io.progressreports.faults;
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ExitCodes;
+import io.progressreports.history.RunRow;
 import io.progressreports.report.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,10 +74,12 @@ class RejectThresholdTest {
         Map<String, Object> reused = rejects(Manifest.read(report.resolve(Manifest.FILE)));
         assertThat(reused).containsEntry("max_rate", 0.3).containsEntry("exceeded", false)
                 .containsEntry("rejected", rejects.get("rejected")).containsEntry("checked", rejects.get("checked"));
-        List<String> history = CliRun.of(List.of("history", "--store-url", store)).lines();
+        List<String> history = CliRun.of(List.of("history", "--store-url", store, "--csv")).lines();
         assertThat(history).hasSize(3);
-        assertThat(history.get(1)).contains("COMPLETED").endsWith(" 0");
-        assertThat(history.get(2)).contains("COMPLETED").endsWith(" 65");
+        int status = RunRow.COLUMNS.indexOf("status");
+        int exitCode = RunRow.COLUMNS.indexOf("exit_code");
+        assertThat(history.subList(1, 3)).map(line -> line.split(",", -1))
+                .map(cells -> cells[status] + " " + cells[exitCode]).containsExactly("COMPLETED 0", "COMPLETED 65");
     }
 
     @Test

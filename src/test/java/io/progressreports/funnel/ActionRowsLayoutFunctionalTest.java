@@ -224,10 +224,10 @@ class ActionRowsLayoutFunctionalTest {
         Path out = dir.resolve("out-" + Integer.toHexString((job + jobs + flags).hashCode()));
         var args = new ArrayList<>(List.of("run", job, "--jobs-dir", jobs.toAbsolutePath().toString(), "--source-url",
                 source, "--store-url", TestDatabase.newDatabaseUrl(), "--out", out.toString(), "--from", FROM, "--to",
-                TO, "--as-of", AS_OF, "--dropoffs"));
+                TO, "--as-of", AS_OF, "--dropoffs", "--latest"));
         args.addAll(List.of(flags.split(" ")));
         assertThat(ProgressReportsCommand.execute(args.toArray(String[]::new))).isZero();
-        return out.resolve(job).resolve(FROM + "_" + TO);
+        return out.resolve(job).resolve("latest");
     }
 
     private static Map<String, byte[]> read(Path report, List<String> files) {
