@@ -39,7 +39,7 @@ class SourceColumnsTest {
     private CliRun run(String job, String source, String... extra) {
         var args = new ArrayList<>(List.of("run", job, "--source-url", source, "--store-url",
                 TestDatabase.newDatabaseUrl(), "--out", dir.resolve("out").toString(), "--from", FROM, "--to", TO,
-                "--as-of", "2026-11-01T00:00:00Z"));
+                "--as-of", "2026-11-01T00:00:00Z", "--latest"));
         args.addAll(List.of(extra));
         return CliRun.of(args);
     }
@@ -88,7 +88,7 @@ class SourceColumnsTest {
         CliRun run = run("onboarding-funnel", source);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Path report = dir.resolve("out/onboarding-funnel").resolve(FROM + "_" + TO);
+        Path report = dir.resolve("out/onboarding-funnel/latest");
         List<CSVRecord> quality = readCsv(report.resolve("data_quality.csv"), QUALITY);
         String inRange = " from onboarding_progresses where created_at >= '" + FROM + "' and created_at < '2026-10-01'";
         assertThat(findings(quality, "action_before_creation", "extra_70")).isEqualTo(jdbc.queryForObject(
@@ -146,7 +146,7 @@ class SourceColumnsTest {
     }
 
     private Path report(String job) {
-        return dir.resolve("out").resolve(job).resolve(FROM + "_" + TO);
+        return dir.resolve("out").resolve(job).resolve("latest");
     }
 
     private static List<String> actions(Path report) throws IOException {
