@@ -33,13 +33,13 @@ class StoredDaySourceTest {
 
     private static int run(String job, String source, String store, Path out, String... extra) {
         var args = new ArrayList<>(List.of("run", job, "--source-url", source, "--store-url", store, "--out",
-                out.toString(), "--from", FROM, "--to", TO, "--as-of", AS_OF));
+                out.toString(), "--from", FROM, "--to", TO, "--as-of", AS_OF, "--latest"));
         args.addAll(List.of(extra));
         return ProgressReportsCommand.execute(args.toArray(String[]::new));
     }
 
     private static Path report(Path out, String job) {
-        return out.resolve(job).resolve(FROM + "_" + TO);
+        return out.resolve(job).resolve("latest");
     }
 
     @SuppressWarnings("unchecked")
