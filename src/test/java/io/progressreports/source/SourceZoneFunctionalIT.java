@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them), and with naive New York wall times read with --source-zone America/New_York. Every file of every run must
  * be byte for byte the oracle's.
  */
-class SourceZoneFunctionalTest {
+class SourceZoneFunctionalIT {
 
     private static final List<String> JOBS = List.of("onboarding-funnel", "transfer-speed");
     private static final List<String> TABLES = List.of("onboarding_progresses", "deployments", "deployment_steps",

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while its days' unfinished transfers are read in one pass after the partitions): the partitions finished before the kill are not redone, nothing
  * is stored twice, no staging folder is left behind, and the report is byte for byte an uninterrupted run's.
  */
-class RestartAfterKillTest {
+class RestartAfterKillIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
     /** Five partitions of seven days each, up to 2026-10-31. */
@@ -57,20 +57,20 @@ class RestartAfterKillTest {
         List<KillPoint> points = new ArrayList<>();
         for (String job : List.of("onboarding-funnel", "transfer-speed")) {
             String report = "onboarding-funnel".equals(job) ? "funnelReport" : "transferReport";
-            points.add(new KillPoint(job, "after the first chunk", RestartAfterKillTest::chunks, 1, 0));
-            points.add(new KillPoint(job, "after 5 chunks", RestartAfterKillTest::chunks, 5, 0));
-            points.add(new KillPoint(job, "after 17 chunks", RestartAfterKillTest::chunks, 17, 0));
-            points.add(new KillPoint(job, "as the first partition completes", RestartAfterKillTest::partitions, 1, 0));
-            points.add(new KillPoint(job, "mid-way through the third partition", RestartAfterKillTest::partitions, 2,
+            points.add(new KillPoint(job, "after the first chunk", RestartAfterKillIT::chunks, 1, 0));
+            points.add(new KillPoint(job, "after 5 chunks", RestartAfterKillIT::chunks, 5, 0));
+            points.add(new KillPoint(job, "after 17 chunks", RestartAfterKillIT::chunks, 17, 0));
+            points.add(new KillPoint(job, "as the first partition completes", RestartAfterKillIT::partitions, 1, 0));
+            points.add(new KillPoint(job, "mid-way through the third partition", RestartAfterKillIT::partitions, 2,
                     60));
-            points.add(new KillPoint(job, "after half the partitions", RestartAfterKillTest::partitions, 3, 0));
-            points.add(new KillPoint(job, "as the last partition starts", RestartAfterKillTest::partitions, 4, 0));
+            points.add(new KillPoint(job, "after half the partitions", RestartAfterKillIT::partitions, 3, 0));
+            points.add(new KillPoint(job, "as the last partition starts", RestartAfterKillIT::partitions, 4, 0));
             points.add(new KillPoint(job, "as rendering starts", store -> stepStarted(store, report), 1, 0));
             points.add(new KillPoint(job, "while rendering", store -> stepStarted(store, report), 1, 150));
             points.add(new KillPoint(job, "while rendering or publishing", store -> stepStarted(store, report), 1,
                     LATEST_KILL_MILLIS));
         }
-        points.add(new KillPoint(UNINDEXED, "as the partitions complete", RestartAfterKillTest::partitions, 5, 0));
+        points.add(new KillPoint(UNINDEXED, "as the partitions complete", RestartAfterKillIT::partitions, 5, 0));
         points.add(new KillPoint(UNINDEXED, "after the unfinished pass's first chunk",
                 store -> stepCommits(store, "transferUnfinished"), 1, 0));
         points.add(new KillPoint(UNINDEXED, "after the unfinished pass's third chunk",

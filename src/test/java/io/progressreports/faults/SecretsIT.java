@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tables (job parameters, execution contexts, exit messages), whether the run succeeds, fails or is stopped. The
  * roles really need them: the server asks these two for a password (scram-sha-256) and trusts nobody else.
  */
-class SecretsTest {
+class SecretsIT {
 
     /** Distinctive, so that finding either anywhere cannot be a coincidence. */
     private static final String SOURCE_PASSWORD = "Pw-7f3a9c-SECRET";

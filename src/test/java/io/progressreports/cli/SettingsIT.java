@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application.yml (working directory over install folder), and passwords from the environment or a file, never
  * shown. Where a setting wins is told by an unreachable source URL: the run fails with 69 if it was taken.
  */
-class SettingsTest {
+class SettingsIT {
 
     /** Distinctive, so that finding it anywhere in the output cannot be a coincidence. */
     private static final String PASSWORD = "Pw-planted-7f1d9c";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source that stays down ends the run with exit 69 in one line naming it, leaves the published report alone, and
  * the same command finishes the run once the source is back.
  */
-class SourceDropTest {
+class SourceDropIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
     private static final String FROM = "2026-09-27";

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Both jobs run with a source role that has SELECT on the source tables and nothing else, and a store role that
  * cannot even connect to the source database.
  */
-class LeastPrivilegeTest {
+class LeastPrivilegeIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 

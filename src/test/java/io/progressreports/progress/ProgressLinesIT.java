@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A run without a terminal (as from cron) logs its progress: estimate, rows read, rate, ETA, then the total. */
-class ProgressLinesTest {
+class ProgressLinesIT {
 
     private static final Pattern ESTIMATE = Pattern.compile(
             "onboarding-funnel: about ([\\d,]+) rows to read in (\\d+) partitions");

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The default embedded store with real processes: private to its OS user, shared by any number of processes
  * (none stops it under another, whatever the order they end in), and never used on a folder that is not ours.
  */
-class SharedStoreTest {
+class SharedStoreIT {
 
     private static final Duration RUN = Duration.ofMinutes(4);
     private static String deployments;

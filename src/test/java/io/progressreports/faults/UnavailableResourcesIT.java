@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A store that cannot be reached fails fast and writes nothing; an output that cannot be written (not a folder, or
  * a full disk) keeps the store sound, so the rerun finishes from it.
  */
-class UnavailableResourcesTest {
+class UnavailableResourcesIT {
 
     private static final String AS_OF = "2026-11-01T00:00:00Z";
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launcher starts Spring from the bean definitions the build generated (Spring AOT): a job run that way must
  * write the same files as one started the ordinary way, and the commands around it must work in that mode too.
  */
-class AotModeTest {
+class AotModeIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 

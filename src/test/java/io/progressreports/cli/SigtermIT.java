@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SIGTERM, as cron, systemd or a person sends it, and SIGINT (Ctrl-C), to real processes: jobs stop at a chunk
  * boundary, resumable.
  */
-class SigtermTest {
+class SigtermIT {
 
     private static final List<String> CSVS = List.of("funnel.csv", "funnel_summary.csv", "completion_by_age.csv",
             "data_quality.csv");
