@@ -5,11 +5,11 @@ import org.apache.commons.io.file.PathUtils;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,6 +29,9 @@ import java.util.OptionalInt;
 final class Postmaster {
 
     static final String USER = "postgres";
+    /** Where our settings begin in postgresql.conf: everything from this line on is ours. */
+    private static final String SETTINGS =
+            "\n# progress-reports: 127.0.0.1 only, no Unix socket, a password for every connection (pg_hba.conf)";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
 
@@ -50,8 +53,7 @@ final class Postmaster {
      */
     void initialise(boolean fsync) throws IOException {
         if (!Files.exists(folder.marker())) {
-            Files.writeString(folder.marker(), "A progress-reports store: PostgreSQL's data in data/, started and "
-                    + "stopped by progress-reports; see its README.\n");
+            folder.mark();
         }
         Path making = folder.root().resolve("data.new");
         for (Path leftover : List.of(making, folder.data())) {
@@ -59,12 +61,7 @@ final class Postmaster {
                 PathUtils.deleteDirectory(leftover);
             }
         }
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        Files.deleteIfExists(folder.password());
-        Files.createFile(folder.password(), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(folder.password(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        newPassword();
         // One SCRAM iteration instead of 4096: the password is 192 random bits, which no iteration count makes
         // harder to guess, while each iteration costs every new connection (a cold JVM's pool) twice.
         List<String> arguments = new ArrayList<>(List.of("-D", making.toString(), "-U", USER, "-A", "scram-sha-256",
@@ -74,19 +71,71 @@ final class Postmaster {
             arguments.add("--no-sync");
         }
         run("initdb", arguments, "initdb failed");
-        Files.writeString(making.resolve("postgresql.conf"), """
+        configure(making, fsync);
+        Files.move(making, folder.data(), StandardCopyOption.ATOMIC_MOVE);
+    }
 
-                # progress-reports: 127.0.0.1 only, no Unix socket, a password for every connection (pg_hba.conf)
+    /** A new random password for the superuser, in the store folder's password file (0600). */
+    void newPassword() throws IOException {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        Files.deleteIfExists(folder.password());
+        Files.createFile(folder.password(), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(folder.password(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /**
+     * Gives the superuser of the data folder (its server stopped) the password in the password file, as
+     * initdb does for a new one: in single-user mode, which needs no connection and so no authentication.
+     */
+    void setPassword() throws IOException {
+        String statement = "ALTER ROLE " + USER + " PASSWORD '" + Files.readString(folder.password()) + "';\n";
+        String said = run("postgres", List.of("--single", "-D", folder.data().toString(), "-c",
+                "password_encryption=scram-sha-256", "-c", "scram_iterations=1", "postgres"), statement,
+                "the embedded PostgreSQL's password could not be set");
+        if (said.contains("ERROR:") || said.contains("FATAL:")) {
+            throw new IOException("the embedded PostgreSQL's password could not be set: " + said.lines()
+                    .filter(line -> line.contains("ERROR:") || line.contains("FATAL:")).findFirst().orElseThrow()
+                    .strip());
+        }
+    }
+
+    /**
+     * Our settings at the end of postgresql.conf (replacing those of an earlier call), and pg_hba.conf: 127.0.0.1
+     * only, no Unix socket, the superuser with its password and nobody else.
+     */
+    static void configure(Path data, boolean fsync) throws IOException {
+        Path conf = data.resolve("postgresql.conf");
+        String settings = Files.readString(conf);
+        int ours = settings.indexOf(SETTINGS);
+        Files.writeString(conf, (ours < 0 ? settings : settings.substring(0, ours)) + SETTINGS + """
+
                 listen_addresses = '127.0.0.1'
                 unix_socket_directories = ''
                 max_connections = 50
                 fsync = %s
-                """.formatted(fsync ? "on" : "off"), StandardOpenOption.APPEND);
-        Files.writeString(making.resolve("pg_hba.conf"), """
+                """.formatted(fsync ? "on" : "off"));
+        Files.writeString(data.resolve("pg_hba.conf"), """
                 # progress-reports: the store's superuser, with the password in the store folder, over 127.0.0.1 only
                 host all %s 127.0.0.1/32 scram-sha-256
                 """.formatted(USER));
-        Files.move(making, folder.data(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The live PostgreSQL server whose pid the data folder's postmaster.pid names, if any: a pid file naming a
+     * dead process, or another program (the pid reused after a reboot), is a leftover.
+     */
+    static Optional<ProcessHandle> liveServer(Path data) throws IOException {
+        Optional<PidFile> pidFile = PidFile.read(data);
+        if (pidFile.isEmpty() || pidFile.get().pid() < 0) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pidFile.get().pid()).filter(ProcessHandle::isAlive).filter(Postmaster::isPostgres);
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(true);
     }
 
     /** The port of the server running on this folder, once it is ready; empty if none runs. */
@@ -105,7 +154,7 @@ final class Postmaster {
             if (server.isEmpty()) {
                 return OptionalInt.empty();
             }
-            if (!server.get().info().command().map(command -> command.endsWith("/postgres")).orElse(true)) {
+            if (!isPostgres(server.get())) {
                 // The pid of a server gone with a reboot, now another program's: PostgreSQL would take it for a
                 // live server and refuse to start.
                 Files.deleteIfExists(folder.data().resolve("postmaster.pid"));
@@ -157,6 +206,11 @@ final class Postmaster {
     }
 
     private void run(String program, List<String> arguments, String failure) throws IOException {
+        run(program, arguments, null, failure);
+    }
+
+    /** @param input what the program reads on stdin, or null for nothing; @return what it said */
+    private String run(String program, List<String> arguments, String input, String failure) throws IOException {
         Path output = Files.createTempFile(folder.root(), program, ".log");
         try {
             var builder = new ProcessBuilder(PostgresBinaries.command(binaries, program, arguments))
@@ -164,6 +218,11 @@ final class Postmaster {
             builder.environment().clear();
             builder.environment().put("PATH", "/usr/bin:/bin");
             Process process = builder.start();
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(WAIT.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(failure + " within " + WAIT.toSeconds() + " s (see " + folder.serverLog() + ")");
@@ -172,6 +231,7 @@ final class Postmaster {
                 String said = Files.readString(output).strip().lines().reduce((first, last) -> last).orElse("");
                 throw new IOException(failure + ": " + said + " (see " + folder.serverLog() + ")");
             }
+            return Files.readString(output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(failure + ": interrupted", e);

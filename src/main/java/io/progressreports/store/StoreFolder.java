@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The embedded store's folder (0700): our marker file, the server's password (0600), the lock files that
  * processes share it by, the server's log, and PostgreSQL's data folder under {@code data/}. The marker tells
- * our folders from anything else, which is never written into, started or stopped.
+ * our folders from anything else, which is never written into, started or stopped, but for a store an earlier
+ * version made (see {@link EarlierStore}).
  */
 record StoreFolder(Path root) {
 
@@ -22,6 +23,12 @@ record StoreFolder(Path root) {
 
     Path marker() {
         return root.resolve(MARKER);
+    }
+
+    /** Makes the folder known as a store (ours to start, stop and write into). */
+    void mark() throws IOException {
+        Files.writeString(marker(), "A progress-reports store: PostgreSQL's data in data/, started and stopped by "
+                + "progress-reports; see its README.\n");
     }
 
     Path data() {
@@ -77,10 +84,14 @@ record StoreFolder(Path root) {
         if (entries.contains(MARKER)) {
             return new StoreFolder(folder);
         }
+        if (EarlierStore.in(folder)) {
+            // Taken over by StoreLease, once it holds the control lock.
+            EarlierStore.refuseWhileRunning(folder);
+            return new StoreFolder(folder);
+        }
         if (entries.contains("PG_VERSION")) {
             throw new StoreFolderException(StoreFolderException.Kind.FOREIGN, "--store-dir " + folder
-                    + " is the data folder of a PostgreSQL that progress-reports did not make (or a store "
-                    + "from an earlier progress-reports, which must be moved aside); it is left untouched");
+                    + " is the data folder of a PostgreSQL that progress-reports did not make; it is left untouched");
         }
         if (!BEING_CREATED.containsAll(entries)) {
             throw new StoreFolderException(StoreFolderException.Kind.FOREIGN, "--store-dir " + folder

@@ -55,6 +55,9 @@ final class StoreLease {
                  FileLock decision = control.lock()) {
                 FileLock shared = lease.lock(0, Long.MAX_VALUE, true);
                 Files.setPosixFilePermissions(folder.root(), PosixFilePermissions.fromString("rwx------"));
+                if (EarlierStore.in(folder.root())) {
+                    EarlierStore.adopt(folder, postmaster, fsync);
+                }
                 if (!postmaster.initialised()) {
                     postmaster.initialise(fsync);
                 }
