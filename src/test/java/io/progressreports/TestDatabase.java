@@ -4,6 +4,8 @@ import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -14,16 +16,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real PostgreSQL for the whole test run (started on first use, stopped with the JVM), holding a seeded
- * source database and as many fresh store databases as tests ask for.
+ * source database and as many fresh store databases as tests ask for. A test class's databases are dropped when
+ * it ends ({@link DropAfterClass}): the server's folder stays small, so stopping and deleting it when the test JVM
+ * exits takes a moment (with every database of the run in it, that took over 30 s on a busy machine, and
+ * surefire killed the JVM).
  */
 public final class TestDatabase {
 
     public static final Instant NOW = Instant.parse("2026-11-01T06:00:00Z");
     private static final AtomicInteger STORES = new AtomicInteger();
+    /** Made since the last test class ended. */
+    private static final List<String> MADE = new ArrayList<>();
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {
@@ -82,7 +91,30 @@ public final class TestDatabase {
     public static String newDatabaseUrl() {
         String name = "db_" + STORES.incrementAndGet();
         admin().execute("create database " + name);
+        synchronized (MADE) {
+            MADE.add(name);
+        }
         return url(name);
+    }
+
+    /**
+     * Drops the databases made since the last test class ended, with whatever is still connected to them. Every
+     * test class gets this, with no annotation: junit-platform.properties turns on extension auto-detection and
+     * META-INF/services names this class.
+     */
+    public static final class DropAfterClass implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            List<String> made;
+            synchronized (MADE) {
+                made = List.copyOf(MADE);
+                MADE.clear();
+            }
+            for (String name : made) {
+                admin().execute("drop database if exists " + name + " with (force)");
+            }
+        }
     }
 
     /**

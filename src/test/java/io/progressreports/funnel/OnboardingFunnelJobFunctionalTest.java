@@ -1,12 +1,11 @@
 package io.progressreports.funnel;
 
+import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.report.Manifest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,40 +66,28 @@ class OnboardingFunnelJobFunctionalTest {
     private static final List<Integer> JOB_FILE_AGES = List.of(1, 7, 14, 30);
     private static final long EDGE_IDS = 900_000_000L;
 
-    private static EmbeddedPostgres postgres;
+    private static String sourceUrl;
     private static JdbcTemplate source;
-    private static final AtomicInteger STORES = new AtomicInteger();
+    /** For the runs that share a store. */
+    private static String store;
 
     @TempDir
     static Path reports;
 
     @BeforeAll
-    static void startDatabases() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database source");
-        var dataSource = new DriverManagerDataSource(url("source"));
+    static void startDatabases() {
+        sourceUrl = TestDatabase.newDatabaseUrl();
+        store = TestDatabase.newDatabaseUrl();
+        var dataSource = new DriverManagerDataSource(sourceUrl);
         SourceSchema.migrate(dataSource);
         SyntheticOnboardingData.generate(dataSource, new SyntheticOnboardingData.Settings(30_000, 120, 20261101L, NOW));
         source = new JdbcTemplate(dataSource);
         insertEdgeRows();
     }
 
-    @AfterAll
-    static void stopDatabases() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static String url(String database) {
-        return postgres.getJdbcUrl("postgres", database);
-    }
-
     /** A store of its own per run, so that every day is computed from the rows and rows.read covers the range. */
     private static String freshStore() {
-        String name = "store_" + STORES.incrementAndGet();
-        new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + name);
-        return url(name);
+        return TestDatabase.newDatabaseUrl();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -234,7 +221,7 @@ class OnboardingFunnelJobFunctionalTest {
 
         List<String> arguments(String storeUrl, Path out) {
             var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--jobs-dir",
-                    Path.of("jobs").toAbsolutePath().toString(), "--source-url", url("source"), "--store-url",
+                    Path.of("jobs").toAbsolutePath().toString(), "--source-url", sourceUrl, "--store-url",
                     storeUrl, "--out", out.toString(), "--from", from.toString(), "--to", to.toString(),
                     "--as-of", asOf.toString(), "--partition-days", "7",
                     // Cases that set steps, zone, grain or an earlier as-of are ad-hoc runs: point latest at them.
@@ -315,8 +302,7 @@ class OnboardingFunnelJobFunctionalTest {
      */
     @Test
     void aLaterRunReusingStoredDaysStillAgreesWithSql() throws IOException {
-        String store = url("postgres");
-        Case earlier = job("earlier", "2026-07-20", "2026-10-31", MID, "UTC", "week");
+                Case earlier = job("earlier", "2026-07-20", "2026-10-31", MID, "UTC", "week");
         Case later = job("later", "2026-07-20", "2026-10-31", NOW, "UTC", "week");
         Path out = reports.resolve("shared-store");
 
@@ -338,7 +324,7 @@ class OnboardingFunnelJobFunctionalTest {
                 "--steps", "git_write,no_such_action");
         Path out = reports.resolve("bad-steps");
 
-        assertThat(ProgressReportsCommand.execute(bad.arguments(url("postgres"), out).toArray(String[]::new)))
+        assertThat(ProgressReportsCommand.execute(bad.arguments(store, out).toArray(String[]::new)))
                 .isEqualTo(64);
 
         assertThat(out.resolve("onboarding-funnel").resolve(bad.label())).doesNotExist();
