@@ -1,6 +1,7 @@
 package io.progressreports.job;
 
 import io.progressreports.CliProcess;
+import io.progressreports.CliRun;
 import io.progressreports.ReportFiles;
 import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,10 +96,9 @@ class RestartAfterKillIT {
         }
         int doneBeforeKill = partitions(storeSql);
 
-        try (CliProcess rerun = CliProcess.start(work.resolve("logs"), command(point.job(), store,
-                work.resolve("out")))) {
-            assertThat(rerun.waitFor(RUN_TIMEOUT)).as(rerun.stderr()).isZero();
-        }
+        // The kill needs a process of its own; the resumption only another JVM than the killed one's: this one.
+        CliRun rerun = CliRun.of(List.of(command(point.job(), store, work.resolve("out"))));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
 
         List<String> statuses = storeSql.queryForList(
                 "select status from batch_job_execution order by job_execution_id", String.class);
@@ -123,9 +123,8 @@ class RestartAfterKillIT {
             if (!CLEAN_REPORTS.containsKey(kind)) {
                 String store = TestDatabase.newDatabaseUrl();
                 Path out = work.resolve("clean");
-                try (CliProcess clean = CliProcess.start(work.resolve("logs"), command(kind, store, out))) {
-                    assertThat(clean.waitFor(RUN_TIMEOUT)).as(clean.stderr()).isZero();
-                }
+                CliRun clean = CliRun.of(List.of(command(kind, store, out)));
+                assertThat(clean.exitCode()).as(clean.err()).isZero();
                 CLEAN_REPORTS.put(kind, reportFiles(out, jobName(kind)));
                 CLEAN_STORES.put(kind, storedRows(TestDatabase.jdbc(store), jobName(kind)));
             }
