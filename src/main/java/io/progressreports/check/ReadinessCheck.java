@@ -122,10 +122,14 @@ public class ReadinessCheck {
         }
     }
 
-    /** A bad setting (no URL, not PostgreSQL) is a usage error; anything else keeps us from the database. */
+    /**
+     * A bad setting (no URL, not PostgreSQL) is a usage error, and a --store-dir holding something else than a
+     * store one it cannot create, as for run; anything else keeps us from the database.
+     */
     private static Finding unusable(String subject, String what, RuntimeException e) {
-        if (ExitCodes.of(e) == ExitCodes.USAGE) {
-            return Finding.error(subject, ExitCodes.message(e), ExitCodes.USAGE);
+        int code = ExitCodes.of(e);
+        if (code == ExitCodes.USAGE || code == ExitCodes.CANNOT_CREATE) {
+            return Finding.error(subject, ExitCodes.message(e), code);
         }
         return Finding.error(subject, what + ": " + ExitCodes.message(e), ExitCodes.UNAVAILABLE);
     }

@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
                 "One line per finding, starting with ok, warning or error, then a summary. Warnings (a missing "
                         + "index, a role that could write) do not fail the check."},
         footer = {"", "Exit codes: 0 no errors, 64 a job file is wrong or the source lacks a table, a column (of a "
-                + "type the job can read) or the right to read it, 69 source or store unusable, 73 the output folder is not writable (the "
-                + "first that applies, in that order)."})
+                + "type the job can read) or the right to read it, 69 source or store unusable, 73 the output folder is not writable or "
+                + "--store-dir is not a store (the first that applies, in that order)."})
 public class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JOB", arity = "0..*", description = "Jobs to check (default: every file in jobs/).")

@@ -200,6 +200,7 @@ class SharedStoreIT {
 
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_CREATE);
         assertThat(refused.err().strip()).doesNotContain("\n").contains(data.toString(), "did not make");
+        assertCheckRefuses(data);
         assertThat(listing(data)).isEqualTo(before);
         assertThat(server.queryForObject("select count(*) from pg_stat_activity where pid <> ?", Integer.class, pid))
                 .as("the server still answers").isNotNull();
@@ -213,7 +214,17 @@ class SharedStoreIT {
         CliRun refused = CliRun.of(List.of(shortRun("onboarding-funnel", folder, dir.resolve("out"))));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.CANNOT_CREATE);
         assertThat(refused.err().strip()).doesNotContain("\n").contains(folder.toString(), "not a progress-reports store");
+        assertCheckRefuses(folder);
         assertThat(listing(folder)).containsExactly("holiday.jpg");
+    }
+
+    /** check says what run says of a folder that is not a store: exit 73, in its store line. */
+    private static void assertCheckRefuses(Path folder) {
+        CliRun check = CliRun.of(List.of("check", "--source-url", TestDatabase.seededSourceUrl(), "--store-dir",
+                folder.toString()));
+        assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(ExitCodes.CANNOT_CREATE);
+        assertThat(check.lines()).filteredOn(line -> line.startsWith("error  store: --store-dir " + folder))
+                .hasSize(1);
     }
 
     @Test

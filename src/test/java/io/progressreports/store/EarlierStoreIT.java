@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 7366636 made it) is taken over in place by the first process that finds its server stopped, with its data; one
  * whose server runs is refused and left untouched.
  */
-class EarlierStoreTest {
+class EarlierStoreIT {
 
     private static final Duration RUN = Duration.ofMinutes(4);
     private static final String KEPT = "an earlier version's definition";
