@@ -34,6 +34,7 @@ public final class TestDatabase {
     /** Made since the last test class ended. */
     private static final List<String> MADE = new ArrayList<>();
     private static EmbeddedPostgres postgres;
+    private static boolean seeded;
 
     private TestDatabase() {
     }
@@ -45,17 +46,19 @@ public final class TestDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            admin().execute("create database seeded_source");
-            var source = new DriverManagerDataSource(url("seeded_source"));
-            SourceSchema.migrate(source);
-            SyntheticOnboardingData.generate(source, new SyntheticOnboardingData.Settings(20_000, 120, 7, NOW));
         }
         return postgres;
     }
 
-    /** A source database with 20,000 synthetic namespaces over the 120 days before {@link #NOW}. */
-    public static String seededSourceUrl() {
-        postgres();
+    /** A source database with 20,000 synthetic namespaces over the 120 days before {@link #NOW}, made on first use. */
+    public static synchronized String seededSourceUrl() {
+        if (!seeded) {
+            admin().execute("create database seeded_source");
+            var source = new DriverManagerDataSource(url("seeded_source"));
+            SourceSchema.migrate(source);
+            SyntheticOnboardingData.generate(source, new SyntheticOnboardingData.Settings(20_000, 120, 7, NOW));
+            seeded = true;
+        }
         return url("seeded_source");
     }
 
