@@ -1,6 +1,6 @@
 package io.progressreports;
 
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.UsageException;
 import io.progressreports.source.SafeUrls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;

@@ -1,6 +1,6 @@
 package io.progressreports.check;
 
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

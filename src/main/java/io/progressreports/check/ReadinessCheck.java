@@ -1,8 +1,9 @@
 package io.progressreports.check;
 
 import io.progressreports.ReportsProperties;
-import io.progressreports.cli.ExitCodes;
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.source.SafeUrls;
@@ -14,13 +15,13 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Whether runs would work, without running one: job files, source (tables, columns, indexes, a read-only role),
@@ -64,7 +65,7 @@ public class ReadinessCheck {
                 jobs.put(name, file);
                 findings.add(Finding.ok(name, "job file loads (" + file.kind() + ")"));
             } catch (UsageException e) {
-                findings.add(Finding.error(JobFiles.printable(name), e.getMessage(), ExitCodes.USAGE));
+                findings.add(Finding.error(Printable.of(name), e.getMessage(), ExitCodes.USAGE));
             }
         }
         return jobs;

@@ -1,7 +1,7 @@
 package io.progressreports.check;
 
-import io.progressreports.cli.ExitCodes;
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.UsageException;
 import io.progressreports.funnel.ActionColumns;
 import io.progressreports.job.JobFile;
 import io.progressreports.source.RequiredColumn;

@@ -1,5 +1,7 @@
 package io.progressreports.cli;
 
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.ShutdownSignals;
 import io.progressreports.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

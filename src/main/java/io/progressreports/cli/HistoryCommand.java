@@ -1,5 +1,7 @@
 package io.progressreports.cli;
 
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.UsageException;
 import io.progressreports.history.HistoryPrinter;
 import io.progressreports.history.RunHistory;
 import io.progressreports.history.RunRow;

@@ -1,8 +1,9 @@
 package io.progressreports.cli;
 
-import io.progressreports.job.JobFiles;
-import picocli.CommandLine;
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.Printable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
@@ -45,7 +46,7 @@ public class ProgressReportsCommand implements Runnable {
      * middle: the error stays one line and still ends with picocli's reason.
      */
     private static String oneLine(String message) {
-        String text = JobFiles.printable(message == null ? "bad usage" : message.strip(), Integer.MAX_VALUE);
+        String text = Printable.of(message == null ? "bad usage" : message.strip(), Integer.MAX_VALUE);
         return text.length() <= 240 ? text : text.substring(0, 180) + "..." + text.substring(text.length() - 60);
     }
 

@@ -1,6 +1,6 @@
 package io.progressreports.cli;
 
-import io.progressreports.job.RunningExecutions;
+import io.progressreports.launch.RunningExecutions;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.progressreports.cli;
 
+import io.progressreports.failure.ExitCodes;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;

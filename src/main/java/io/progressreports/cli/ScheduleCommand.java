@@ -1,8 +1,10 @@
 package io.progressreports.cli;
 
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.UsageException;
+import io.progressreports.job.JobFiles;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
-import io.progressreports.job.JobFiles;
 import io.progressreports.schedule.ApplicationReports;
 import io.progressreports.schedule.ClockSleeper;
 import io.progressreports.schedule.ScheduledJob;

@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.progressreports.source.SourceConnectionException;
-import io.progressreports.source.SourceQueryException;
+import io.progressreports.failure.SourceConnectionException;
+import io.progressreports.failure.SourceQueryException;
 import org.slf4j.Marker;
 import org.springframework.batch.core.job.JobExecutionException;
 

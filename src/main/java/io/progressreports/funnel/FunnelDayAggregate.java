@@ -1,6 +1,6 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.DayRows;
+import io.progressreports.launch.DayRows;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
@@ -53,7 +53,7 @@ public final class FunnelDayAggregate {
     }
 
     /** @param ageLimits completion ages in microseconds, in {@link FunnelDefinition#completionAges()} order */
-    public void add(ProgressRecord record, long[] ageLimits) {
+    public void add(OnboardingRecord record, long[] ageLimits) {
         if (record instanceof RejectedRow row) {
             rejected.merge(row.reason(), 1L, Long::sum);
             return;

@@ -1,9 +1,9 @@
 package io.progressreports.funnel;
 
-import io.progressreports.source.Micros;
+import io.progressreports.day.DayStore;
+import io.progressreports.day.DayTable;
 import io.progressreports.report.HistogramCodec;
-import io.progressreports.store.DayStore;
-import io.progressreports.store.DayTable;
+import io.progressreports.source.Micros;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -107,7 +107,7 @@ public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
     }
 
     /** Namespaces of the chunk that stopped before the last step, when the run asked for dropoffs. */
-    public void saveDropoffs(List<? extends ProgressRecord> records) {
+    public void saveDropoffs(List<? extends OnboardingRecord> records) {
         if (!run.dropoffs()) {
             return;
         }

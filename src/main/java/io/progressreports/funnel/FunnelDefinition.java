@@ -1,5 +1,8 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.FunnelOrder;
+import io.progressreports.job.JobFile;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +17,7 @@ import java.util.TreeSet;
 public record FunnelDefinition(List<String> actions, List<String> steps, Duration window, FunnelOrder order,
                                List<Duration> ages) {
 
-    public static final String CREATED = "created";
+    public static final String CREATED = JobFile.CREATED;
 
     public FunnelDefinition {
         actions = List.copyOf(actions);

@@ -1,6 +1,8 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.FunnelOrder;
 import io.progressreports.source.Micros;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ public final class FunnelEvaluator {
         this.actionCount = definition.actions().size();
     }
 
-    public ProgressRecord evaluate(OnboardingRow row) {
+    public OnboardingRecord evaluate(OnboardingRow row) {
         LocalDate day = Micros.toInstant(row.createdAt()).atZone(zone).toLocalDate();
         if (row.namespaceId() == null) {
             return new RejectedRow(row.id(), day, MISSING_NAMESPACE);

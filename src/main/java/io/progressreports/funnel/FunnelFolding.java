@@ -1,12 +1,12 @@
 package io.progressreports.funnel;
 
+import io.progressreports.day.DayFolding;
 import io.progressreports.source.Micros;
-import io.progressreports.store.DayFolding;
 
 import java.time.LocalDate;
 
 /** Evaluated namespaces fold into their cohort day's aggregate. */
-final class FunnelFolding implements DayFolding<ProgressRecord, FunnelDayAggregate> {
+final class FunnelFolding implements DayFolding<OnboardingRecord, FunnelDayAggregate> {
 
     private final FunnelDefinition definition;
     private final long[] ageLimits;
@@ -17,7 +17,7 @@ final class FunnelFolding implements DayFolding<ProgressRecord, FunnelDayAggrega
     }
 
     @Override
-    public LocalDate day(ProgressRecord record) {
+    public LocalDate day(OnboardingRecord record) {
         return record.cohortDay();
     }
 
@@ -27,7 +27,7 @@ final class FunnelFolding implements DayFolding<ProgressRecord, FunnelDayAggrega
     }
 
     @Override
-    public void add(FunnelDayAggregate aggregate, ProgressRecord record) {
+    public void add(FunnelDayAggregate aggregate, OnboardingRecord record) {
         aggregate.add(record, ageLimits);
     }
 }

@@ -1,13 +1,13 @@
 package io.progressreports.funnel;
 
 import io.progressreports.ReportsProperties;
+import io.progressreports.day.DayPlan;
+import io.progressreports.day.DaySteps;
+import io.progressreports.day.DayWriter;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
 import io.progressreports.source.SourceTimes;
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.DaySteps;
-import io.progressreports.store.DayWriter;
-import io.progressreports.store.SpanQuery;
+import io.progressreports.source.SpanQuery;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The onboarding funnel job: plan which cohort days to compute, compute them in partitions of contiguous days
@@ -82,7 +82,7 @@ public class FunnelJobConfiguration {
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        FunnelProcessor funnelProcessor,
-                       DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter,
+                       DayWriter<OnboardingRecord, FunnelDayAggregate> funnelDayWriter,
                        UnmappedActionCodes funnelUnmappedCodes, ReportsProperties properties,
                        ProgressTracking progress) {
         return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager, properties.chunkSize(),
@@ -132,13 +132,13 @@ public class FunnelJobConfiguration {
 
     @Bean
     @StepScope
-    DayWriter<ProgressRecord, FunnelDayAggregate> funnelDayWriter(
+    DayWriter<OnboardingRecord, FunnelDayAggregate> funnelDayWriter(
             FunnelDayStore funnelDayStore, JdbcTransactionManager storeTransactionManager,
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
             @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
         var folding = new FunnelFolding(FunnelRun.fromJobParameters(parameters).definition());
-        return new DayWriter<ProgressRecord, FunnelDayAggregate>(funnelDayStore, folding, funnelDayStore::saveDropoffs,
+        return new DayWriter<OnboardingRecord, FunnelDayAggregate>(funnelDayStore, folding, funnelDayStore::saveDropoffs,
                 new TransactionTemplate(storeTransactionManager), LocalDate.parse(from), LocalDate.parse(to));
     }
 

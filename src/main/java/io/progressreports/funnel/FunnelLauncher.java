@@ -1,7 +1,7 @@
 package io.progressreports.funnel;
 
-import io.progressreports.cli.UsageException;
-import io.progressreports.job.JobLaunches;
+import io.progressreports.failure.UsageException;
+import io.progressreports.launch.JobLaunches;
 import io.progressreports.report.ReportPublisher;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.SourceIdentity;

@@ -1,11 +1,11 @@
 package io.progressreports.funnel;
 
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.DayReasons;
+import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

@@ -3,7 +3,7 @@ package io.progressreports.funnel;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** The step's processor: a thin adapter over the pure {@link FunnelEvaluator}. */
-public class FunnelProcessor implements ItemProcessor<OnboardingRow, ProgressRecord> {
+public class FunnelProcessor implements ItemProcessor<OnboardingRow, OnboardingRecord> {
 
     private final FunnelEvaluator evaluator;
 
@@ -12,7 +12,7 @@ public class FunnelProcessor implements ItemProcessor<OnboardingRow, ProgressRec
     }
 
     @Override
-    public ProgressRecord process(OnboardingRow row) {
+    public OnboardingRecord process(OnboardingRow row) {
         return evaluator.evaluate(row);
     }
 }

@@ -1,11 +1,11 @@
 package io.progressreports.funnel;
 
-import io.progressreports.source.Micros;
+import io.progressreports.day.StoredDays;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.Percentiles;
 import io.progressreports.report.ReportPeriod;
-import io.progressreports.store.StoredDays;
+import io.progressreports.source.Micros;
 
 import java.time.Duration;
 import java.time.Instant;

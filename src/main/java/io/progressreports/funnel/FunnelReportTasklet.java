@@ -1,14 +1,14 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.DayRows;
-import io.progressreports.job.RangeRows;
-import io.progressreports.job.RejectRate;
-import io.progressreports.job.RunFigures;
-import io.progressreports.job.RunParameters;
+import io.progressreports.day.DayPlan;
+import io.progressreports.launch.DayRows;
+import io.progressreports.launch.RangeRenderer;
+import io.progressreports.launch.RejectRate;
+import io.progressreports.launch.RunFigures;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
-import io.progressreports.store.DayPlan;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -46,7 +46,7 @@ public class FunnelReportTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DateRange range = run.range();
         long unplaced = unplacedRows.getAsLong();
-        var rows = new RangeRows(NONE);
+        var rows = new RangeRenderer(NONE);
         FunnelReport report = rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
                 run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced));
 
@@ -65,7 +65,7 @@ public class FunnelReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, Object> manifest(JobExecution job, RangeRows rows,
+    private Map<String, Object> manifest(JobExecution job, RangeRenderer rows,
                                          RunFigures figures, long unplaced, RejectRate rejects) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());

@@ -1,8 +1,9 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.FunnelOrder;
+import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,6 @@ import java.util.List;
  */
 public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
                             FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
-                            Grain grain, boolean recompute, boolean dropoffs, ReportOptions options,
+                            Grain grain, boolean recompute, boolean dropoffs, RunOptions options,
                             LayoutRequest layout, ZoneId sourceZone, List<String> actions) {
 }

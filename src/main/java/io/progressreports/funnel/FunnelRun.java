@@ -1,14 +1,15 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.RunParameters;
+import io.progressreports.day.DayFormats;
+import io.progressreports.day.DayReasons;
+import io.progressreports.day.Definitions;
+import io.progressreports.job.FunnelOrder;
+import io.progressreports.launch.RunOptions;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
-import io.progressreports.source.TableName;
 import io.progressreports.source.SourceIdentity;
-import io.progressreports.store.DayFormats;
-import io.progressreports.store.DayReasons;
-import io.progressreports.store.Definitions;
+import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
                         SourceIdentity source, ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
-                        ReportOptions options) {
+                        RunOptions options) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

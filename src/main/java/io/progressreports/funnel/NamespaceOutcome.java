@@ -14,7 +14,7 @@ import java.time.LocalDate;
  */
 public record NamespaceOutcome(long namespaceId, LocalDate cohortDay, long createdAt, long[] stepTimes,
                                long[] completionDelay, long[] recorded)
-        implements ProgressRecord {
+        implements OnboardingRecord {
 
     /** Action k was recorded before creation (and counts as done at creation). */
     public boolean beforeCreation(int action) {

@@ -1,11 +1,11 @@
 package io.progressreports.history;
 
+import io.progressreports.day.DayPlan;
 import io.progressreports.funnel.FunnelJobConfiguration;
-import io.progressreports.job.RunFigures;
-import io.progressreports.job.RunOutcomes;
-import io.progressreports.job.RunParameters;
+import io.progressreports.launch.RunFigures;
+import io.progressreports.launch.RunOutcomes;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
-import io.progressreports.store.DayPlan;
 import io.progressreports.transfer.TransferJobConfiguration;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The recent runs of each job, from the store. Spring Batch's repository reads each execution (status, times,

@@ -6,7 +6,8 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.definition.CronNicknames;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ public record CronSchedule(String cron, ZoneId zone, ExecutionTime times) {
         String[] fields = cron == null || cron.isBlank() ? new String[0] : cron.trim().split("\\s+");
         boolean macro = fields.length == 1 && fields[0].startsWith("@");
         if (fields.length != 5 && !macro) {
-            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' has " + fields.length
+            throw new UsageException(name + " '" + Printable.of(cron) + "' has " + fields.length
                     + " fields, not " + FORM);
         }
         String normal = String.join(" ", fields);
@@ -52,12 +53,12 @@ public record CronSchedule(String cron, ZoneId zone, ExecutionTime times) {
             times = ExecutionTime.forCron(parsed);
         } catch (IllegalArgumentException e) {
             String reason = String.valueOf(e.getMessage()).replaceFirst("^Failed to parse cron expression\\. ", "");
-            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' is not a crontab expression: "
-                    + JobFiles.printable(reason));
+            throw new UsageException(name + " '" + Printable.of(cron) + "' is not a crontab expression: "
+                    + Printable.of(reason));
         }
         var schedule = new CronSchedule(normal, zone, times);
         if (schedule.next(Instant.now()) == null) {
-            throw new UsageException(name + " '" + JobFiles.printable(cron) + "' never fires");
+            throw new UsageException(name + " '" + Printable.of(cron) + "' never fires");
         }
         return schedule;
     }

@@ -27,6 +27,8 @@ public record JobFile(String name, String kind, String description, String table
     /** Funnel source layouts: onboarding_progresses (one column per action), or one row per namespace and action. */
     public static final String COLUMNS = "columns";
     public static final String ACTION_ROWS = "action-rows";
+    /** A funnel's first step, which every namespace reaches: never the name of an action. */
+    public static final String CREATED = "created";
 
     /** When the scheduler (and jobs/crontab) runs the job's nightly report: five-field cron in a time zone. */
     public record Schedule(String cron, String zone) {

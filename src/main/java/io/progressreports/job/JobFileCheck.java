@@ -1,7 +1,7 @@
 package io.progressreports.job;
 
-import io.progressreports.cli.UsageException;
-import io.progressreports.funnel.FunnelDefinition;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class JobFileCheck {
 
     void check(JobFile job) {
         if (!JobFile.FUNNEL.equals(job.kind()) && !JobFile.TRANSFER_SPEED.equals(job.kind())) {
-            throw at("kind", "unknown kind '" + JobFiles.printable(job.kind()) + "' (known: funnel, transfer-speed)");
+            throw at("kind", "unknown kind '" + Printable.of(job.kind()) + "' (known: funnel, transfer-speed)");
         }
         if (job.steps() != null) {
             checkSteps(job.steps());
@@ -74,7 +74,7 @@ final class JobFileCheck {
         if (JobFile.ACTION_ROWS.equals(layout)) {
             actionCodes(job.actionCodes());
         } else if (!JobFile.COLUMNS.equals(layout)) {
-            throw at("layout", "unknown layout '" + JobFiles.printable(layout) + "' (known: " + JobFile.COLUMNS
+            throw at("layout", "unknown layout '" + Printable.of(layout) + "' (known: " + JobFile.COLUMNS
                     + ", " + JobFile.ACTION_ROWS + ")");
         } else if (job.namespacesTable() != null || job.actionCodes() != null) {
             throw at(job.namespacesTable() != null ? "namespaces-table" : "action-codes",
@@ -91,7 +91,7 @@ final class JobFileCheck {
         codes.forEach((code, name) -> {
             String key = "action-codes." + code;
             value(key, name, text -> JobValues.stepName("action-codes " + code + ":", text));
-            if (FunnelDefinition.CREATED.equals(name)) {
+            if (JobFile.CREATED.equals(name)) {
                 throw at(key, "action-codes " + code + ": '" + name + "' is the funnel's first step, not an action");
             }
             Integer other = codeOf.putIfAbsent(name, code);
@@ -143,7 +143,7 @@ final class JobFileCheck {
             if (!seen.add(action)) {
                 throw at(key, "action '" + action + "' appears twice in actions");
             }
-            if (FunnelDefinition.CREATED.equals(action)) {
+            if (JobFile.CREATED.equals(action)) {
                 throw at(key, "'" + action + "' is the funnel's first step, not an action");
             }
         }

@@ -1,6 +1,7 @@
 package io.progressreports.job;
 
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -57,7 +58,7 @@ public final class JobFiles {
 
     public JobFile load(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new UsageException("unknown job '" + printable(name) + "': job names are lower-case letters, digits"
+            throw new UsageException("unknown job '" + Printable.of(name) + "': job names are lower-case letters, digits"
                     + " and dashes");
         }
         Path file = dir.resolve(name + ".yml");
@@ -76,7 +77,7 @@ public final class JobFiles {
         } catch (UnrecognizedPropertyException e) {
             // Records bind through their constructor, so Jackson reports where the object ends, not the key.
             throw new UsageException(file + " line " + KeyLines.of(YAML, text).line(path(e)) + ": unknown key '"
-                    + printable(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
+                    + Printable.of(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JacksonException e) {
             throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
         }
@@ -105,7 +106,7 @@ public final class JobFiles {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\u0085') {
                 throw new UsageException(file + " line " + lineAt(text.substring(0, i)) + ": control character "
-                        + printable(String.valueOf(c)) + " (a job file may hold tabs and line breaks, no others)");
+                        + Printable.of(String.valueOf(c)) + " (a job file may hold tabs and line breaks, no others)");
             }
         }
         return text;
@@ -150,26 +151,5 @@ public final class JobFiles {
 
     private static String line(TokenStreamLocation location) {
         return location == null ? "?" : Integer.toString(location.getLineNr());
-    }
-
-    /** Control characters and overlong values are shown escaped and cut, so an error stays one readable line. */
-    public static String printable(String value) {
-        return printable(value, 80);
-    }
-
-    /** Like {@link #printable(String)}, keeping up to {@code limit} characters. */
-    public static String printable(String value, int limit) {
-        if (value == null) {
-            return "";
-        }
-        var out = new StringBuilder();
-        value.codePoints().limit(limit).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return value.codePointCount(0, value.length()) > limit ? out + "..." : out.toString();
     }
 }

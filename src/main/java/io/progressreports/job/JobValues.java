@@ -1,7 +1,7 @@
 package io.progressreports.job;
 
-import io.progressreports.cli.UsageException;
-import io.progressreports.funnel.FunnelOrder;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 import io.progressreports.report.Grain;
 
 import java.math.BigDecimal;
@@ -37,7 +37,7 @@ public final class JobValues {
     public static Duration duration(String name, String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a duration like 30d, 36h or 2w");
+            throw new UsageException(name + " '" + Printable.of(text) + "' is not a duration like 30d, 36h or 2w");
         }
         long n = Long.parseLong(m.group(1));
         Duration duration = switch (m.group(2)) {
@@ -55,7 +55,7 @@ public final class JobValues {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw new UsageException(name + " '" + JobFiles.printable(text)
+            throw new UsageException(name + " '" + Printable.of(text)
                     + "' is not a time zone (e.g. UTC, Europe/Berlin)");
         }
     }
@@ -64,7 +64,7 @@ public final class JobValues {
         try {
             return Grain.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(name + " '" + JobFiles.printable(text) + "' must be day, week or month");
+            throw new UsageException(name + " '" + Printable.of(text) + "' must be day, week or month");
         }
     }
 
@@ -72,7 +72,7 @@ public final class JobValues {
         try {
             return FunnelOrder.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(name + " '" + JobFiles.printable(text) + "' must be sequential or any");
+            throw new UsageException(name + " '" + Printable.of(text) + "' must be sequential or any");
         }
     }
 
@@ -86,7 +86,7 @@ public final class JobValues {
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new UsageException(name + " '" + JobFiles.printable(days) + "' is not a whole number of days from 1 to "
+        throw new UsageException(name + " '" + Printable.of(days) + "' is not a whole number of days from 1 to "
                 + MAX_WINDOW_DAYS);
     }
 
@@ -110,7 +110,7 @@ public final class JobValues {
                 return rate;
             }
         }
-        throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a reject rate: a fraction from 0 "
+        throw new UsageException(name + " '" + Printable.of(text) + "' is not a reject rate: a fraction from 0 "
                 + "to 1 like 0.05, or a percentage from 0% to 100% like 5%");
     }
 
@@ -129,7 +129,7 @@ public final class JobValues {
      */
     public static String tableName(String name, String text) {
         if (text == null || !TABLE.matcher(text).matches()) {
-            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not a table name (name or "
+            throw new UsageException(name + " '" + Printable.of(text) + "' is not a table name (name or "
                     + "schema.name, e.g. onboarding_progresses; other characters in double quotes, as in SQL)");
         }
         return text;
@@ -138,7 +138,7 @@ public final class JobValues {
     /** A funnel step as a job file names it: an action, the column {@code <step>_at} without the suffix. */
     public static String stepName(String name, String text) {
         if (text == null || !STEP.matcher(text).matches()) {
-            throw new UsageException(name + " '" + JobFiles.printable(text) + "' is not an action name (lower-case "
+            throw new UsageException(name + " '" + Printable.of(text) + "' is not an action name (lower-case "
                     + "letters, digits and _, not starting with a digit, at most 60)");
         }
         return text;

@@ -1,16 +1,16 @@
 package io.progressreports.progress;
 
 import io.progressreports.ReportsProperties;
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.SpanQuery;
+import io.progressreports.day.DayPlan;
+import io.progressreports.source.SpanQuery;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.util.Map;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
 
 /** Progress of the day-computing steps: one listener for a job's partitioned step, one for the workers of all. */
 @Component
@@ -27,7 +27,7 @@ public class ProgressTracking {
     }
 
     /**
-     * @param planKey where the job's execution context holds its {@link io.progressreports.store.DayPlan}
+     * @param planKey where the job's execution context holds its {@link io.progressreports.day.DayPlan}
      * @param queries the span query of a run, from its job parameters and plan
      */
     public StepExecutionListener partitions(String planKey, BiFunction<Map<String, Object>, DayPlan, SpanQuery> queries) {

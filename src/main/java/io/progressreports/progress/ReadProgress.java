@@ -1,9 +1,9 @@
 package io.progressreports.progress;
 
-import io.progressreports.job.RunParameters;
+import io.progressreports.day.DayPlan;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.SpanQuery;
+import io.progressreports.source.SpanQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -11,7 +11,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepExecution;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
 
 /**
  * Follows a job's partitioned step: before the partitions start, estimates the rows of the planned spans (reused

@@ -1,14 +1,14 @@
 package io.progressreports.progress;
 
+import io.progressreports.failure.SourceQueryException;
 import io.progressreports.report.DateRange;
-import io.progressreports.source.SourceQueryException;
-import io.progressreports.store.SpanQuery;
+import io.progressreports.source.SpanQuery;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The rows a run will read, as the PostgreSQL planner estimates them for each span's query with that span's

@@ -1,5 +1,6 @@
 package io.progressreports.report;
 
+import io.progressreports.failure.OutputException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.AxisState;
@@ -19,7 +20,6 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.RangeType;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TimeZone;
+import javax.imageio.ImageIO;
 
 /**
  * The look every report chart shares, and PNG files that are byte-identical for the same data.

@@ -1,5 +1,6 @@
 package io.progressreports.report;
 
+import io.progressreports.failure.OutputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,5 +1,6 @@
 package io.progressreports.report;
 
+import io.progressreports.failure.OutputException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,5 +1,7 @@
 package io.progressreports.report;
 
+import io.progressreports.failure.OutputException;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,15 +1,16 @@
 package io.progressreports.run;
 
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
 import io.progressreports.funnel.FunnelLauncher;
 import io.progressreports.funnel.FunnelRequest;
 import io.progressreports.funnel.LayoutRequest;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.job.JobValues;
+import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
 import io.progressreports.source.SafeUrls;
 import io.progressreports.transfer.TransferLauncher;
 import io.progressreports.transfer.TransferRequest;
@@ -120,7 +121,7 @@ public final class RunRequests {
                 : Arrays.stream(flags.steps().split(",", -1)).map(String::trim).toList();
         if (steps == null || steps.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--steps needs action names separated by commas, not '"
-                    + JobFiles.printable(flags.steps()) + "'");
+                    + Printable.of(flags.steps()) + "'");
         }
         if (flags.steps() != null) {
             // As the job file's steps are at load: text that is no action name is refused before connecting.
@@ -169,15 +170,15 @@ public final class RunRequests {
         try {
             return Instant.parse(flags.asOf());
         } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of '" + JobFiles.printable(flags.asOf())
+            throw new UsageException("--as-of '" + Printable.of(flags.asOf())
                     + "' is not a time like 2026-11-01T00:00:00Z");
         }
     }
 
     /** The job file's max-reject-rate was checked when it was loaded: only the flag can be bad here. */
-    private static ReportOptions options(JobFile file, RunOverrides flags, String overrides) {
+    private static RunOptions options(JobFile file, RunOverrides flags, String overrides) {
         String maxRejectRate = pick(flags.maxRejectRate(), file.maxRejectRate(), null);
-        return new ReportOptions(flags.out(), flags.bom(), JobValues.atLeastOne("--partition-days",
+        return new RunOptions(flags.out(), flags.bom(), JobValues.atLeastOne("--partition-days",
                 pick(flags.partitionDays(), file.partitionDays(), 7)),
                 maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate), overrides,
                 flags.latest());
@@ -224,7 +225,7 @@ public final class RunRequests {
             }
             return day;
         } catch (DateTimeParseException e) {
-            throw new UsageException(option + " '" + JobFiles.printable(text) + "' is not a date like 2026-11-01");
+            throw new UsageException(option + " '" + Printable.of(text) + "' is not a date like 2026-11-01");
         }
     }
 

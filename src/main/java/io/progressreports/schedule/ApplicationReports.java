@@ -1,6 +1,6 @@
 package io.progressreports.schedule;
 
-import io.progressreports.job.CompletedRuns;
+import io.progressreports.launch.CompletedRuns;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;

@@ -1,7 +1,7 @@
 package io.progressreports.schedule;
 
-import io.progressreports.cli.ExitCodes;
-import io.progressreports.cli.RunLockedException;
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.RunLockedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

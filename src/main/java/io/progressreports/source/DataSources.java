@@ -2,7 +2,7 @@ package io.progressreports.source;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.progressreports.ReportsProperties;
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.UsageException;
 
 /** Connection pools for the source and the store, sized for partitions running side by side. */
 public final class DataSources {

@@ -1,7 +1,7 @@
 package io.progressreports.source;
 
 import io.progressreports.ReportsProperties;
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.UsageException;
 
 import java.io.IOException;
 import java.nio.file.Files;

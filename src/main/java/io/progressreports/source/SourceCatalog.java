@@ -1,12 +1,10 @@
 package io.progressreports.source;
 
-import io.progressreports.cli.UsageException;
-import io.progressreports.job.JobFiles;
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.springframework.dao.DataAccessException;
-
-import javax.sql.DataSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * What the source really has, read from PostgreSQL's catalog. Every identifier that reaches SQL comes from here,
@@ -46,10 +45,10 @@ public final class SourceCatalog {
                 .param("name", name)
                 .query((rs, i) -> new TableName(rs.getString(1), rs.getString(2)))
                 .optional()
-                .orElseThrow(() -> new UsageException("table '" + JobFiles.printable(name)
+                .orElseThrow(() -> new UsageException("table '" + Printable.of(name)
                         + "' not found in the source database"));
         if (SYSTEM_SCHEMAS.contains(table.schema()) || table.schema().startsWith("pg_toast")) {
-            throw new UsageException("table '" + JobFiles.printable(name) + "' is " + table
+            throw new UsageException("table '" + Printable.of(name) + "' is " + table
                     + ", a PostgreSQL system catalog, not a source table");
         }
         return table;

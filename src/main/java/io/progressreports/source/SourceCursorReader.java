@@ -1,15 +1,16 @@
 package io.progressreports.source;
 
+import io.progressreports.failure.SourceQueryException;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * A cursor over the source whose failures say they are the source's and which tables it read

@@ -1,12 +1,12 @@
 package io.progressreports.store;
 
-import io.progressreports.cli.RunLockedException;
+import io.progressreports.failure.RunLockedException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * One run of a job at a time, whoever starts it (cron, the scheduler, a person): a PostgreSQL session-level

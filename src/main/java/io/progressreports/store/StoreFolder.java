@@ -1,5 +1,7 @@
 package io.progressreports.store;
 
+import io.progressreports.failure.StoreFolderException;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.progressreports.transfer;
 
-import io.progressreports.job.DayRows;
+import io.progressreports.launch.DayRows;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 

@@ -1,9 +1,9 @@
 package io.progressreports.transfer;
 
+import io.progressreports.day.DayStore;
+import io.progressreports.day.DayTable;
 import io.progressreports.report.HistogramCodec;
 import io.progressreports.source.Micros;
-import io.progressreports.store.DayStore;
-import io.progressreports.store.DayTable;
 import org.HdrHistogram.DoubleHistogram;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

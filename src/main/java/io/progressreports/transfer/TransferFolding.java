@@ -1,6 +1,6 @@
 package io.progressreports.transfer;
 
-import io.progressreports.store.DayFolding;
+import io.progressreports.day.DayFolding;
 
 import java.time.LocalDate;
 

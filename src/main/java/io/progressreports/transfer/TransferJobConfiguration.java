@@ -1,14 +1,14 @@
 package io.progressreports.transfer;
 
 import io.progressreports.ReportsProperties;
+import io.progressreports.day.DayPlan;
+import io.progressreports.day.DaySteps;
+import io.progressreports.day.DayWriter;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
 import io.progressreports.source.SourceTimes;
+import io.progressreports.source.SpanQuery;
 import io.progressreports.source.TableName;
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.DaySteps;
-import io.progressreports.store.DayWriter;
-import io.progressreports.store.SpanQuery;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -28,13 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The transfer-speed job: plan which days to compute, compute them in partitions of contiguous days (read the

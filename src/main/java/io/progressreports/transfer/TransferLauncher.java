@@ -1,6 +1,6 @@
 package io.progressreports.transfer;
 
-import io.progressreports.job.JobLaunches;
+import io.progressreports.launch.JobLaunches;
 import io.progressreports.report.ReportPublisher;
 import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;

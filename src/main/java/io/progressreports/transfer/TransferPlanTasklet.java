@@ -1,7 +1,7 @@
 package io.progressreports.transfer;
 
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.DayReasons;
+import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;

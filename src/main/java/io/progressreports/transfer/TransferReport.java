@@ -1,9 +1,9 @@
 package io.progressreports.transfer;
 
+import io.progressreports.day.StoredDays;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportPeriod;
-import io.progressreports.store.StoredDays;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.progressreports.transfer;
 
-import io.progressreports.job.DayRows;
-import io.progressreports.job.RangeRows;
-import io.progressreports.job.RejectRate;
-import io.progressreports.job.RunFigures;
-import io.progressreports.job.RunParameters;
+import io.progressreports.day.DayPlan;
+import io.progressreports.launch.DayRows;
+import io.progressreports.launch.RangeRenderer;
+import io.progressreports.launch.RejectRate;
+import io.progressreports.launch.RunFigures;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
-import io.progressreports.store.DayPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -45,7 +45,7 @@ public class TransferReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DateRange range = run.range();
-        var rows = new RangeRows(NONE);
+        var rows = new RangeRenderer(NONE);
         TransferReport report = rows.render(store, range, TransferDay::rows,
                 days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
         logUnknownStatuses(report);
@@ -106,7 +106,7 @@ public class TransferReportTasklet implements Tasklet {
                 "not_completed", report.notCompleted());
     }
 
-    private Map<String, Object> manifest(JobExecution job, RangeRows rows, RunFigures figures,
+    private Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
                                          RejectRate rejects, TransferReport report) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());

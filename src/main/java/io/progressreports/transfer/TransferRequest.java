@@ -1,8 +1,8 @@
 package io.progressreports.transfer;
 
+import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,6 @@ import java.time.ZoneId;
 
 /** A transfer-speed run as asked for by flags and job file, before its tables are checked against the source. */
 public record TransferRequest(String jobName, String stepsTable, String timingsTable, Duration grace, ZoneId zone,
-                              DateRange range, Instant asOf, Grain grain, boolean recompute, ReportOptions options,
+                              DateRange range, Instant asOf, Grain grain, boolean recompute, RunOptions options,
                               ZoneId sourceZone, TransferStatuses statuses) {
 }

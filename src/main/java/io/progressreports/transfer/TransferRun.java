@@ -1,15 +1,15 @@
 package io.progressreports.transfer;
 
-import io.progressreports.job.RunParameters;
+import io.progressreports.day.DayFormats;
+import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayReasons;
+import io.progressreports.day.Definitions;
+import io.progressreports.launch.RunOptions;
+import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
-import io.progressreports.source.TableName;
 import io.progressreports.source.SourceIdentity;
-import io.progressreports.store.DayFormats;
-import io.progressreports.store.DayPlan;
-import io.progressreports.store.DayReasons;
-import io.progressreports.store.Definitions;
+import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +32,7 @@ import java.util.Map;
  *                    transfers by update time scans it
  */
 public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
-                          Instant asOf, Grain grain, Duration grace, boolean recompute, ReportOptions options,
+                          Instant asOf, Grain grain, Duration grace, boolean recompute, RunOptions options,
                           List<String> indexAdvice, TransferStatuses statuses, boolean unindexedUpdates) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,8 +2,8 @@ package io.progressreports.check;
 
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
 import io.progressreports.demo.SourceSchema;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.progressreports.cli;
 
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;

@@ -2,6 +2,7 @@ package io.progressreports.cli;
 
 import io.progressreports.CliProcess;
 import io.progressreports.TestDatabase;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

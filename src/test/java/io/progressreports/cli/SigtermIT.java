@@ -4,6 +4,7 @@ import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.EmbeddedStores;
 import io.progressreports.TestDatabase;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

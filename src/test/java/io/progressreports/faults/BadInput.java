@@ -1,6 +1,6 @@
 package io.progressreports.faults;
 
-import io.progressreports.job.JobFiles;
+import io.progressreports.failure.Printable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ record BadInput(String inputClass, List<String> args, byte[] jobFile, String nam
 
     /** The value as a report line names it: control characters escaped and long values cut. */
     static String printable(String value) {
-        return JobFiles.printable(value);
+        return Printable.of(value);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.progressreports.faults;
 
 import io.progressreports.CliRun;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.progressreports.faults;
 
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import io.progressreports.history.RunRow;
 import io.progressreports.report.Manifest;
 import org.junit.jupiter.api.BeforeAll;

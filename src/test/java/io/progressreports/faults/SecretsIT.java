@@ -2,7 +2,7 @@ package io.progressreports.faults;
 
 import io.progressreports.CliProcess;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

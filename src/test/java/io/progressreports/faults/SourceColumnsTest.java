@@ -2,7 +2,7 @@ package io.progressreports.faults;
 
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

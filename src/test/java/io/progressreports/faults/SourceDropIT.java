@@ -4,7 +4,7 @@ import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.ReportFiles;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,8 +1,8 @@
 package io.progressreports.faults;
 
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.job.FunnelOrder;
 import io.progressreports.source.Micros;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +120,7 @@ class FunnelEvaluatorTest {
 
     @Test
     void aRowWithoutNamespaceIsRejectedWithItsReason() {
-        ProgressRecord record = new FunnelEvaluator(definition(FunnelOrder.SEQUENTIAL), ZoneOffset.UTC, AS_OF)
+        OnboardingRecord record = new FunnelEvaluator(definition(FunnelOrder.SEQUENTIAL), ZoneOffset.UTC, AS_OF)
                 .evaluate(new OnboardingRow(9, null, Micros.of(CREATED), new long[] {OnboardingRow.NONE,
                         OnboardingRow.NONE, OnboardingRow.NONE}));
         assertThat(record).isEqualTo(new RejectedRow(9, LocalDate.of(2026, 10, 1), "missing_namespace_id"));

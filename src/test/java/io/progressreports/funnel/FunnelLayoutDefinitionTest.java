@@ -1,11 +1,12 @@
 package io.progressreports.funnel;
 
+import io.progressreports.day.DayFormats;
+import io.progressreports.job.FunnelOrder;
+import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
-import io.progressreports.store.DayFormats;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameter;
 
@@ -44,7 +45,7 @@ class FunnelLayoutDefinitionTest {
         return new FunnelRun("onboarding-funnel", TABLE, layout, definition, SOURCE, ZoneOffset.UTC,
                 new DateRange(day, day),
                 Instant.parse("2026-11-01T00:00:00Z"), Grain.WEEK, false, false,
-                new ReportOptions(Path.of("reports"), true, 7, null, "", true));
+                new RunOptions(Path.of("reports"), true, 7, null, "", true));
     }
 
     /** The source read and the aggregate format are part of every definition: days are reused for the same only. */

@@ -1,10 +1,11 @@
 package io.progressreports.funnel;
 
-import io.progressreports.source.Micros;
+import io.progressreports.day.StoredDays;
+import io.progressreports.job.FunnelOrder;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.report.ReportPeriod;
-import io.progressreports.store.StoredDays;
+import io.progressreports.source.Micros;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ class FunnelReportTest {
         for (int i = 0; i < actionDelays.length; i++) {
             times[i] = Micros.of(created.plus(actionDelays[i]));
         }
-        ProgressRecord record = new FunnelEvaluator(DEFINITION, zone, asOf)
+        OnboardingRecord record = new FunnelEvaluator(DEFINITION, zone, asOf)
                 .evaluate(new OnboardingRow(1, 1L, Micros.of(created), times));
         long[] ages = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
         days.computeIfAbsent(record.cohortDay(), d -> FunnelDayAggregate.empty(DEFINITION)).add(record, ages);

@@ -2,9 +2,9 @@ package io.progressreports.history;
 
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
+import io.progressreports.failure.ExitCodes;
 import io.progressreports.report.Manifest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

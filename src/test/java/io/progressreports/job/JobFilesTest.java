@@ -1,6 +1,6 @@
 package io.progressreports.job;
 
-import io.progressreports.cli.UsageException;
+import io.progressreports.failure.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

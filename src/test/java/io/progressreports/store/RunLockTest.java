@@ -2,8 +2,8 @@ package io.progressreports.store;
 
 import io.progressreports.CapturedErr;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,6 +2,7 @@ package io.progressreports.store;
 
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.day.DayFormats;
 import io.progressreports.report.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
 package io.progressreports.transfer;
 
+import io.progressreports.day.StoredDays;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.source.Micros;
-import io.progressreports.store.StoredDays;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,0 +1,68 @@
+package io.progressreports.day;
+
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The two steps every day-based job shares the shape of: planning the days, and computing them in partitions. */
+public final class DaySteps {
+
+    private DaySteps() {
+    }
+
+    /** A tasklet step that leaves its {@link DayPlan} under {@code planKey} in the job's execution context. */
+    public static Step plan(String name, JobRepository jobRepository, PlatformTransactionManager transactions,
+                            Tasklet planner, String planKey) {
+        var promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {planKey});
+        return new StepBuilder(name, jobRepository)
+                .tasklet(planner, transactions)
+                .listener(promotion)
+                .build();
+    }
+
+    /**
+     * The plan's spans run as partitions of {@code worker}, at most {@code threads} at a time; {@code progress}
+     * hears when they start and when the last one ends.
+     */
+    public static Step partitioned(String name, JobRepository jobRepository, Step worker, String workerName,
+                                   Partitioner partitioner, int threads, StepExecutionListener progress) {
+        var executor = new SimpleAsyncTaskExecutor(name + "-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder(name, jobRepository)
+                .partitioner(workerName, partitioner)
+                .step(worker)
+                .taskExecutor(executor)
+                .listener(progress)
+                .build();
+    }
+
+    /**
+     * A partition: reads its span's rows, maps them, and folds them into stored days in chunk transactions.
+     * {@code listeners} hear every row read (progress) and the step's end.
+     */
+    public static <I, O> Step worker(String name, JobRepository jobRepository, PlatformTransactionManager transactions,
+                                     int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
+                                     DayWriter<O, ?> writer, StepListener... listeners) {
+        var step = new StepBuilder(name, jobRepository)
+                .<I, O>chunk(chunkSize)
+                .transactionManager(transactions)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .listener(writer);
+        for (StepListener listener : listeners) {
+            step.listener(listener);
+        }
+        return step.build();
+    }
+}

@@ -1,9 +1,0 @@
-package io.progressreports.funnel;
-
-import java.time.LocalDate;
-
-/** What the processor makes of a row: an evaluated namespace, or a row that cannot be used and why. */
-public sealed interface ProgressRecord permits NamespaceOutcome, RejectedRow {
-
-    LocalDate cohortDay();
-}

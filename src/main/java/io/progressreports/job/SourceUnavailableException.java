@@ -1,9 +1,0 @@
-package io.progressreports.job;
-
-/** A run whose source stayed unreachable through every restart: exit 69, and the same command resumes it. */
-public class SourceUnavailableException extends RuntimeException {
-
-    public SourceUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

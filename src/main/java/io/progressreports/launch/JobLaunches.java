@@ -1,0 +1,187 @@
+package io.progressreports.launch;
+
+import io.progressreports.ReportsProperties;
+import io.progressreports.failure.ExitCodes;
+import io.progressreports.failure.JobFailedException;
+import io.progressreports.failure.RunLockedException;
+import io.progressreports.failure.SourceConnectionException;
+import io.progressreports.failure.SourcePermissionException;
+import io.progressreports.failure.SourceQueryException;
+import io.progressreports.failure.SourceUnavailableException;
+import io.progressreports.failure.TooManyRejectsException;
+import io.progressreports.store.RunLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
+
+/**
+ * Starts a job, or resumes it: the same command after a failure restarts the failed instance (finished
+ * partitions are not redone); after a success it starts a fresh instance, which reuses the stored days. A run
+ * that loses its source mid-read is resumed the same way, in the same process, a few times.
+ */
+@Component
+public class JobLaunches {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLaunches.class);
+    /** Waits before each restart of a run that lost its source: about 7 s in all, for a failover or a restart. */
+    private static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final DataSource store;
+    private final RunOutcomes outcomes;
+    private final RunningExecutions running;
+    private final Duration readTimeout;
+
+    public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
+                       RunOutcomes outcomes, RunningExecutions running, ReportsProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.store = storeDataSource;
+        this.outcomes = outcomes;
+        this.running = running;
+        this.readTimeout = properties.source().readTimeout();
+    }
+
+    /**
+     * Runs the job for the report job {@code name}, holding that name's run lock throughout. An execution that
+     * lost its source connection is restarted after each of {@link #RETRY_WAITS}; each restart redoes only the
+     * failed partitions, from their last committed chunks, as a rerun of the command would.
+     *
+     * @param parameters the job parameters of the n-th identical request (n from 1)
+     * @throws TooManyRejectsException when the run completed (its report is published) over its max-reject-rate
+     */
+    public JobExecution launch(String name, Job job, LongFunction<JobParameters> parameters) {
+        try (RunLock lock = RunLock.acquire(store, name)) {
+            JobExecution execution = startOrResume(job, parameters);
+            for (int retry = 1; retry <= RETRY_WAITS.size() && lostSource(execution); retry++) {
+                outcomes.record(execution);
+                Duration wait = RETRY_WAITS.get(retry - 1);
+                log.warn("{}: execution {} lost its source connection ({}); restarting it from its last committed "
+                        + "chunk in {} s (retry {} of {})", name, execution.getId(), ExitCodes.message(
+                        JobFailedException.cause(execution)), wait.toSeconds(), retry, RETRY_WAITS.size());
+                Thread.sleep(wait.toMillis());
+                execution = startOrResume(job, parameters);
+            }
+            outcomes.record(execution);
+            RuntimeException refused = sourceRefused(execution);
+            if (refused != null) {
+                throw refused;
+            }
+            if (lostSource(execution)) {
+                throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
+                        "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
+                        + ExitCodes.message(JobFailedException.cause(execution))
+                        + " (the same command resumes the run)", new JobFailedException(execution));
+            }
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                throw new JobFailedException(execution);
+            }
+            RejectRate.exceeded(execution.getExecutionContext()).ifPresent(verdict -> {
+                throw new TooManyRejectsException(verdict);
+            });
+            return execution;
+        } catch (JobFailedException | RunLockedException | SourceUnavailableException | SourcePermissionException
+                 | TooManyRejectsException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to restart " + job.getName(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start " + job.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Only the source's connection failures: a store that fails cannot be trusted to record a restart. A source
+     * that sent nothing for the read timeout is not retried either: it would hold the run lock that much longer.
+     */
+    private static boolean lostSource(JobExecution execution) {
+        return sourceFailure(execution, SourceConnectionException.class) instanceof SourceConnectionException lost
+                && !lost.timedOut();
+    }
+
+    /**
+     * A failure the source's owner must mend, or that waiting will not mend, in one line naming the source and
+     * what the run read; null for any other outcome.
+     */
+    private RuntimeException sourceRefused(JobExecution execution) {
+        String source = "source " + execution.getJobParameters().getString("source", "");
+        Throwable cause = JobFailedException.cause(execution);
+        if (sourceFailure(execution, SourceConnectionException.class) instanceof SourceConnectionException lost
+                && lost.timedOut()) {
+            return new SourceUnavailableException(source + " sent nothing for " + readable(readTimeout)
+                    + " while reading " + lost.tables() + " (the read timeout, --source-read-timeout); the same "
+                    + "command resumes the run", cause);
+        }
+        if (sourceFailure(execution, SourceQueryException.class) instanceof SourceQueryException query) {
+            if (query.permissionDenied()) {
+                return new SourcePermissionException(source + " refused to read " + query.tables() + ": "
+                        + query.reason() + " (the source role needs SELECT on " + query.tables()
+                        + "; the same command resumes the run)", cause);
+            }
+            if (query.canceled()) {
+                return new SourceUnavailableException(source + " canceled the read of " + query.tables() + ": "
+                        + query.reason() + " (the role's statement_timeout or an administrator; the same command "
+                        + "resumes the run)", cause);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable sourceFailure(JobExecution execution, Class<? extends Throwable> type) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return null;
+        }
+        for (Throwable t = JobFailedException.cause(execution); t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** 10m, 45s, 1h30m: as the flag takes it. */
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private JobExecution startOrResume(Job job, LongFunction<JobParameters> parameters) throws Exception {
+        for (long attempt = 1; ; attempt++) {
+            JobParameters candidate = parameters.apply(attempt);
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), candidate);
+            if (last == null) {
+                return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+                continue;
+            }
+            if (last.getStatus().isRunning()) {
+                // Left STARTED by a process that died: mark it failed so it can be restarted.
+                jobOperator.recover(last);
+            }
+            // FAILED or STOPPED (by SIGTERM): starting the instance again restarts it where it left off, with this
+            // command's non-identifying parameters (output folder, BOM), so a run that failed on an unwritable
+            // folder can be pointed at another one.
+            return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
+        }
+    }
+
+    public static JobParameters withSource(JobParameters parameters, String sourceLabel) {
+        return new JobParametersBuilder(parameters).addString("source", sourceLabel, false).toJobParameters();
+    }
+}
