@@ -1,5 +1,6 @@
 package io.progressreports.store;
 
+import io.progressreports.failure.StoreFolderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

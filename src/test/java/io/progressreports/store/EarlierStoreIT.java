@@ -4,7 +4,7 @@ import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.EmbeddedStores;
 import io.progressreports.TestDatabase;
-import io.progressreports.cli.ExitCodes;
+import io.progressreports.failure.ExitCodes;
 import io.progressreports.store.migration.V1__Spring_batch_schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;

@@ -1,6 +1,7 @@
-package io.progressreports.store;
+package io.progressreports.day;
 
 import io.progressreports.TestDatabase;
+import io.progressreports.store.StoreMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -34,8 +35,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
