@@ -1,9 +1,9 @@
 package io.progressreports.transfer;
 
 import io.progressreports.TestDatabase;
+import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.report.ReportOptions;
 import io.progressreports.source.Micros;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
@@ -56,7 +56,7 @@ class TransferDayStoreTest {
                 Map.of("started_at", "timestamp with time zone")), ZoneOffset.UTC);
         var run = new TransferRun("transfer-speed", steps, timings, source, ZoneOffset.UTC,
                 new DateRange(DAY, DAY.plusDays(1)), AS_OF, Grain.DAY, Duration.ofDays(1), false,
-                new ReportOptions(Path.of("reports"), true, 7, null, "", true), List.of(),
+                new RunOptions(Path.of("reports"), true, 7, null, "", true), List.of(),
                 TransferStatuses.of(TransferStatuses.DEFAULT), false);
         store = new TransferDayStore(sql, run);
         store.registerDefinition();
