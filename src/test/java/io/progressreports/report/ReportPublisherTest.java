@@ -1,6 +1,5 @@
 package io.progressreports.report;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,29 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportPublisherTest {
 
+    /** Another process that runs as long as the machine: PID 1, in any PID namespace. */
+    private static final long RUNNING = 1;
+    /** Linux process ids stop at 2^22 (pid_max), so no process ever has this one. */
+    private static final long GONE = Integer.MAX_VALUE;
+
     @TempDir
     Path jobDir;
 
-    private Process other;
-
-    @AfterEach
-    void stopOther() {
-        if (other != null) {
-            other.destroy();
-        }
-    }
-
     @Test
     void leavesARunningWritersStagingAloneAndCleansUpAfterGoneOnes() throws Exception {
-        other = new ProcessBuilder("sleep", "300").start();
-        long gone = goneProcessId();
-        Path running = Files.createDirectories(jobDir.resolve(".staging-p" + other.pid() + "-1234"));
+        assertThat(ProcessHandle.of(RUNNING)).isPresent();
+        assertThat(ProcessHandle.of(GONE)).isEmpty();
+        Path running = Files.createDirectories(jobDir.resolve(".staging-p" + RUNNING + "-1234"));
         Files.writeString(running.resolve("funnel.csv"), "half written");
-        Path runningLink = Files.createSymbolicLink(jobDir.resolve(".latest-p" + other.pid()), Path.of("x"));
-        Path crashed = Files.createDirectories(jobDir.resolve(".staging-p" + gone + "-5678"));
+        Path runningLink = Files.createSymbolicLink(jobDir.resolve(".latest-p" + RUNNING), Path.of("x"));
+        Path crashed = Files.createDirectories(jobDir.resolve(".staging-p" + GONE + "-5678"));
         Path olderVersion = Files.createDirectories(jobDir.resolve(".staging-98765"));
         // A crash between moving the old report aside and moving its successor in: the old one comes back.
-        Path replaced = Files.createDirectories(jobDir.resolve(".replaced-p" + gone + "-2026-10-01_2026-10-31"));
+        Path replaced = Files.createDirectories(jobDir.resolve(".replaced-p" + GONE + "-2026-10-01_2026-10-31"));
 
         Path published = new ReportPublisher(jobDir).write("2026-11-01_2026-11-30", true, dir -> List.of(),
                 Map.of("job", "test"));
@@ -67,12 +61,5 @@ class ReportPublisherTest {
         assertThat(adhoc).isDirectory();
         assertThat(Files.readSymbolicLink(jobDir.resolve(ReportPublisher.LATEST)))
                 .isEqualTo(Path.of("2026-10-02_2026-10-31"));
-    }
-
-    /** The id of a process that has ended. */
-    private static long goneProcessId() throws Exception {
-        Process done = new ProcessBuilder("true").start();
-        assertThat(done.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return done.pid();
     }
 }
