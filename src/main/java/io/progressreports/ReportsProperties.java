@@ -12,9 +12,9 @@ import java.util.Locale;
 /**
  * Settings shared by every command, bound the Spring way: flags (passed on as command-line properties) over
  * environment variables ({@code REPORTS_SOURCE_URL}, {@code REPORTS_CHUNK_SIZE}, ...) over application.yml (in the
- * working directory or the install folder) over the job file's values.
+ * working directory or the install folder).
  *
- * @param chunkSize        rows per chunk and store transaction
+ * @param chunkSize        rows per chunk and store transaction; null for the job file's (see run.RunRequests)
  * @param threads          partitions computed side by side
  * @param progressInterval how often a run without a terminal logs its progress
  */
@@ -34,7 +34,7 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
                     + " (--source-read-timeout or reports.source.read-timeout in application.yml)");
         }
         store = store == null ? new Store(null, null, null, null, null, false) : store;
-        chunkSize = atLeastOne("chunk-size", chunkSize == null ? 2000 : chunkSize);
+        chunkSize = chunkSize == null ? null : atLeastOne("chunk-size", chunkSize);
         threads = atLeastOne("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
         if (progressInterval.toMillis() < 1) {

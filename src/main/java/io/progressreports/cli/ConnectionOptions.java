@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.job.JobFiles;
+import io.progressreports.job.JobValues;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,14 +45,16 @@ public class ConnectionOptions {
 
     /**
      * The flags as the application's highest-precedence settings; what a flag leaves unset comes from the
-     * environment, then application.yml, then defaults (the chunk size: see {@link ReportApplications}).
+     * environment, then application.yml, then defaults (for the chunk size the job file's first: see
+     * run.RunRequests). A bad chunk size is refused here, before anything starts.
      */
     SpringSettings settings() {
         return store.addTo(new SpringSettings())
                 .put("reports.source.url", sourceUrl)
                 .put("reports.source.user", sourceUser)
                 .put("reports.source.read-timeout", sourceReadTimeout)
-                .put("reports.chunk-size", chunkSize)
+                .put("reports.chunk-size", chunkSize == null ? null
+                        : JobValues.atLeastOne("--chunk-size", chunkSize))
                 .put("reports.threads", threads)
                 .put("reports.progress-interval", progressInterval);
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * What SIGTERM and SIGINT do to a command that runs jobs: stop its job executions at their next chunk boundary (they end
- * STOPPED, and the same command resumes them), wait for them, close the applications, exit. The JVM runs shutdown
+ * STOPPED, and the same command resumes them), wait for them, close the application, exit. The JVM runs shutdown
  * hooks side by side, so Spring's own hook (not registered, see {@link SpringSettings}) would close the store
  * under a running job.
  */
@@ -29,33 +29,33 @@ final class GracefulShutdown implements AutoCloseable {
     }
 
     /** For run: exit 143 (SIGTERM) or 130 (SIGINT), whether or not the job had to be stopped. */
-    static GracefulShutdown forRun(ReportApplications applications) {
+    static GracefulShutdown forRun(LazyApplication application) {
         return new GracefulShutdown(new Thread(() -> {
-            applications.stopRunningJobs(Instant.now().plus(WAIT));
-            exit(applications, ExitCodes.stopped());
+            application.stopRunningJobs(Instant.now().plus(WAIT));
+            exit(application, ExitCodes.stopped());
         }, "sigterm"));
     }
 
     /** For schedule: no new runs; exit 143 or 130 if a running job had to be stopped, 0 if the scheduler was idle. */
-    static GracefulShutdown forSchedule(Scheduler scheduler, ReportApplications applications) {
+    static GracefulShutdown forSchedule(Scheduler scheduler, LazyApplication application) {
         return new GracefulShutdown(new Thread(() -> {
             Instant deadline = Instant.now().plus(WAIT);
             scheduler.stop();
-            boolean stopped = applications.stopRunningJobs(deadline);
+            boolean stopped = application.stopRunningJobs(deadline);
             try {
                 // Lets each job's thread log how its run ended.
                 scheduler.awaitStopped(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exit(applications, stopped ? ExitCodes.stopped() : ExitCodes.OK);
+            exit(application, stopped ? ExitCodes.stopped() : ExitCodes.OK);
         }, "sigterm"));
     }
 
     /** Halts rather than returns: the JVM would otherwise exit 143 whatever the hook decided. */
-    private static void exit(ReportApplications applications, int code) {
+    private static void exit(LazyApplication application, int code) {
         try {
-            applications.close();
+            application.close();
         } catch (RuntimeException e) {
             log.warn("closing after {}: {}", ShutdownSignals.name(), ExitCodes.message(e));
         }

@@ -143,10 +143,10 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
                 to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
-                connection.out, !noBom, connection.chunkSize, partitionDays, maxRejectRate, sourceZone, latest));
-        try (var applications = new ReportApplications(connection.settings());
-             var shutdown = GracefulShutdown.forRun(applications)) {
-            Path report = run.launch(applications.forChunkSize(run.chunkSize()));
+                connection.out, !noBom, partitionDays, maxRejectRate, sourceZone, latest));
+        try (var application = new LazyApplication(connection.settings());
+             var shutdown = GracefulShutdown.forRun(application)) {
+            Path report = application.use(run::launch);
             System.out.println("report: " + report.toAbsolutePath().normalize());
             return ExitCodes.OK;
         }

@@ -5,8 +5,8 @@ import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFiles;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
-import io.progressreports.schedule.ApplicationReports;
 import io.progressreports.schedule.ClockSleeper;
+import io.progressreports.schedule.NightlyReports;
 import io.progressreports.schedule.ScheduledJob;
 import io.progressreports.schedule.Scheduler;
 import picocli.CommandLine.Command;
@@ -52,11 +52,11 @@ public class ScheduleCommand implements Callable<Integer> {
             throw new UsageException("no job file in " + jobFiles.dir() + " has a schedule (see --help)");
         }
         Clock clock = Clock.systemUTC();
-        try (var applications = new ReportApplications(connection.settings())) {
-            var reports = new ApplicationReports(new RunRequests(jobFiles, clock),
-                    RunOverrides.nightly(connection.out, connection.chunkSize), applications::forChunkSize);
+        try (var application = new LazyApplication(connection.settings())) {
+            var reports = new NightlyReports(new RunRequests(jobFiles, clock), RunOverrides.nightly(connection.out),
+                    application::get);
             var scheduler = new Scheduler(jobs, clock, new ClockSleeper(clock), reports);
-            try (var shutdown = GracefulShutdown.forSchedule(scheduler, applications)) {
+            try (var shutdown = GracefulShutdown.forSchedule(scheduler, application)) {
                 reports.open(jobs);
                 scheduler.run();
             }

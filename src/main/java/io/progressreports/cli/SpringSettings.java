@@ -8,41 +8,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Settings handed to Spring at the two ends of its order of precedence: flags as command-line properties, above
- * everything, so that flags beat environment variables, which beat application.yml; and fallbacks (the job
- * file's values) as default properties, below everything.
+ * Settings handed to Spring: flags as command-line properties, above everything, so that flags beat environment
+ * variables, which beat application.yml (looked for where {@link SettingsFiles} says).
  */
 public final class SpringSettings {
 
     private final List<String> arguments = new ArrayList<>();
-    private final Map<String, Object> fallbacks = new HashMap<>(
-            Map.of("spring.config.location", SettingsFiles.locations()));
 
     public SpringSettings put(String property, Object value) {
         if (value != null) {
             arguments.add("--" + property + "=" + value);
         }
         return this;
-    }
-
-    /** A value below every other source of settings: used only when no flag, variable or file sets it. */
-    public SpringSettings fallback(String property, Object value) {
-        if (value != null) {
-            fallbacks.put(property, value);
-        }
-        return this;
-    }
-
-    public SpringSettings copy() {
-        var copy = new SpringSettings();
-        copy.arguments.addAll(arguments);
-        copy.fallbacks.putAll(fallbacks);
-        return copy;
     }
 
     /**
@@ -61,7 +42,7 @@ public final class SpringSettings {
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .properties("logging.register-shutdown-hook=false")
-                .properties(fallbacks)
+                .properties(Map.of("spring.config.location", SettingsFiles.locations()))
                 .run(arguments.toArray(String[]::new));
     }
 }

@@ -77,15 +77,13 @@ public class FunnelJobConfiguration {
         return gridSize -> DayPlan.decode(plan).partitions();
     }
 
-    /** Chunk size is a setting of the process, not a job parameter: the worker runs outside the job scope. */
     @Bean
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
                        FunnelProcessor funnelProcessor,
                        DayWriter<OnboardingRecord, FunnelDayAggregate> funnelDayWriter,
-                       UnmappedActionCodes funnelUnmappedCodes, ReportsProperties properties,
-                       ProgressTracking progress) {
-        return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager, properties.chunkSize(),
+                       UnmappedActionCodes funnelUnmappedCodes, ProgressTracking progress) {
+        return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager,
                 funnelReader, funnelProcessor, funnelDayWriter, progress.workers(), funnelUnmappedCodes);
     }
 
@@ -93,7 +91,7 @@ public class FunnelJobConfiguration {
     @StepScope
     JdbcCursorItemReader<OnboardingRow> funnelReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                      @Value("#{jobParameters}") Map<String, Object> parameters,
-                                                     ReportsProperties properties,
+                                                     @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
                                                      UnmappedActionCodes funnelUnmappedCodes,
                                                      @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
                                                      @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
@@ -102,7 +100,7 @@ public class FunnelJobConfiguration {
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
                 run.layout().rowMapper(run.definition().actions().size(), funnelUnmappedCodes,
                         new SourceTimes(run.source().zone())),
-                properties.chunkSize());
+                chunkSize);
     }
 
     @Bean

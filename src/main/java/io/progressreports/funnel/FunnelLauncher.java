@@ -46,9 +46,9 @@ public class FunnelLauncher {
     }
 
     /** @return the published report folder */
-    public Path run(FunnelRun run, String sourceLabel) {
+    public Path run(FunnelRun run, String sourceLabel, int chunkSize) {
         JobExecution execution = launches.launch(run.jobName(), onboardingFunnelJob,
-                attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
+                attempt -> JobLaunches.withSettings(run.toJobParameters(attempt), sourceLabel, chunkSize));
         return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }
 }

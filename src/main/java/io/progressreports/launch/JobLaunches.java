@@ -9,6 +9,7 @@ import io.progressreports.failure.SourcePermissionException;
 import io.progressreports.failure.SourceQueryException;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
+import io.progressreports.day.DaySteps;
 import io.progressreports.store.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,7 +182,14 @@ public class JobLaunches {
         }
     }
 
-    public static JobParameters withSource(JobParameters parameters, String sourceLabel) {
-        return new JobParametersBuilder(parameters).addString("source", sourceLabel, false).toJobParameters();
+    /**
+     * With the settings of the application that launches the run, not identifying: the source it reads (without a
+     * password), and the rows per chunk.
+     */
+    public static JobParameters withSettings(JobParameters parameters, String sourceLabel, int chunkSize) {
+        return new JobParametersBuilder(parameters)
+                .addString("source", sourceLabel, false)
+                .addLong(DaySteps.CHUNK_SIZE, (long) chunkSize, false)
+                .toJobParameters();
     }
 }

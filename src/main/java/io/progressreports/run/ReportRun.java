@@ -9,9 +9,6 @@ public interface ReportRun {
 
     String job();
 
-    /** Rows per chunk: a setting of the application the run is launched in, not of the job. */
-    int chunkSize();
-
     /**
      * Checks the names against the source, then runs the job (or resumes its failed or stopped execution) in a
      * started application.

@@ -10,13 +10,13 @@ import java.nio.file.Path;
  */
 public record RunOverrides(String from, String to, String date, Integer last, String asOf, String zone, String grain,
                            String steps, String window, String order, String ages, String table, boolean dropoffs,
-                           boolean recompute, Path out, boolean bom, Integer chunkSize, Integer partitionDays,
+                           boolean recompute, Path out, boolean bom, Integer partitionDays,
                            String maxRejectRate, String sourceZone, boolean latest) {
 
     /** The nightly report, as cron and the scheduler run it: the job file as it is. */
-    public static RunOverrides nightly(Path out, Integer chunkSize) {
+    public static RunOverrides nightly(Path out) {
         return new RunOverrides(null, null, null, null, null, null, null, null, null, null, null, null, false, false,
-                out, true, chunkSize, null, null, null, false);
+                out, true, null, null, null, false);
     }
 
     /**
@@ -25,6 +25,6 @@ public record RunOverrides(String from, String to, String date, Integer last, St
      */
     RunOverrides ownDefinition(boolean fileHasSteps) {
         return new RunOverrides(from, to, date, last, null, null, null, fileHasSteps ? null : steps, null, null, null,
-                null, dropoffs, recompute, out, bom, chunkSize, partitionDays, maxRejectRate, sourceZone, latest);
+                null, dropoffs, recompute, out, bom, partitionDays, maxRejectRate, sourceZone, latest);
     }
 }

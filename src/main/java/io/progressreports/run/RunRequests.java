@@ -1,5 +1,6 @@
 package io.progressreports.run;
 
+import io.progressreports.ReportsProperties;
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 import io.progressreports.funnel.FunnelLauncher;
@@ -49,8 +50,6 @@ public final class RunRequests {
 
     public ReportRun prepare(String job, RunOverrides flags) {
         JobFile file = jobFiles.load(job);
-        int chunkSize = JobValues.atLeastOne("--chunk-size", pick(flags.chunkSize(), file.chunkSize(),
-                DEFAULT_CHUNK_SIZE));
         if (JobFile.FUNNEL.equals(file.kind())) {
             FunnelRequest asked = funnelRequest(job, file, flags, "");
             boolean fileHasSteps = file.steps() != null;
@@ -62,13 +61,13 @@ public final class RunRequests {
             }
             String overrides = overrides(funnelDefinition(asked), own, flags, asked.range(), asked.zone(),
                     asked.asOf());
-            return new FunnelRun(job, chunkSize, funnelRequest(job, file, flags, overrides));
+            return new FunnelRun(job, file.chunkSize(), funnelRequest(job, file, flags, overrides));
         }
         TransferRequest asked = transferRequest(job, file, flags, "");
         String overrides = overrides(transferDefinition(asked),
                 transferDefinition(transferRequest(job, file, flags.ownDefinition(true), "")), flags, asked.range(),
                 asked.zone(), asked.asOf());
-        return new TransferRun(job, chunkSize, transferRequest(job, file, flags, overrides));
+        return new TransferRun(job, file.chunkSize(), transferRequest(job, file, flags, overrides));
     }
 
     /** What a funnel counts, by the flag that sets it (without its dashes). */
@@ -237,21 +236,31 @@ public final class RunRequests {
         return SafeUrls.redact(application.getEnvironment().getProperty("reports.source.url"));
     }
 
-    private record FunnelRun(String job, int chunkSize, FunnelRequest request) implements ReportRun {
+    /**
+     * Rows per chunk: the application's setting (a flag, REPORTS_CHUNK_SIZE or application.yml, in that order),
+     * else the job file's, else 2000. It travels as a job parameter, so one application runs every job.
+     */
+    private static int chunkSize(ApplicationContext application, Integer jobFile) {
+        return pick(application.getBean(ReportsProperties.class).chunkSize(), jobFile, DEFAULT_CHUNK_SIZE);
+    }
+
+    private record FunnelRun(String job, Integer fileChunkSize, FunnelRequest request) implements ReportRun {
 
         @Override
         public Path launch(ApplicationContext application) {
             FunnelLauncher launcher = application.getBean(FunnelLauncher.class);
-            return launcher.run(launcher.resolve(request), sourceLabel(application));
+            return launcher.run(launcher.resolve(request), sourceLabel(application),
+                    chunkSize(application, fileChunkSize));
         }
     }
 
-    private record TransferRun(String job, int chunkSize, TransferRequest request) implements ReportRun {
+    private record TransferRun(String job, Integer fileChunkSize, TransferRequest request) implements ReportRun {
 
         @Override
         public Path launch(ApplicationContext application) {
             TransferLauncher launcher = application.getBean(TransferLauncher.class);
-            return launcher.run(launcher.resolve(request), sourceLabel(application));
+            return launcher.run(launcher.resolve(request), sourceLabel(application),
+                    chunkSize(application, fileChunkSize));
         }
     }
 }

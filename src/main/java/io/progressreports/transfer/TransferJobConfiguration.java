@@ -122,13 +122,11 @@ public class TransferJobConfiguration {
         return gridSize -> DayPlan.decode(plan).partitions();
     }
 
-    /** Chunk size is a setting of the process, not a job parameter: the worker runs outside the job scope. */
     @Bean
     Step transferDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                          JdbcCursorItemReader<StepTimingRow> transferReader, TransferProcessor transferProcessor,
-                         DayWriter<TimingRecord, TransferDay> transferDayWriter,
-                         ReportsProperties properties, ProgressTracking progress) {
-        return DaySteps.worker("transferDay", jobRepository, storeTransactionManager, properties.chunkSize(),
+                         DayWriter<TimingRecord, TransferDay> transferDayWriter, ProgressTracking progress) {
+        return DaySteps.worker("transferDay", jobRepository, storeTransactionManager,
                 transferReader, transferProcessor, transferDayWriter, progress.workers());
     }
 
@@ -136,7 +134,7 @@ public class TransferJobConfiguration {
     @StepScope
     JdbcCursorItemReader<StepTimingRow> transferReader(@Qualifier("sourceDataSource") DataSource sourceDataSource,
                                                        @Value("#{jobParameters}") Map<String, Object> parameters,
-                                                       ReportsProperties properties,
+                                                       @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}")
                                                        String from,
                                                        @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}")
@@ -145,7 +143,7 @@ public class TransferJobConfiguration {
         TransferRun run = TransferRun.fromJobParameters(parameters);
         return partitionQuery(run, DayPlan.decode(plan)).reader("transferReader", sourceDataSource,
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
-                new StepTimingRowMapper(new SourceTimes(run.source().zone())), properties.chunkSize());
+                new StepTimingRowMapper(new SourceTimes(run.source().zone())), chunkSize);
     }
 
     /**
@@ -158,8 +156,8 @@ public class TransferJobConfiguration {
                                 JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader,
                                 TransferProcessor transferUnfinishedProcessor,
                                 DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter,
-                                ReportsProperties properties, ProgressTracking progress) {
-        return DaySteps.worker("transferUnfinished", jobRepository, storeTransactionManager, properties.chunkSize(),
+                                ProgressTracking progress) {
+        return DaySteps.worker("transferUnfinished", jobRepository, storeTransactionManager,
                 transferUnfinishedReader, transferUnfinishedProcessor, transferUnfinishedWriter,
                 progress.workers());
     }
@@ -168,7 +166,8 @@ public class TransferJobConfiguration {
     @StepScope
     JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader(
             @Qualifier("sourceDataSource") DataSource sourceDataSource,
-            @Value("#{jobParameters}") Map<String, Object> parameters, ReportsProperties properties,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
         TransferRun run = TransferRun.fromJobParameters(parameters);
         List<DateRange> spans = DayPlan.decode(plan).spans();
@@ -176,7 +175,7 @@ public class TransferJobConfiguration {
                 + "\norder by s.updated_at, s.id", binder(run, 1))
                 .reader("transferUnfinishedReader", sourceDataSource,
                         new DateRange(spans.get(0).from(), spans.get(spans.size() - 1).to()),
-                        new StepTimingRowMapper(new SourceTimes(run.source().zone())), properties.chunkSize());
+                        new StepTimingRowMapper(new SourceTimes(run.source().zone())), chunkSize);
     }
 
     /** The transfer rules, keeping only the rows of computed days: the pass's range spans reused days too. */

@@ -61,9 +61,9 @@ public class TransferLauncher {
     }
 
     /** @return the published report folder */
-    public Path run(TransferRun run, String sourceLabel) {
+    public Path run(TransferRun run, String sourceLabel, int chunkSize) {
         JobExecution execution = launches.launch(run.jobName(), transferSpeedJob,
-                attempt -> JobLaunches.withSource(run.toJobParameters(attempt), sourceLabel));
+                attempt -> JobLaunches.withSettings(run.toJobParameters(attempt), sourceLabel, chunkSize));
         return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }
 }

@@ -2,7 +2,7 @@ package io.progressreports.schedule;
 
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
-import io.progressreports.cli.ReportApplications;
+import io.progressreports.cli.LazyApplication;
 import io.progressreports.cli.SpringSettings;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
@@ -43,7 +43,7 @@ class SchedulerTest {
     @TempDir
     Path dir;
 
-    private final List<ReportApplications> applications = new ArrayList<>();
+    private final List<LazyApplication> applications = new ArrayList<>();
     private final List<Scheduler> schedulers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -53,7 +53,7 @@ class SchedulerTest {
         for (Thread thread : threads) {
             thread.join(WAIT.toMillis());
         }
-        applications.forEach(ReportApplications::close);
+        applications.forEach(LazyApplication::close);
     }
 
     private JobFiles jobFile(String cron) throws IOException {
@@ -68,12 +68,11 @@ class SchedulerTest {
         return new JobFiles(jobs);
     }
 
-    private ApplicationReports reports(JobFiles jobs, ManualClock clock, String store) {
-        var started = new ReportApplications(new SpringSettings().put("reports.source.url",
+    private NightlyReports reports(JobFiles jobs, ManualClock clock, String store) {
+        var started = new LazyApplication(new SpringSettings().put("reports.source.url",
                 TestDatabase.seededSourceUrl()).put("reports.store.url", store).put("reports.threads", 1));
         applications.add(started);
-        return new ApplicationReports(new RunRequests(jobs, clock), RunOverrides.nightly(dir.resolve("out"), null),
-                started::forChunkSize);
+        return new NightlyReports(new RunRequests(jobs, clock), RunOverrides.nightly(dir.resolve("out")), started::get);
     }
 
     private void start(JobFiles jobs, ManualClock clock, ScheduledReports reports) {
@@ -133,7 +132,7 @@ class SchedulerTest {
         JobFiles jobs = jobFile("* * * * *");
         String store = TestDatabase.newDatabaseUrl();
         var clock = new ManualClock(START);
-        ApplicationReports real = reports(jobs, clock, store);
+        NightlyReports real = reports(jobs, clock, store);
         var started = new AtomicInteger();
         var running = new AtomicInteger();
         var mostAtOnce = new AtomicInteger();
