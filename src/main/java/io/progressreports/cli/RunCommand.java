@@ -141,9 +141,12 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(from,
-                to, date, last, asOf, zone, grain, steps, window, order, ages, table, dropoffs, recompute,
-                connection.out, !noBom, partitionDays, maxRejectRate, sourceZone, latest));
+        ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(
+                new RunOverrides.Range(from, to, date, last),
+                new RunOverrides.Calendar(asOf, zone, grain),
+                new RunOverrides.Funnel(steps, window, order, ages, table, dropoffs),
+                new RunOverrides.Work(sourceZone, recompute, partitionDays, maxRejectRate),
+                new RunOverrides.Output(connection.out, !noBom, latest)));
         try (var application = new LazyApplication(connection.settings());
              var shutdown = GracefulShutdown.forRun(application)) {
             Path report = application.use(run::launch);

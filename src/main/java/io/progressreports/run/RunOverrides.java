@@ -3,20 +3,14 @@ package io.progressreports.run;
 import java.nio.file.Path;
 
 /**
- * The flags of {@code run} that change what a job file asks for; null (or false) leaves the file's value. The
- * range is one of from/to, date or last; with none, the file's {@code last} days up to as-of.
- *
- * @param latest move {@code latest} to this run's report even if the run's settings are not the job file's
+ * The flags of {@code run} that change what a job file asks for, by concern; null (or false) leaves the file's
+ * value.
  */
-public record RunOverrides(String from, String to, String date, Integer last, String asOf, String zone, String grain,
-                           String steps, String window, String order, String ages, String table, boolean dropoffs,
-                           boolean recompute, Path out, boolean bom, Integer partitionDays,
-                           String maxRejectRate, String sourceZone, boolean latest) {
+public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work work, Output output) {
 
     /** The nightly report, as cron and the scheduler run it: the job file as it is. */
     public static RunOverrides nightly(Path out) {
-        return new RunOverrides(null, null, null, null, null, null, null, null, null, null, null, null, false, false,
-                out, true, null, null, null, false);
+        return new RunOverrides(Range.FILE, Calendar.FILE, Funnel.FILE, Work.FILE, new Output(out, true, false));
     }
 
     /**
@@ -24,7 +18,39 @@ public record RunOverrides(String from, String to, String date, Integer last, St
      * steps kept only when the file names none, so that a definition can be made at all.
      */
     RunOverrides ownDefinition(boolean fileHasSteps) {
-        return new RunOverrides(from, to, date, last, null, null, null, fileHasSteps ? null : steps, null, null, null,
-                null, dropoffs, recompute, out, bom, partitionDays, maxRejectRate, sourceZone, latest);
+        return new RunOverrides(range, Calendar.FILE, new Funnel(fileHasSteps ? null : funnel.steps(), null, null,
+                null, null, funnel.dropoffs()), work, output);
+    }
+
+    /** Which days: one of from/to, date or last; with none, the file's {@code last} days up to as-of. */
+    public record Range(String from, String to, String date, Integer last) {
+
+        public static final Range FILE = new Range(null, null, null, null);
+    }
+
+    /** When "now" is for the run, and the zone and grain of its days and periods. */
+    public record Calendar(String asOf, String zone, String grain) {
+
+        public static final Calendar FILE = new Calendar(null, null, null);
+    }
+
+    /** What a funnel counts, and whether to list its drop-offs: flags of funnel jobs only. */
+    public record Funnel(String steps, String window, String order, String ages, String table, boolean dropoffs) {
+
+        public static final Funnel FILE = new Funnel(null, null, null, null, null, false);
+    }
+
+    /** How the source is read and the work is done and judged. */
+    public record Work(String sourceZone, boolean recompute, Integer partitionDays, String maxRejectRate) {
+
+        public static final Work FILE = new Work(null, false, null, null);
+    }
+
+    /**
+     * Where and how the report is published.
+     *
+     * @param latest move {@code latest} to this run's report even if the run's settings are not the job file's
+     */
+    public record Output(Path out, boolean bom, boolean latest) {
     }
 }

@@ -108,89 +108,95 @@ public final class RunRequests {
         Stream<String> definition = asked.entrySet().stream()
                 .filter(entry -> !entry.getValue().equals(own.get(entry.getKey())))
                 .map(entry -> entry.getKey() + "=" + entry.getValue());
-        boolean ownAsOf = flags.asOf() == null || asOf.equals(range.to().plusDays(1).atStartOfDay(zone).toInstant());
+        boolean ownAsOf = flags.calendar().asOf() == null
+                || asOf.equals(range.to().plusDays(1).atStartOfDay(zone).toInstant());
         return Stream.concat(definition, ownAsOf ? Stream.empty() : Stream.of("as-of=" + asOf))
                 .collect(Collectors.joining(" "));
     }
 
     private FunnelRequest funnelRequest(String job, JobFile file, RunOverrides flags, String overrides) {
-        ZoneId zone = JobValues.zone("--zone", pick(flags.zone(), file.zone(), "UTC"));
-        Instant asOf = asOf(flags, zone);
-        List<String> steps = flags.steps() == null ? file.steps()
-                : Arrays.stream(flags.steps().split(",", -1)).map(String::trim).toList();
+        RunOverrides.Funnel funnel = flags.funnel();
+        ZoneId zone = JobValues.zone("--zone", pick(flags.calendar().zone(), file.zone(), "UTC"));
+        Instant asOf = asOf(flags.calendar(), zone);
+        List<String> steps = funnel.steps() == null ? file.steps()
+                : Arrays.stream(funnel.steps().split(",", -1)).map(String::trim).toList();
         if (steps == null || steps.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--steps needs action names separated by commas, not '"
-                    + Printable.of(flags.steps()) + "'");
+                    + Printable.of(funnel.steps()) + "'");
         }
-        if (flags.steps() != null) {
+        if (funnel.steps() != null) {
             // As the job file's steps are at load: text that is no action name is refused before connecting.
             steps.forEach(step -> JobValues.stepName("--steps", step));
         }
-        String stepsOrigin = flags.steps() == null ? jobFiles.where(job, "steps") : null;
+        String stepsOrigin = funnel.steps() == null ? jobFiles.where(job, "steps") : null;
         LayoutRequest layout = LayoutRequest.of(file);
-        String table = flags.table() == null ? pick(null, file.table(), layout.defaultTable())
-                : JobValues.tableName("--table", flags.table());
+        String table = funnel.table() == null ? pick(null, file.table(), layout.defaultTable())
+                : JobValues.tableName("--table", funnel.table());
         return new FunnelRequest(job, table, steps, stepsOrigin,
-                JobValues.duration("--window", pick(flags.window(), file.window(), "30d")),
-                JobValues.order("--order", pick(flags.order(), file.order(), "sequential")), ages(file, flags), zone,
-                range(file, flags, asOf, zone), asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(),
-                "week")), flags.recompute(), flags.dropoffs(), options(file, flags, overrides), layout,
-                sourceZone(file, flags), file.actions());
+                JobValues.duration("--window", pick(funnel.window(), file.window(), "30d")),
+                JobValues.order("--order", pick(funnel.order(), file.order(), "sequential")), ages(file, funnel), zone,
+                range(file, flags.range(), asOf, zone), asOf, JobValues.grain("--grain",
+                pick(flags.calendar().grain(), file.grain(), "week")), flags.work().recompute(), funnel.dropoffs(),
+                options(file, flags, overrides), layout, sourceZone(file, flags.work()), file.actions());
     }
 
     private TransferRequest transferRequest(String job, JobFile file, RunOverrides flags, String overrides) {
-        for (var funnelOnly : new Object[][] {{"--steps", flags.steps()}, {"--window", flags.window()},
-                {"--order", flags.order()}, {"--ages", flags.ages()}, {"--table", flags.table()},
-                {"--dropoffs", flags.dropoffs() ? "" : null}}) {
+        RunOverrides.Funnel funnel = flags.funnel();
+        for (var funnelOnly : new Object[][] {{"--steps", funnel.steps()}, {"--window", funnel.window()},
+                {"--order", funnel.order()}, {"--ages", funnel.ages()}, {"--table", funnel.table()},
+                {"--dropoffs", funnel.dropoffs() ? "" : null}}) {
             if (funnelOnly[1] != null) {
                 throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
                         + file.kind() + " job");
             }
         }
-        ZoneId zone = JobValues.zone("--zone", pick(flags.zone(), file.zone(), "UTC"));
-        Instant asOf = asOf(flags, zone);
+        ZoneId zone = JobValues.zone("--zone", pick(flags.calendar().zone(), file.zone(), "UTC"));
+        Instant asOf = asOf(flags.calendar(), zone);
         return new TransferRequest(job, pick(null, file.stepsTable(), "deployment_steps"),
                 pick(null, file.timingsTable(), "deployment_step_timings"),
-                JobValues.duration("grace", pick(null, file.grace(), "1d")), zone, range(file, flags, asOf, zone),
-                asOf, JobValues.grain("--grain", pick(flags.grain(), file.grain(), "day")), flags.recompute(),
-                options(file, flags, overrides), sourceZone(file, flags),
+                JobValues.duration("grace", pick(null, file.grace(), "1d")), zone,
+                range(file, flags.range(), asOf, zone), asOf,
+                JobValues.grain("--grain", pick(flags.calendar().grain(), file.grain(), "day")),
+                flags.work().recompute(), options(file, flags, overrides), sourceZone(file, flags.work()),
                 TransferStatuses.of(file.statuses() == null ? TransferStatuses.DEFAULT : file.statuses()));
     }
 
     /** UTC unless told: Rails, and many applications like it, store naive UTC wall times. */
-    private static ZoneId sourceZone(JobFile file, RunOverrides flags) {
-        return JobValues.zone("--source-zone", pick(flags.sourceZone(), file.sourceZone(), "UTC"));
+    private static ZoneId sourceZone(JobFile file, RunOverrides.Work work) {
+        return JobValues.zone("--source-zone", pick(work.sourceZone(), file.sourceZone(), "UTC"));
     }
 
-    private Instant asOf(RunOverrides flags, ZoneId zone) {
-        if (flags.asOf() == null) {
+    private Instant asOf(RunOverrides.Calendar calendar, ZoneId zone) {
+        if (calendar.asOf() == null) {
             return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         }
         try {
-            return Instant.parse(flags.asOf());
+            return Instant.parse(calendar.asOf());
         } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of '" + Printable.of(flags.asOf())
+            throw new UsageException("--as-of '" + Printable.of(calendar.asOf())
                     + "' is not a time like 2026-11-01T00:00:00Z");
         }
     }
 
     /** The job file's max-reject-rate was checked when it was loaded: only the flag can be bad here. */
     private static RunOptions options(JobFile file, RunOverrides flags, String overrides) {
-        String maxRejectRate = pick(flags.maxRejectRate(), file.maxRejectRate(), null);
-        return new RunOptions(flags.out(), flags.bom(), JobValues.atLeastOne("--partition-days",
-                pick(flags.partitionDays(), file.partitionDays(), 7)),
+        RunOverrides.Work work = flags.work();
+        String maxRejectRate = pick(work.maxRejectRate(), file.maxRejectRate(), null);
+        return new RunOptions(flags.output().out(), flags.output().bom(), JobValues.atLeastOne("--partition-days",
+                pick(work.partitionDays(), file.partitionDays(), 7)),
                 maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate), overrides,
-                flags.latest());
+                flags.output().latest());
     }
 
-    private static List<Duration> ages(JobFile file, RunOverrides flags) {
-        List<String> days = flags.ages() != null ? Arrays.stream(flags.ages().split(",", -1)).map(String::trim).toList()
+    private static List<Duration> ages(JobFile file, RunOverrides.Funnel funnel) {
+        List<String> days = funnel.ages() != null
+                ? Arrays.stream(funnel.ages().split(",", -1)).map(String::trim).toList()
                 : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
                 : List.of("1", "7", "14", "30");
         return days.stream().map(day -> JobValues.age("--ages", day)).toList();
     }
 
-    private static DateRange range(JobFile file, RunOverrides flags, Instant asOf, ZoneId zone) {
+    private static DateRange range(JobFile file, RunOverrides.Range flags, Instant asOf, ZoneId zone) {
         boolean fromTo = flags.from() != null || flags.to() != null;
         int given = (fromTo ? 1 : 0) + (flags.date() != null ? 1 : 0) + (flags.last() != null ? 1 : 0);
         if (given > 1) {
