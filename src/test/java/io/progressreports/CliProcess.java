@@ -36,10 +36,8 @@ public final class CliProcess implements AutoCloseable {
     /** As {@link #start(Path, Map, String...)}, in the working directory {@code directory}, with JVM system properties. */
     public static CliProcess start(Path logs, Path directory, Map<String, String> systemProperties,
                                    Map<String, String> environment, String... args) {
-        // A test's run is over in seconds, most of them starting the JVM and Spring: the client compiler alone and
-        // the serial collector start fastest and leave the other core to the test JVM and the database.
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+                "-Xmx512m", "-Djava.awt.headless=true"));
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProgressReports.class.getName()));
         command.addAll(List.of(args));
