@@ -150,6 +150,22 @@ class EarlierStoreIT {
     }
 
     @Test
+    void twoProcessesStartedTogetherOnAnEarlierStoreTakeItOverOnce() throws IOException {
+        Path store = dir.resolve("store");
+        earlierStore(store);
+
+        String upgraded = "upgraded the store in " + store;
+        try (CliProcess first = CliProcess.start(dir.resolve("logs"), "history", "--store-dir", store.toString());
+             CliProcess second = CliProcess.start(dir.resolve("logs"), "history", "--store-dir", store.toString())) {
+            assertThat(first.waitFor(RUN)).as(first.stderr()).isZero();
+            assertThat(second.waitFor(RUN)).as(second.stderr()).isZero();
+            assertThat((first.stderr() + second.stderr()).lines().filter(line -> line.contains(upgraded))).hasSize(1);
+        }
+        assertThat(store.resolve(StoreFolder.MARKER)).exists();
+        assertThat(EmbeddedStores.serverPid(store)).as("stopped by the last to leave").isEmpty();
+    }
+
+    @Test
     void anEarlierStoreWhoseServerRunsIsRefusedUntouchedAndTakenOverOnceItStops() throws IOException {
         Path store = dir.resolve("store");
         try (EmbeddedPostgres earlier = earlierServer(store)) {
