@@ -4,9 +4,12 @@ import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.UsageException;
 import io.progressreports.funnel.ActionColumns;
 import io.progressreports.job.JobFile;
+import io.progressreports.run.JobKind;
+import io.progressreports.run.JobKinds;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
+import io.progressreports.source.TableNeeds;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,11 +46,10 @@ final class SourceChecks {
     }
 
     private void checkTables(String job, JobFile file) {
-        if (JobFile.FUNNEL.equals(file.kind()) && (file.steps() == null || file.steps().isEmpty())) {
-            findings.add(Finding.warning(job, "the job file names no steps, so every run needs --steps"));
-        }
+        JobKind kind = JobKinds.of(file);
+        kind.warnings(file).forEach(warning -> findings.add(Finding.warning(job, warning)));
         var tables = new ArrayList<TableName>();
-        for (TableNeeds needs : TableNeeds.of(file)) {
+        for (TableNeeds needs : kind.tableNeeds(file)) {
             try {
                 TableName table = catalog.table(needs.table());
                 checkColumns(job, needs, table, sourceZone(file));

@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.day.DayPlanTasklet;
 import io.progressreports.day.DayStore;
 import io.progressreports.day.DayTable;
 import io.progressreports.report.HistogramCodec;
@@ -22,10 +23,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads and writes a funnel's cohort days in the store; callers own the transactions. */
-public class FunnelDayStore implements DayStore<FunnelDayAggregate> {
+public class FunnelDayStore implements DayStore<FunnelDayAggregate>,
+        DayPlanTasklet.PlannedDays<FunnelDayStore.DayState> {
 
     /** What the plan needs to know about a stored day. */
-    public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs, Instant asOf) {
+    public record DayState(LocalDate day, boolean complete, boolean isFinal, boolean withDropoffs, Instant asOf)
+            implements DayPlanTasklet.StoredDay {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,7 @@ package io.progressreports.funnel;
 
 import io.progressreports.ReportsProperties;
 import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayPlanTasklet;
 import io.progressreports.day.DaySteps;
 import io.progressreports.day.DayWriter;
 import io.progressreports.progress.ProgressTracking;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -52,15 +54,22 @@ public class FunnelJobConfiguration {
 
     @Bean
     Step funnelPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
-                        FunnelPlanTasklet funnelPlanTasklet) {
+                        DayPlanTasklet<FunnelDayStore.DayState> funnelPlanTasklet) {
         return DaySteps.plan("funnelPlan", jobRepository, storeTransactionManager, funnelPlanTasklet, PLAN);
     }
 
     @Bean
     @StepScope
-    FunnelPlanTasklet funnelPlanTasklet(FunnelDayStore funnelDayStore, ReportsProperties properties,
-                                        @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new FunnelPlanTasklet(funnelDayStore, FunnelRun.fromJobParameters(parameters), properties.threads());
+    DayPlanTasklet<FunnelDayStore.DayState> funnelPlanTasklet(
+            FunnelDayStore funnelDayStore, ReportsProperties properties,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        FunnelRun run = FunnelRun.fromJobParameters(parameters);
+        var planning = new DayPlanTasklet.Planning(run.jobName(), run.range(), run.lastCohortDay(), run.asOf(),
+                run::isFinal, run.recompute(), run.definitionJson(), run.options().partitionDays(), PLAN,
+                "cohort days", List.of());
+        // A day stored without its dropoffs cannot give them to a run that writes dropoffs.csv.
+        return new DayPlanTasklet<>(funnelDayStore, planning,
+                day -> day.withDropoffs() || !run.dropoffs() ? null : "stored without dropoffs", properties.threads());
     }
 
     @Bean

@@ -2,12 +2,11 @@ package io.progressreports.funnel;
 
 import io.progressreports.failure.UsageException;
 import io.progressreports.launch.JobLaunches;
-import io.progressreports.report.ReportPublisher;
+import io.progressreports.run.RequestLauncher;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.List;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the funnel job for it. */
 @Component
-public class FunnelLauncher {
+public class FunnelLauncher implements RequestLauncher<FunnelRequest> {
 
     private final SourceCatalog catalog;
     private final JobLaunches launches;
@@ -45,10 +44,9 @@ public class FunnelLauncher {
         }
     }
 
-    /** @return the published report folder */
-    public Path run(FunnelRun run, String sourceLabel, int chunkSize) {
-        JobExecution execution = launches.launch(run.jobName(), onboardingFunnelJob,
-                attempt -> JobLaunches.withSettings(run.toJobParameters(attempt), sourceLabel, chunkSize));
-        return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
+    @Override
+    public Path launch(FunnelRequest request, String sourceLabel, int chunkSize) {
+        FunnelRun run = resolve(request);
+        return launches.publish(run.jobName(), onboardingFunnelJob, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

@@ -1,12 +1,11 @@
 package io.progressreports.history;
 
 import io.progressreports.day.DayPlan;
-import io.progressreports.funnel.FunnelJobConfiguration;
 import io.progressreports.launch.RunFigures;
 import io.progressreports.launch.RunOutcomes;
 import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
-import io.progressreports.transfer.TransferJobConfiguration;
+import io.progressreports.run.JobKinds;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -35,7 +34,7 @@ import javax.sql.DataSource;
 public class RunHistory {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> PLAN_KEYS = List.of(FunnelJobConfiguration.PLAN, TransferJobConfiguration.PLAN);
+    private static final List<String> PLAN_KEYS = JobKinds.planKeys();
     private static final String RECENT = """
             select job_execution_id from (
                 select job_execution_id, parameter_value as job,

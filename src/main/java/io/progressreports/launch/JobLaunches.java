@@ -1,6 +1,7 @@
 package io.progressreports.launch;
 
 import io.progressreports.ReportsProperties;
+import io.progressreports.day.DaySteps;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.JobFailedException;
 import io.progressreports.failure.RunLockedException;
@@ -9,7 +10,7 @@ import io.progressreports.failure.SourcePermissionException;
 import io.progressreports.failure.SourceQueryException;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
-import io.progressreports.day.DaySteps;
+import io.progressreports.report.ReportPublisher;
 import io.progressreports.store.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +182,19 @@ public class JobLaunches {
             // folder can be pointed at another one.
             return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
         }
+    }
+
+    /**
+     * Runs the job for the report job {@code name} as {@link #launch} does, each attempt's parameters with the
+     * settings of the application that launches it (see {@link #withSettings}).
+     *
+     * @return the published report folder
+     */
+    public Path publish(String name, Job job, LongFunction<JobParameters> parameters, String sourceLabel,
+                        int chunkSize) {
+        JobExecution execution = launch(name, job,
+                attempt -> withSettings(parameters.apply(attempt), sourceLabel, chunkSize));
+        return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }
 
     /**

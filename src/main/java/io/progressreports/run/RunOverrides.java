@@ -17,7 +17,7 @@ public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work w
      * The same run with the job file's own definition: the range, the source, output and work settings kept; the
      * steps kept only when the file names none, so that a definition can be made at all.
      */
-    RunOverrides ownDefinition(boolean fileHasSteps) {
+    public RunOverrides ownDefinition(boolean fileHasSteps) {
         return new RunOverrides(range, Calendar.FILE, new Funnel(fileHasSteps ? null : funnel.steps(), null, null,
                 null, null, funnel.dropoffs()), work, output);
     }

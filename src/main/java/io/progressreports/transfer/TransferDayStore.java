@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.day.DayPlanTasklet;
 import io.progressreports.day.DayStore;
 import io.progressreports.day.DayTable;
 import io.progressreports.report.HistogramCodec;
@@ -24,10 +25,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Reads and writes a transfer job's days and rejects in the store; callers own the transactions. */
-public class TransferDayStore implements DayStore<TransferDay> {
+public class TransferDayStore implements DayStore<TransferDay>,
+        DayPlanTasklet.PlannedDays<TransferDayStore.DayState> {
 
     /** What the plan needs to know about a stored day. */
-    public record DayState(LocalDate day, boolean complete, boolean isFinal, Instant asOf) {
+    public record DayState(LocalDate day, boolean complete, boolean isFinal, Instant asOf)
+            implements DayPlanTasklet.StoredDay {
     }
 
     /** A rejected row as rejects.csv shows it. */

@@ -2,6 +2,7 @@ package io.progressreports.transfer;
 
 import io.progressreports.ReportsProperties;
 import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayPlanTasklet;
 import io.progressreports.day.DaySteps;
 import io.progressreports.day.DayWriter;
 import io.progressreports.progress.ProgressTracking;
@@ -93,19 +94,28 @@ public class TransferJobConfiguration {
                 .build();
     }
 
-
     @Bean
     Step transferPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
-                          TransferPlanTasklet transferPlanTasklet) {
+                          DayPlanTasklet<TransferDayStore.DayState> transferPlanTasklet) {
         return DaySteps.plan("transferPlan", jobRepository, storeTransactionManager, transferPlanTasklet, PLAN);
     }
 
     @Bean
     @StepScope
-    TransferPlanTasklet transferPlanTasklet(TransferDayStore transferDayStore, ReportsProperties properties,
-                                            @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new TransferPlanTasklet(transferDayStore, TransferRun.fromJobParameters(parameters),
-                properties.threads());
+    DayPlanTasklet<TransferDayStore.DayState> transferPlanTasklet(
+            TransferDayStore transferDayStore, ReportsProperties properties,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        // Without the indexes that make a span cheap to read, each partition scans the table: slower, but the
+        // range still runs as partitions side by side, each restartable on its own.
+        List<String> warnings = run.indexAdvice().stream().map(advice -> run.jobName() + ": reads by time scan the "
+                + "whole table (without the timings' finished_at index, once per partition; without the steps' "
+                + "updated_at index, once per run more); this index would let the run read only its days: " + advice)
+                .toList();
+        var planning = new DayPlanTasklet.Planning(run.jobName(), run.range(), run.lastDay(), run.asOf(),
+                run::isFinal, run.recompute(), run.definitionJson(), run.options().partitionDays(), PLAN, "days",
+                warnings);
+        return new DayPlanTasklet<>(transferDayStore, planning, day -> null, properties.threads());
     }
 
     @Bean

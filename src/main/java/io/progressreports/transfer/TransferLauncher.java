@@ -1,13 +1,12 @@
 package io.progressreports.transfer;
 
 import io.progressreports.launch.JobLaunches;
-import io.progressreports.report.ReportPublisher;
+import io.progressreports.run.RequestLauncher;
 import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the transfer-speed job for it. */
 @Component
-public class TransferLauncher {
+public class TransferLauncher implements RequestLauncher<TransferRequest> {
 
     /** The columns the reader uses, and those an index should lead with so a partition reads only its days. */
     public static final List<RequiredColumn> STEP_COLUMNS = List.of(new RequiredColumn("id", ColumnType.INTEGER),
@@ -60,10 +59,9 @@ public class TransferLauncher {
                 stepsAdvice.isPresent());
     }
 
-    /** @return the published report folder */
-    public Path run(TransferRun run, String sourceLabel, int chunkSize) {
-        JobExecution execution = launches.launch(run.jobName(), transferSpeedJob,
-                attempt -> JobLaunches.withSettings(run.toJobParameters(attempt), sourceLabel, chunkSize));
-        return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
+    @Override
+    public Path launch(TransferRequest request, String sourceLabel, int chunkSize) {
+        TransferRun run = resolve(request);
+        return launches.publish(run.jobName(), transferSpeedJob, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

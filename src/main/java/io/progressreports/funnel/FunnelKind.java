@@ -1,0 +1,122 @@
+package io.progressreports.funnel;
+
+import io.progressreports.failure.Printable;
+import io.progressreports.failure.UsageException;
+import io.progressreports.job.JobFile;
+import io.progressreports.job.JobValues;
+import io.progressreports.run.JobKind;
+import io.progressreports.run.ReportRun;
+import io.progressreports.run.RequestRun;
+import io.progressreports.run.RunOverrides;
+import io.progressreports.run.RunRequests;
+import io.progressreports.source.TableNeeds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Job files of kind funnel: onboarding funnels by signup cohort, run as the onboardingFunnel job. */
+public final class FunnelKind implements JobKind {
+
+    @Override
+    public String name() {
+        return JobFile.FUNNEL;
+    }
+
+    @Override
+    public ReportRun prepare(String job, JobFile file, RunOverrides flags, RunRequests requests) {
+        FunnelRequest asked = request(job, file, flags, "", requests);
+        boolean fileHasSteps = file.steps() != null;
+        Map<String, String> own = definition(request(job, file, flags.ownDefinition(fileHasSteps), "", requests));
+        if (!fileHasSteps) {
+            // A job file without steps has no funnel of its own: whatever steps a run names, it is ad hoc.
+            own.remove("steps");
+        }
+        String overrides = RunRequests.overrides(definition(asked), own, flags, asked.range(), asked.zone(),
+                asked.asOf());
+        return new RequestRun<>(job, file.chunkSize(), request(job, file, flags, overrides, requests),
+                FunnelLauncher.class);
+    }
+
+    /** What a funnel counts, by the flag that sets it (without its dashes). */
+    private static Map<String, String> definition(FunnelRequest request) {
+        var definition = new LinkedHashMap<String, String>();
+        definition.put("table", request.table());
+        definition.put("steps", String.join(",", request.steps()));
+        definition.put("window", request.window().toString());
+        definition.put("order", request.order().label());
+        definition.put("ages", request.ages().toString());
+        definition.putAll(RunRequests.common(request.zone(), request.grain()));
+        return definition;
+    }
+
+    private static FunnelRequest request(String job, JobFile file, RunOverrides flags, String overrides,
+                                         RunRequests requests) {
+        RunOverrides.Funnel funnel = flags.funnel();
+        ZoneId zone = RunRequests.zone(file, flags.calendar());
+        Instant asOf = requests.asOf(flags.calendar(), zone);
+        List<String> steps = funnel.steps() == null ? file.steps()
+                : Arrays.stream(funnel.steps().split(",", -1)).map(String::trim).toList();
+        if (steps == null || steps.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
+            throw new UsageException("--steps needs action names separated by commas, not '"
+                    + Printable.of(funnel.steps()) + "'");
+        }
+        if (funnel.steps() != null) {
+            // As the job file's steps are at load: text that is no action name is refused before connecting.
+            steps.forEach(step -> JobValues.stepName("--steps", step));
+        }
+        String stepsOrigin = funnel.steps() == null ? requests.where(job, "steps") : null;
+        LayoutRequest layout = LayoutRequest.of(file);
+        String table = funnel.table() == null ? RunRequests.pick(null, file.table(), layout.defaultTable())
+                : JobValues.tableName("--table", funnel.table());
+        return new FunnelRequest(job, table, steps, stepsOrigin,
+                JobValues.duration("--window", RunRequests.pick(funnel.window(), file.window(), "30d")),
+                JobValues.order("--order", RunRequests.pick(funnel.order(), file.order(), "sequential")),
+                ages(file, funnel), zone, RunRequests.range(file, flags.range(), asOf, zone), asOf,
+                JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "week")),
+                flags.work().recompute(), funnel.dropoffs(), RunRequests.options(file, flags, overrides), layout,
+                RunRequests.sourceZone(file, flags.work()), file.actions());
+    }
+
+    private static List<Duration> ages(JobFile file, RunOverrides.Funnel funnel) {
+        List<String> days = funnel.ages() != null
+                ? Arrays.stream(funnel.ages().split(",", -1)).map(String::trim).toList()
+                : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
+                : List.of("1", "7", "14", "30");
+        return days.stream().map(day -> JobValues.age("--ages", day)).toList();
+    }
+
+    /** The defaults are {@link #prepare}'s, for job files that leave the table out. */
+    @Override
+    public List<TableNeeds> tableNeeds(JobFile file) {
+        LayoutRequest layout = LayoutRequest.of(file);
+        String table = Objects.requireNonNullElse(file.table(), layout.defaultTable());
+        if (layout.actionRows()) {
+            return List.of(new TableNeeds(table, ActionRows.ACTIONS_COLUMNS, List.of(), false,
+                            ActionRows.ACTIONS_INDEX_COLUMN),
+                    new TableNeeds(layout.namespacesTable(), ActionRows.NAMESPACES_COLUMNS, List.of(), false,
+                            ActionRows.NAMESPACES_INDEX_COLUMN));
+        }
+        List<String> steps = Objects.requireNonNullElse(file.steps(), List.of());
+        return List.of(file.actions() == null
+                ? new TableNeeds(table, ActionColumns.ROW_COLUMNS, steps, true, ActionColumns.INDEX_COLUMN)
+                : new TableNeeds(table, ActionColumns.required(file.actions()), steps, false,
+                        ActionColumns.INDEX_COLUMN));
+    }
+
+    @Override
+    public List<String> warnings(JobFile file) {
+        return file.steps() == null || file.steps().isEmpty()
+                ? List.of("the job file names no steps, so every run needs --steps") : List.of();
+    }
+
+    @Override
+    public String planKey() {
+        return FunnelJobConfiguration.PLAN;
+    }
+}

@@ -1,0 +1,31 @@
+package io.progressreports.run;
+
+import io.progressreports.job.JobFile;
+import io.progressreports.source.TableNeeds;
+
+import java.util.List;
+
+/**
+ * A kind of job file ({@code kind: funnel}, {@code kind: transfer-speed}) and all that differs between kinds:
+ * how flags and file become a run, what {@code check} looks for in the source, and where a run keeps its day plan
+ * for {@code history}. Its job and report live in its package. A kind is registered once, in
+ * {@code META-INF/services/io.progressreports.run.JobKind}: {@code run} checks its flags before any application
+ * starts.
+ */
+public interface JobKind {
+
+    /** The job files' {@code kind:}. */
+    String name();
+
+    /** A checked run of job file {@code job}, its flags applied; the generic settings come from {@code requests}. */
+    ReportRun prepare(String job, JobFile file, RunOverrides flags, RunRequests requests);
+
+    /** The source tables a run of this file reads, with the defaults {@link #prepare} would take. */
+    List<TableNeeds> tableNeeds(JobFile file);
+
+    /** What {@code check} should warn of in a file that loads: settings every run would have to give. */
+    List<String> warnings(JobFile file);
+
+    /** The job execution context's key of the run's day plan. */
+    String planKey();
+}
