@@ -70,7 +70,19 @@ public final class RunLock implements AutoCloseable {
             }
             connection.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot release the run lock: " + e.getMessage(), e);
+            // On SIGTERM the application may close the pool while the run is still leaving: the session ended and
+            // PostgreSQL released the lock with it.
+            if (!closed()) {
+                throw new IllegalStateException("cannot release the run lock: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private boolean closed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 }
