@@ -1,32 +1,54 @@
 package io.progressreports.funnel;
 
 import io.progressreports.Background;
+import io.progressreports.funnel.FunnelReport.CompletionRow;
+import io.progressreports.funnel.FunnelReport.FunnelRow;
+import io.progressreports.funnel.FunnelReport.QualityRow;
 import io.progressreports.report.Cells;
+import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
-import io.progressreports.report.ReportPeriod;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-/** Writes the funnel report's CSVs and charts into a folder. The column lists are a contract: see design.md. */
+/** Writes the funnel report's CSVs and charts into a folder. The columns are a contract: see design.md. */
 final class FunnelReportFiles {
-
-    static final List<String> FUNNEL_COLUMNS = List.of("cohort_start", "cohort_end", "step_number", "step",
-            "namespaces", "conversion_from_start", "conversion_from_previous", "median_hours_to_step",
-            "p90_hours_to_step", "mature");
-    static final List<String> COMPLETION_COLUMNS = List.of("cohort_start", "cohort_end", "action", "age_days",
-            "namespaces", "completed", "completion_rate", "mature");
-    static final List<String> QUALITY_COLUMNS = List.of("check", "action", "findings", "rows_checked", "share",
-            "effect");
-    static final List<String> DROPOFF_COLUMNS = List.of("namespace_id", "cohort_start", "last_step_number",
-            "last_step", "last_step_at");
 
     private static final int RATE_SCALE = 4;
     private static final int HOURS_SCALE = 4;
+
+    static final List<Column<FunnelRow>> FUNNEL = List.of(
+            new Column<>("cohort_start", row -> row.cohort().start().toString()),
+            new Column<>("cohort_end", row -> row.cohort().end().toString()),
+            new Column<>("step_number", row -> Integer.toString(row.stepNumber())),
+            new Column<>("step", row -> Cells.text(row.step())),
+            new Column<>("namespaces", row -> Long.toString(row.namespaces())),
+            new Column<>("conversion_from_start", row -> Cells.decimal(row.fromStart(), RATE_SCALE)),
+            new Column<>("conversion_from_previous", row -> Cells.decimal(row.fromPrevious(), RATE_SCALE)),
+            new Column<>("median_hours_to_step", row -> Cells.decimal(row.medianHours(), HOURS_SCALE)),
+            new Column<>("p90_hours_to_step", row -> Cells.decimal(row.p90Hours(), HOURS_SCALE)),
+            new Column<>("mature", row -> Boolean.toString(row.mature())));
+    static final List<Column<CompletionRow>> COMPLETION = List.of(
+            new Column<>("cohort_start", row -> row.cohort().start().toString()),
+            new Column<>("cohort_end", row -> row.cohort().end().toString()),
+            new Column<>("action", row -> Cells.text(row.action())),
+            new Column<>("age_days", row -> Cells.days(row.age())),
+            new Column<>("namespaces", row -> Long.toString(row.namespaces())),
+            new Column<>("completed", row -> Long.toString(row.completed())),
+            new Column<>("completion_rate", row -> Cells.decimal(row.rate(), RATE_SCALE)),
+            new Column<>("mature", row -> Boolean.toString(row.mature())));
+    static final List<Column<QualityRow>> QUALITY = List.of(
+            new Column<>("check", row -> Cells.text(row.check())),
+            new Column<>("action", row -> Cells.text(row.action())),
+            new Column<>("findings", row -> Long.toString(row.findings())),
+            new Column<>("rows_checked", row -> Long.toString(row.rowsChecked())),
+            new Column<>("share", row -> Cells.decimal(
+                    row.rowsChecked() == 0 ? Double.NaN : (double) row.findings() / row.rowsChecked(), 6)),
+            new Column<>("effect", row -> Cells.text(row.effect())));
+
 
     private final Path dir;
     private final boolean bom;
@@ -56,18 +78,12 @@ final class FunnelReportFiles {
 
     private List<String> writeTables(FunnelReport report, FunnelRun run, List<FunnelDayStore.Dropoff> dropoffs) {
         var files = new ArrayList<String>();
-        files.add(csv("funnel.csv", FUNNEL_COLUMNS, report.funnel(), FunnelReportFiles::funnelCells));
-        files.add(csv("funnel_summary.csv", FUNNEL_COLUMNS, report.summary(), FunnelReportFiles::funnelCells));
-        files.add(csv("completion_by_age.csv", COMPLETION_COLUMNS, report.completion(), row -> List.of(
-                row.cohort().start().toString(), row.cohort().end().toString(), Cells.text(row.action()),
-                Cells.days(row.age()), Long.toString(row.namespaces()), Long.toString(row.completed()),
-                Cells.decimal(row.rate(), RATE_SCALE), Boolean.toString(row.mature()))));
-        files.add(csv("data_quality.csv", QUALITY_COLUMNS, report.quality(), row -> List.of(Cells.text(row.check()),
-                Cells.text(row.action()), Long.toString(row.findings()), Long.toString(row.rowsChecked()),
-                Cells.decimal(row.rowsChecked() == 0 ? Double.NaN : (double) row.findings() / row.rowsChecked(), 6),
-                Cells.text(row.effect()))));
+        files.add(csv("funnel.csv", FUNNEL, report.funnel()));
+        files.add(csv("funnel_summary.csv", FUNNEL, report.summary()));
+        files.add(csv("completion_by_age.csv", COMPLETION, report.completion()));
+        files.add(csv("data_quality.csv", QUALITY, report.quality()));
         if (run.dropoffs()) {
-            files.add(csv("dropoffs.csv", DROPOFF_COLUMNS, dropoffs, dropoffCells(run)));
+            files.add(csv("dropoffs.csv", dropoffColumns(run), dropoffs));
         }
         return files;
     }
@@ -79,26 +95,23 @@ final class FunnelReportFiles {
                 "Conversion from signup by cohort", subtitle, dir.resolve("conversion_trend.png"));
     }
 
-    private static List<String> funnelCells(FunnelReport.FunnelRow row) {
-        ReportPeriod cohort = row.cohort();
-        return List.of(cohort.start().toString(), cohort.end().toString(), Integer.toString(row.stepNumber()),
-                Cells.text(row.step()), Long.toString(row.namespaces()), Cells.decimal(row.fromStart(), RATE_SCALE),
-                Cells.decimal(row.fromPrevious(), RATE_SCALE), Cells.decimal(row.medianHours(), HOURS_SCALE),
-                Cells.decimal(row.p90Hours(), HOURS_SCALE), Boolean.toString(row.mature()));
-    }
-
-    private static Function<FunnelDayStore.Dropoff, List<String>> dropoffCells(FunnelRun run) {
+    /** A drop-off's cohort and step name depend on the run: its grain, range and steps. */
+    private static List<Column<FunnelDayStore.Dropoff>> dropoffColumns(FunnelRun run) {
         List<String> steps = run.definition().stepNames();
         ZoneId zone = run.zone();
-        return dropoff -> List.of(Long.toString(dropoff.namespaceId()),
-                run.grain().periodStart(dropoff.day()).isBefore(run.range().from()) ? run.range().from().toString()
-                        : run.grain().periodStart(dropoff.day()).toString(),
-                Integer.toString(dropoff.lastStepNumber()), Cells.text(steps.get(dropoff.lastStepNumber() - 1)),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dropoff.lastStepAt().atZone(zone)));
+        return List.of(
+                new Column<>("namespace_id", dropoff -> Long.toString(dropoff.namespaceId())),
+                new Column<>("cohort_start", dropoff -> run.grain().periodStart(dropoff.day())
+                        .isBefore(run.range().from()) ? run.range().from().toString()
+                        : run.grain().periodStart(dropoff.day()).toString()),
+                new Column<>("last_step_number", dropoff -> Integer.toString(dropoff.lastStepNumber())),
+                new Column<>("last_step", dropoff -> Cells.text(steps.get(dropoff.lastStepNumber() - 1))),
+                new Column<>("last_step_at", dropoff -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        dropoff.lastStepAt().atZone(zone))));
     }
 
-    private <T> String csv(String name, List<String> header, List<T> rows, Function<T, List<String>> cells) {
-        CsvFiles.write(dir.resolve(name), bom, header, rows.stream().map(cells).toList());
+    private <T> String csv(String name, List<Column<T>> columns, List<T> rows) {
+        CsvFiles.write(dir.resolve(name), bom, columns, rows);
         return name;
     }
 }

@@ -19,24 +19,23 @@ public final class CsvFiles {
     private CsvFiles() {
     }
 
-    /** @param rows cells already formatted by {@link Cells} */
-    public static void write(Path file, boolean bom, List<String> header, Iterable<List<String>> rows) {
+    public static <T> void write(Path file, boolean bom, List<Column<T>> columns, Iterable<T> rows) {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             if (bom) {
                 writer.write('\uFEFF');
             }
-            print(writer, header, rows);
+            print(writer, columns, rows);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The same rows without a BOM, to a stream the caller keeps open (stdout, for scripts). */
-    public static void print(Appendable out, List<String> header, Iterable<List<String>> rows) throws IOException {
+    public static <T> void print(Appendable out, List<Column<T>> columns, Iterable<T> rows) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, FORMAT);
-        printer.printRecord(header);
-        for (List<String> row : rows) {
-            printer.printRecord(row);
+        printer.printRecord(Column.names(columns));
+        for (T row : rows) {
+            printer.printRecord(Column.cells(columns, row));
         }
         printer.flush();
     }

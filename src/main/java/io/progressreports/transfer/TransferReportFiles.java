@@ -2,31 +2,67 @@ package io.progressreports.transfer;
 
 import io.progressreports.Background;
 import io.progressreports.report.Cells;
+import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.source.Micros;
+import io.progressreports.transfer.TransferReport.DurationRow;
+import io.progressreports.transfer.TransferReport.SpeedRow;
+import io.progressreports.transfer.TransferReport.StatusRow;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-/** Writes the transfer-speed report's CSVs and charts into a folder. The column lists are a contract: design.md. */
+/** Writes the transfer-speed report's CSVs and charts into a folder. The columns are a contract: design.md. */
 final class TransferReportFiles {
-
-    static final List<String> SPEED_COLUMNS = List.of("period_start", "period_end", "transfers", "items", "seconds",
-            "items_per_second", "p50_items_per_second", "p90_items_per_second", "p99_items_per_second",
-            "max_items_per_second", "rejected", "untimed");
-    static final List<String> DURATION_COLUMNS = List.of("period_start", "period_end", "step", "steps",
-            "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds");
-    static final List<String> STATUS_COLUMNS = List.of("period_start", "period_end", "transfers", "completed",
-            "failed", "canceled", "running", "other", "failure_rate");
-    static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
-            "finished_at", "completed_items", "total_items");
 
     private static final int SPEED_SCALE = 3;
     private static final int SECONDS_SCALE = 6;
     private static final int RATE_SCALE = 4;
+
+    static final List<Column<SpeedRow>> SPEED = List.of(
+            new Column<>("period_start", row -> row.period().start().toString()),
+            new Column<>("period_end", row -> row.period().end().toString()),
+            new Column<>("transfers", row -> Long.toString(row.transfers())),
+            new Column<>("items", row -> Long.toString(row.items())),
+            new Column<>("seconds", row -> seconds(row.micros())),
+            new Column<>("items_per_second", row -> Cells.decimal(row.itemsPerSecond(), SPEED_SCALE)),
+            new Column<>("p50_items_per_second", row -> Cells.decimal(row.p50(), SPEED_SCALE)),
+            new Column<>("p90_items_per_second", row -> Cells.decimal(row.p90(), SPEED_SCALE)),
+            new Column<>("p99_items_per_second", row -> Cells.decimal(row.p99(), SPEED_SCALE)),
+            new Column<>("max_items_per_second", row -> Cells.decimal(row.max(), SPEED_SCALE)),
+            new Column<>("rejected", row -> Long.toString(row.rejected())),
+            new Column<>("untimed", row -> Long.toString(row.untimed())));
+    static final List<Column<DurationRow>> DURATION = List.of(
+            new Column<>("period_start", row -> row.period().start().toString()),
+            new Column<>("period_end", row -> row.period().end().toString()),
+            new Column<>("step", row -> Cells.text(row.step())),
+            new Column<>("steps", row -> Long.toString(row.steps())),
+            new Column<>("total_seconds", row -> seconds(row.micros())),
+            new Column<>("p50_seconds", row -> Cells.decimal(row.p50(), SECONDS_SCALE)),
+            new Column<>("p90_seconds", row -> Cells.decimal(row.p90(), SECONDS_SCALE)),
+            new Column<>("p99_seconds", row -> Cells.decimal(row.p99(), SECONDS_SCALE)),
+            new Column<>("max_seconds", row -> seconds(row.maxMicros())));
+    static final List<Column<StatusRow>> STATUS = List.of(
+            new Column<>("period_start", row -> row.period().start().toString()),
+            new Column<>("period_end", row -> row.period().end().toString()),
+            new Column<>("transfers", row -> Long.toString(row.transfers())),
+            new Column<>("completed", row -> Long.toString(row.completed())),
+            new Column<>("failed", row -> Long.toString(row.failed())),
+            new Column<>("canceled", row -> Long.toString(row.canceled())),
+            new Column<>("running", row -> Long.toString(row.running())),
+            new Column<>("other", row -> Long.toString(row.other())),
+            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)));
+    static final List<Column<TransferDayStore.Reject>> REJECT = List.of(
+            new Column<>("deployment_step_id", reject -> Long.toString(reject.stepId())),
+            new Column<>("day", reject -> reject.day().toString()),
+            new Column<>("reason", reject -> Cells.text(reject.reason())),
+            new Column<>("started_at", reject -> Micros.text(reject.startedAt())),
+            new Column<>("finished_at", reject -> Micros.text(reject.finishedAt())),
+            new Column<>("completed_items", reject -> count(reject.completedItems())),
+            new Column<>("total_items", reject -> count(reject.totalItems())));
+
 
     private final Path dir;
     private final boolean bom;
@@ -52,27 +88,10 @@ final class TransferReportFiles {
     }
 
     private List<String> writeTables(TransferReport report, List<TransferDayStore.Reject> rejects) {
-        return List.of(csv("transfer_speed.csv", SPEED_COLUMNS, report.speeds(), row -> List.of(
-                        row.period().start().toString(), row.period().end().toString(),
-                        Long.toString(row.transfers()), Long.toString(row.items()), seconds(row.micros()),
-                        Cells.decimal(row.itemsPerSecond(), SPEED_SCALE), Cells.decimal(row.p50(), SPEED_SCALE),
-                        Cells.decimal(row.p90(), SPEED_SCALE), Cells.decimal(row.p99(), SPEED_SCALE),
-                        Cells.decimal(row.max(), SPEED_SCALE), Long.toString(row.rejected()),
-                        Long.toString(row.untimed()))),
-                csv("step_duration.csv", DURATION_COLUMNS, report.durations(), row -> List.of(
-                        row.period().start().toString(), row.period().end().toString(), Cells.text(row.step()),
-                        Long.toString(row.steps()), seconds(row.micros()), Cells.decimal(row.p50(), SECONDS_SCALE),
-                        Cells.decimal(row.p90(), SECONDS_SCALE), Cells.decimal(row.p99(), SECONDS_SCALE),
-                        seconds(row.maxMicros()))),
-                csv("transfer_status.csv", STATUS_COLUMNS, report.statuses(), row -> List.of(
-                        row.period().start().toString(), row.period().end().toString(),
-                        Long.toString(row.transfers()), Long.toString(row.completed()), Long.toString(row.failed()),
-                        Long.toString(row.canceled()), Long.toString(row.running()), Long.toString(row.other()),
-                        Cells.decimal(row.failureRate(), RATE_SCALE))),
-                csv("rejects.csv", REJECT_COLUMNS, rejects, reject -> List.of(Long.toString(reject.stepId()),
-                        reject.day().toString(), Cells.text(reject.reason()), Micros.text(reject.startedAt()),
-                        Micros.text(reject.finishedAt()), count(reject.completedItems()),
-                        count(reject.totalItems()))));
+        return List.of(csv("transfer_speed.csv", SPEED, report.speeds()),
+                csv("step_duration.csv", DURATION, report.durations()),
+                csv("transfer_status.csv", STATUS, report.statuses()),
+                csv("rejects.csv", REJECT, rejects));
     }
 
     private void writeSpeedChart(TransferReport report, String subtitle) {
@@ -97,8 +116,8 @@ final class TransferReportFiles {
         return count == null ? "" : count.toPlainString();
     }
 
-    private <T> String csv(String name, List<String> header, List<T> rows, Function<T, List<String>> cells) {
-        CsvFiles.write(dir.resolve(name), bom, header, rows.stream().map(cells).toList());
+    private <T> String csv(String name, List<Column<T>> columns, List<T> rows) {
+        CsvFiles.write(dir.resolve(name), bom, columns, rows);
         return name;
     }
 }

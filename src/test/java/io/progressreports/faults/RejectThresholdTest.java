@@ -5,6 +5,7 @@ import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.history.RunRow;
 import io.progressreports.report.Manifest;
+import io.progressreports.report.Column;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,8 +77,8 @@ class RejectThresholdTest {
                 .containsEntry("rejected", rejects.get("rejected")).containsEntry("checked", rejects.get("checked"));
         List<String> history = CliRun.of(List.of("history", "--store-url", store, "--csv")).lines();
         assertThat(history).hasSize(3);
-        int status = RunRow.COLUMNS.indexOf("status");
-        int exitCode = RunRow.COLUMNS.indexOf("exit_code");
+        int status = Column.names(RunRow.COLUMNS).indexOf("status");
+        int exitCode = Column.names(RunRow.COLUMNS).indexOf("exit_code");
         assertThat(history.subList(1, 3)).map(line -> line.split(",", -1))
                 .map(cells -> cells[status] + " " + cells[exitCode]).containsExactly("COMPLETED 0", "COMPLETED 65");
     }

@@ -2,6 +2,7 @@ package io.progressreports.funnel;
 
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.report.Column;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class SecurityFunnelJobTest {
                 "--as-of", "2026-11-01T00:00:00Z");
 
         assertThat(exit).isZero();
-        var rows = readCsv(out.resolve("security-funnel/latest/funnel.csv"), FunnelReportFiles.FUNNEL_COLUMNS);
+        var rows = readCsv(out.resolve("security-funnel/latest/funnel.csv"), Column.names(FunnelReportFiles.FUNNEL));
         assertThat(rows.stream().map(row -> row.get("step")).distinct().toList()).containsExactly("created",
                 "merge_request_created", "required_mr_approvals_enabled", "code_owners_enabled",
                 "security_scan_enabled");

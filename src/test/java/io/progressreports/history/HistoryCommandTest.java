@@ -6,6 +6,7 @@ import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.report.Manifest;
+import io.progressreports.report.Column;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class HistoryCommandTest {
     @Test
     void aStoreWithoutRunsPrintsAHeaderOrSaysSo() {
         assertThat(historyOut()).isEqualTo("no runs yet" + System.lineSeparator());
-        assertThat(historyOut("--csv")).isEqualTo(String.join(",", RunRow.COLUMNS) + "\r\n");
+        assertThat(historyOut("--csv")).isEqualTo(String.join(",", Column.names(RunRow.COLUMNS)) + "\r\n");
     }
 
     @Test
