@@ -4,16 +4,11 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
 import io.progressreports.launch.RejectRate;
+import io.progressreports.launch.ReportTasklet;
 import io.progressreports.launch.RunFigures;
-import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
-import io.progressreports.report.ReportPublisher;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,51 +17,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-/** Renders the report from stored cohort days into a staging folder, then publishes it atomically. */
-public class FunnelReportTasklet implements Tasklet {
+/** Renders the funnel report from stored cohort days; {@link ReportTasklet} publishes it. */
+public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rendered> {
 
     /** A computed day the store does not have: none of its rows were read. */
     private static final DayRows NONE = new DayRows(0, 0, null, null);
 
+    /** The report, and the source's rows of no cohort that it counts. */
+    record Rendered(FunnelReport report, long unplaced) {
+    }
+
     private final FunnelDayStore store;
     private final FunnelRun run;
-    private final DayPlan plan;
     private final LongSupplier unplacedRows;
 
     /** @param unplacedRows counts the source's rows of no cohort (see {@link UnplacedRows}) */
     public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, DayPlan plan, LongSupplier unplacedRows) {
+        super(run.jobName(), run.range(), run.options(), plan, NONE);
         this.store = store;
         this.run = run;
-        this.plan = plan;
         this.unplacedRows = unplacedRows;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        DateRange range = run.range();
+    protected Rendered render(RangeRenderer rows, DateRange range) {
         long unplaced = unplacedRows.getAsLong();
-        var rows = new RangeRenderer(NONE);
-        FunnelReport report = rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
-                run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced));
-
-        RunFigures figures = rows.figures(plan);
-        figures.putInto(job.getExecutionContext());
-
-        RejectRate rejects = rows.rejectRate(run.options().maxRejectRate(), "data_quality.csv");
-
-        List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
-        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(
-                RunParameters.folder(job.getJobParameters()), run.options().latest(),
-                dir -> new FunnelReportFiles(dir, run.options().bom()).write(report, run, dropoffs),
-                manifest(job, rows, figures, unplaced, rejects));
-        job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
-        rejects.putInto(job.getExecutionContext(), run.jobName(), published);
-        return RepeatStatus.FINISHED;
+        return new Rendered(rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
+                run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced)), unplaced);
     }
 
-    private Map<String, Object> manifest(JobExecution job, RangeRenderer rows,
-                                         RunFigures figures, long unplaced, RejectRate rejects) {
+    @Override
+    protected String rejectsFile() {
+        return "data_quality.csv";
+    }
+
+    @Override
+    protected List<String> write(Path dir, Rendered rendered) {
+        DateRange range = run.range();
+        List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
+        return new FunnelReportFiles(dir, run.options().bom()).write(rendered.report(), run, dropoffs);
+    }
+
+    @Override
+    protected Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
+                                           RejectRate rejects, Rendered rendered) {
+        long unplaced = rendered.unplaced();
+        DayPlan plan = plan();
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "funnel");

@@ -4,18 +4,13 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
 import io.progressreports.launch.RejectRate;
+import io.progressreports.launch.ReportTasklet;
 import io.progressreports.launch.RunFigures;
-import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
-import io.progressreports.report.ReportPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Renders the report from stored days into a staging folder, then publishes it atomically. */
-public class TransferReportTasklet implements Tasklet {
+/** Renders the transfer-speed report from stored days; {@link ReportTasklet} publishes it. */
+public class TransferReportTasklet extends ReportTasklet<TransferReport> {
 
     /** A computed day the store does not have: none of its rows were read. */
     private static final DayRows NONE = new DayRows(0, 0, 0L, 0L);
@@ -33,33 +28,30 @@ public class TransferReportTasklet implements Tasklet {
 
     private final TransferDayStore store;
     private final TransferRun run;
-    private final DayPlan plan;
 
     public TransferReportTasklet(TransferDayStore store, TransferRun run, DayPlan plan) {
+        super(run.jobName(), run.range(), run.options(), plan, NONE);
         this.store = store;
         this.run = run;
-        this.plan = plan;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        DateRange range = run.range();
-        var rows = new RangeRenderer(NONE);
+    protected TransferReport render(RangeRenderer rows, DateRange range) {
         TransferReport report = rows.render(store, range, TransferDay::rows,
                 days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
         logUnknownStatuses(report);
-        RunFigures figures = rows.figures(plan);
-        figures.putInto(job.getExecutionContext());
-        RejectRate rate = rows.rejectRate(run.options().maxRejectRate(), "rejects.csv");
-        List<TransferDayStore.Reject> rejects = store.rejects(range.from(), range.to());
-        Path published = new ReportPublisher(run.options().out().resolve(run.jobName())).write(
-                RunParameters.folder(job.getJobParameters()), run.options().latest(),
-                dir -> new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects),
-                manifest(job, rows, figures, rate, report));
-        job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
-        rate.putInto(job.getExecutionContext(), run.jobName(), published);
-        return RepeatStatus.FINISHED;
+        return report;
+    }
+
+    @Override
+    protected String rejectsFile() {
+        return "rejects.csv";
+    }
+
+    @Override
+    protected List<String> write(Path dir, TransferReport report) {
+        List<TransferDayStore.Reject> rejects = store.rejects(run.range().from(), run.range().to());
+        return new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects);
     }
 
     /**
@@ -106,8 +98,10 @@ public class TransferReportTasklet implements Tasklet {
                 "not_completed", report.notCompleted());
     }
 
-    private Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
-                                         RejectRate rejects, TransferReport report) {
+    @Override
+    protected Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
+                                           RejectRate rejects, TransferReport report) {
+        DayPlan plan = plan();
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", "transfer-speed");
