@@ -182,11 +182,10 @@ class CheckCommandTest {
     }
 
     @Test
-    void anUnreachableSourceExits69QuicklyAndTheRestIsStillChecked() {
-        long started = System.nanoTime();
+    void anUnreachableSourceExits69AndTheRestIsStillChecked() {
+        // How long an unreachable server may take is UnavailableResourcesIT's (the pool's connection timeout).
         CliRun check = check("jdbc:postgresql://127.0.0.1:1/source?user=reports&password=hunter2");
 
-        assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
         assertThat(check.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(check.lines()).anyMatch(line -> line.startsWith("error  source: cannot connect to "
                 + "jdbc:postgresql://127.0.0.1:1/source?user=reports&password=***: "));

@@ -28,7 +28,7 @@ class UnavailableResourcesIT {
     Path work;
 
     @Test
-    void anUnreachableStoreExits69WithinTenSecondsAndWritesNothing() throws IOException {
+    void anUnreachableStoreExits69WithoutWaitingForTheKernelAndWritesNothing() throws IOException {
         for (String store : new String[] {"jdbc:postgresql://127.0.0.1:" + closedPort() + "/store",
                 "jdbc:postgresql://10.255.255.1:5432/store"}) {
             Path out = work.resolve("out");
@@ -37,7 +37,9 @@ class UnavailableResourcesIT {
                     TestDatabase.seededSourceUrl(), "--store-url", store, "--out", out.toString(), "--last", "7",
                     "--as-of", AS_OF);
             assertThat(exit).as(store).isEqualTo(ExitCodes.UNAVAILABLE);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(store).isLessThan(Duration.ofSeconds(10));
+            // A hang guard, not a speed test: without the pool's 5 s connection timeout, the black-holed address
+            // would wait for the kernel's SYN retries (127 s on Linux).
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(store).isLessThan(Duration.ofSeconds(60));
             assertThat(out).as(store).doesNotExist();
         }
     }
