@@ -103,6 +103,20 @@ public final class CliProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * Whether a process started from here ignores SIGINT: it inherits that from a test run started as a background
+     * job of a non-interactive shell, and the JVM then leaves SIGINT ignored (as it would for the tool itself).
+     */
+    public static boolean sigintIgnored() {
+        try {
+            String mask = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0").substring(7).trim();
+            return new java.math.BigInteger(mask, 16).testBit(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGINT, as Ctrl-C in a terminal sends it. */
     public void interrupt() {
         try {
