@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.RecordedValues;
 import io.progressreports.TestDatabase;
 import io.progressreports.job.FunnelOrder;
 import io.progressreports.launch.RunOptions;
@@ -9,8 +10,6 @@ import io.progressreports.source.Micros;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
 import io.progressreports.store.StoreMigrations;
-import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.DoubleHistogramIterationValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,18 +96,9 @@ class FunnelDayStoreTest {
     /** Everything a report reads from a day, in a form that compares by value. */
     private static List<Object> figures(FunnelDayAggregate day) {
         return List.of(day.namespaces(), Arrays.toString(day.reached()),
-                Arrays.stream(day.hoursToStep()).map(FunnelDayStoreTest::values).toList(),
+                Arrays.stream(day.hoursToStep()).map(RecordedValues::of).toList(),
                 Arrays.deepToString(day.completed()), Arrays.toString(day.beforeCreation()),
                 Arrays.deepToString(day.afterAsOf().flatten()), day.rejected());
-    }
-
-    /** Each recorded value's bucket and count, as the percentiles are read from them. */
-    private static List<List<Object>> values(DoubleHistogram histogram) {
-        var values = new ArrayList<List<Object>>();
-        for (DoubleHistogramIterationValue value : histogram.recordedValues()) {
-            values.add(List.of(value.getValueIteratedTo(), value.getCountAtValueIteratedTo()));
-        }
-        return values;
     }
 
     @Test

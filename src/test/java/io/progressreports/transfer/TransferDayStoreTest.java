@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.RecordedValues;
 import io.progressreports.TestDatabase;
 import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
@@ -8,8 +9,6 @@ import io.progressreports.source.Micros;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
 import io.progressreports.store.StoreMigrations;
-import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.DoubleHistogramIterationValue;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,22 +87,13 @@ class TransferDayStoreTest {
     /** Everything a report reads from a day, in a form that compares by value. */
     private static Map<String, Object> figures(TransferDay day) {
         return Map.of("counts", List.of(day.transfers(), day.items(), day.micros(), day.untimed()),
-                "speeds", List.of(day.minSpeed(), day.maxSpeed(), values(day.speeds()),
+                "speeds", List.of(day.minSpeed(), day.maxSpeed(), RecordedValues.of(day.speeds()),
                         List.of(day.speedPercentiles()[0], day.speedPercentiles()[1], day.speedPercentiles()[2])),
                 "rejected", day.rejected(),
                 "statuses", day.statuses(),
                 "steps", day.steps().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, step -> List.of(
                         step.getValue().steps(), step.getValue().micros(), step.getValue().minMicros(),
-                        step.getValue().maxMicros(), values(step.getValue().seconds())))));
-    }
-
-    /** Each recorded value's bucket and count, as the percentiles are read from them. */
-    private static List<List<Object>> values(DoubleHistogram histogram) {
-        var values = new ArrayList<List<Object>>();
-        for (DoubleHistogramIterationValue value : histogram.recordedValues()) {
-            values.add(List.of(value.getValueIteratedTo(), value.getCountAtValueIteratedTo()));
-        }
-        return values;
+                        step.getValue().maxMicros(), RecordedValues.of(step.getValue().seconds())))));
     }
 
     @Test
