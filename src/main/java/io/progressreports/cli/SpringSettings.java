@@ -1,7 +1,6 @@
 package io.progressreports.cli;
 
 import io.progressreports.ReportsApplication;
-import io.progressreports.store.EarlyStoreStart;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,7 +35,6 @@ public final class SpringSettings {
                 // Names the generated ReportsApplication__ApplicationContextInitializer that AOT mode starts from
                 // (Spring would otherwise take the CLI's main class).
                 .main(ReportsApplication.class)
-                .initializers(new EarlyStoreStart())
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.Background;
 import io.progressreports.funnel.FunnelReport.CompletionRow;
 import io.progressreports.funnel.FunnelReport.FunnelRow;
 import io.progressreports.funnel.FunnelReport.QualityRow;
@@ -62,15 +61,11 @@ final class FunnelReportFiles {
         String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
                 + " cohorts · zone " + run.zone().getId() + " · window " + Cells.days(run.definition().window())
                 + " days · " + run.definition().order().label() + " order · as of " + run.asOf();
-        // The trend chart takes longest to draw: on a second core it is done by the time the rest is written.
-        var trendChart = Background.run("conversion_trend.png", () -> writeTrendChart(report, subtitle));
-        var files = new ArrayList<String>();
-        trendChart.joinAfter(() -> {
-            files.addAll(writeTables(report, run, dropoffs));
-            FunnelCharts.writeFunnel(report.summary().stream().map(row -> new FunnelBar(row.stepNumber(),
-                    row.step(), row.namespaces(), row.fromStart())).toList(), "Onboarding funnel", subtitle,
-                    dir.resolve("funnel.png"));
-        });
+        var files = new ArrayList<>(writeTables(report, run, dropoffs));
+        FunnelCharts.writeFunnel(report.summary().stream().map(row -> new FunnelBar(row.stepNumber(),
+                row.step(), row.namespaces(), row.fromStart())).toList(), "Onboarding funnel", subtitle,
+                dir.resolve("funnel.png"));
+        writeTrendChart(report, subtitle);
         files.add("funnel.png");
         files.add("conversion_trend.png");
         return files;

@@ -2,7 +2,6 @@ package io.progressreports.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.progressreports.ReportsProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +21,9 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
-    /** Opened by {@link EarlyStoreStart} when the CLI started this application, else here. */
     @Bean(destroyMethod = "close")
-    StoreServer storeServer(ReportsProperties properties, ObjectProvider<StoreStartup> startedEarly) {
-        StoreStartup startup = startedEarly.getIfAvailable();
-        return startup == null ? StoreServer.open(properties.store()) : startup.claim(properties.store());
+    StoreServer storeServer(ReportsProperties properties) {
+        return StoreServer.open(properties.store());
     }
 
     /** Closed by its server. */

@@ -1,6 +1,5 @@
 package io.progressreports.transfer;
 
-import io.progressreports.Background;
 import io.progressreports.report.Cells;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
@@ -75,13 +74,9 @@ final class TransferReportFiles {
     List<String> write(TransferReport report, TransferRun run, List<TransferDayStore.Reject> rejects) {
         String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
                 + " periods · zone " + run.zone().getId() + " · as of " + run.asOf();
-        // The speed chart takes longest to draw: on a second core it is done by the time the rest is written.
-        var speedChart = Background.run("transfer_speed.png", () -> writeSpeedChart(report, subtitle));
-        var files = new ArrayList<String>();
-        speedChart.joinAfter(() -> {
-            files.addAll(writeTables(report, rejects));
-            writeDurationChart(report, subtitle);
-        });
+        var files = new ArrayList<>(writeTables(report, rejects));
+        writeSpeedChart(report, subtitle);
+        writeDurationChart(report, subtitle);
         files.add("transfer_speed.png");
         files.add("step_duration.png");
         return files;
