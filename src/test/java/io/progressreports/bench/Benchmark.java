@@ -74,7 +74,7 @@ public final class Benchmark {
     }
 
     private int run() {
-        results.put("benchmark", "issue 5: progress-reports jobs against hand-written SQL (README, Performance)");
+        results.put("benchmark", "issue 5: progress-reports jobs against hand-written SQL (docs/performance.md)");
         results.put("date", Instant.now().toString());
         results.put("command", commandLine());
         results.put("settings", settings.describe());
