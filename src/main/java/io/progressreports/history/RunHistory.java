@@ -105,7 +105,10 @@ public class RunHistory {
                 .map(key -> DayPlan.decode(context.getString(key)));
     }
 
-    /** Spring Batch keeps execution times as local date-times of the JVM that ran the job. */
+    /**
+     * Spring Batch gives execution times as local date-times. The store keeps them as instants (V8), which the driver
+     * reads back in this JVM's zone: so this zone turns them back, whichever zone the running process had.
+     */
     private static Instant instant(LocalDateTime time) {
         return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
     }
