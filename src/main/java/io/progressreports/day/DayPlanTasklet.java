@@ -1,6 +1,5 @@
 package io.progressreports.day;
 
-import io.progressreports.report.DateRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,66 +7,49 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Decides which days of a run to compute: those not stored for this definition (source and format included), not
  * complete, not final, stored by a run with a later as-of, failing the kind's own reuse rule, or forced by
  * --recompute; and says why. The plan goes into the job's execution context under the kind's key.
  */
-public class DayPlanTasklet<S extends DayPlanTasklet.StoredDay> implements Tasklet {
+public class DayPlanTasklet implements Tasklet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DayPlanTasklet.class);
 
-    /** A stored day's state, as the kind's day store reads it. */
-    public interface StoredDay {
-
-        LocalDate day();
-
-        boolean complete();
-
-        boolean isFinal();
-
-        Instant asOf();
-    }
-
     /** A kind's day store, as the plan reads it. */
-    public interface PlannedDays<S> {
+    public interface PlannedDays {
 
         void registerDefinition();
 
         Map<LocalDate, List<String>> otherDefinitions(LocalDate from, LocalDate to);
 
-        List<S> states(LocalDate from, LocalDate to);
+        List<DayTable.DayState> states(LocalDate from, LocalDate to);
     }
 
     /**
-     * @param last     the last day to plan: a funnel's last cohort day may come before the range's end
-     * @param isFinal  whether no later row can change the day any more, as of this run
      * @param unit     what a day is, for the log line: "days", "cohort days"
      * @param warnings logged before the plan (a transfer run's missing indexes)
      */
-    public record Planning(String job, DateRange range, LocalDate last, Instant asOf, Predicate<LocalDate> isFinal,
-                           boolean recompute, String definitionJson, int partitionDays, String planKey, String unit,
-                           List<String> warnings) {
+    public record Planning(DayRun run, String planKey, String unit, List<String> warnings) {
     }
 
-    private final PlannedDays<S> store;
+    private final PlannedDays store;
     private final Planning planning;
-    private final Function<S, String> kindReason;
+    private final Function<DayTable.DayState, String> kindReason;
     private final int threads;
 
     /**
      * @param kindReason why the kind cannot reuse a stored day that is complete, final and not later, or null
      * @param threads    partitions run side by side: the plan has at least as many when the days allow
      */
-    public DayPlanTasklet(PlannedDays<S> store, Planning planning, Function<S, String> kindReason, int threads) {
+    public DayPlanTasklet(PlannedDays store, Planning planning, Function<DayTable.DayState, String> kindReason,
+                          int threads) {
         this.store = store;
         this.planning = planning;
         this.kindReason = kindReason;
@@ -77,15 +59,15 @@ public class DayPlanTasklet<S extends DayPlanTasklet.StoredDay> implements Taskl
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         store.registerDefinition();
-        LocalDate from = planning.range().from();
+        DayRun run = planning.run();
+        LocalDate from = run.range().from();
         var stored = new HashMap<LocalDate, String>();
-        store.states(from, planning.last()).forEach(day -> stored.put(day.day(), notReusable(day)));
-        DayPlan plan = DayReasons.plan(from, planning.last(), stored, planning.recompute(),
-                store.otherDefinitions(from, planning.last()), planning.definitionJson(), planning.partitionDays(),
-                threads);
+        store.states(from, run.lastDay()).forEach(day -> stored.put(day.day(), notReusable(day)));
+        DayPlan plan = DayReasons.plan(from, run.lastDay(), stored, run.recompute(),
+                store.otherDefinitions(from, run.lastDay()), run.definitionJson(), run.partitionDays(), threads);
         planning.warnings().forEach(LOG::warn);
         LOG.info("{} {} to {}: computing {} {} in {} partitions (why: {}), reusing {} stored final days",
-                planning.job(), from, planning.range().to(), plan.computedDays(), planning.unit(),
+                run.jobName(), from, run.range().to(), plan.computedDays(), planning.unit(),
                 plan.spans().size(), plan.reasons(), plan.reusedDays());
         chunkContext.getStepContext().getStepExecution().getExecutionContext()
                 .putString(planning.planKey(), plan.encode());
@@ -93,14 +75,14 @@ public class DayPlanTasklet<S extends DayPlanTasklet.StoredDay> implements Taskl
     }
 
     /** Why a stored day of this definition must be computed again, or null when it can be reused. */
-    private String notReusable(S day) {
+    private String notReusable(DayTable.DayState day) {
         if (!day.complete()) {
             return DayReasons.INCOMPLETE;
         }
-        if (!day.isFinal() || !planning.isFinal().test(day.day())) {
+        if (!day.isFinal() || !planning.run().isFinal(day.day())) {
             return DayReasons.NOT_FINAL;
         }
-        if (day.asOf().isAfter(planning.asOf())) {
+        if (day.asOf().isAfter(planning.run().asOf())) {
             return DayReasons.LATER_AS_OF;
         }
         return kindReason.apply(day);

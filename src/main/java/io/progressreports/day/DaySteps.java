@@ -18,7 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.function.IntFunction;
 
-/** The two steps every day-based job shares the shape of: planning the days, and computing them in partitions. */
+/**
+ * The steps every day-based job shares the shape of: planning the days, computing them in partitions, and reporting
+ * from the stored days.
+ */
 public final class DaySteps {
 
     /** The job parameter that gives the rows per chunk of {@link #worker} steps (and the readers' fetch size). */
@@ -35,6 +38,14 @@ public final class DaySteps {
         return new StepBuilder(name, jobRepository)
                 .tasklet(planner, transactions)
                 .listener(promotion)
+                .build();
+    }
+
+    /** A job's last step: its report, from the stored days, in one transaction of the store. */
+    public static Step report(String name, JobRepository jobRepository, PlatformTransactionManager transactions,
+                              Tasklet reporter) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet(reporter, transactions)
                 .build();
     }
 

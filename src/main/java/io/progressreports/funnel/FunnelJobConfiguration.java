@@ -15,7 +15,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.function.FunctionItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,22 +54,20 @@ public class FunnelJobConfiguration {
 
     @Bean
     Step funnelPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
-                        DayPlanTasklet<FunnelDayStore.DayState> funnelPlanTasklet) {
+                        DayPlanTasklet funnelPlanTasklet) {
         return DaySteps.plan("funnelPlan", jobRepository, storeTransactionManager, funnelPlanTasklet, PLAN);
     }
 
     @Bean
     @StepScope
-    DayPlanTasklet<FunnelDayStore.DayState> funnelPlanTasklet(
+    DayPlanTasklet funnelPlanTasklet(
             FunnelDayStore funnelDayStore, ReportsProperties properties,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
-        var planning = new DayPlanTasklet.Planning(run.jobName(), run.range(), run.lastCohortDay(), run.asOf(),
-                run::isFinal, run.recompute(), run.definitionJson(), run.options().partitionDays(), PLAN,
-                "cohort days", List.of());
+        var planning = new DayPlanTasklet.Planning(run, PLAN, "cohort days", List.of());
         // A day stored without its dropoffs cannot give them to a run that writes dropoffs.csv.
-        return new DayPlanTasklet<>(funnelDayStore, planning,
-                day -> day.withDropoffs() || !run.dropoffs() ? null : "stored without dropoffs", properties.threads());
+        return new DayPlanTasklet(funnelDayStore, planning,
+                day -> day.detailed() || !run.dropoffs() ? null : "stored without dropoffs", properties.threads());
     }
 
     @Bean
@@ -89,7 +87,7 @@ public class FunnelJobConfiguration {
     @Bean
     Step funnelDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                        JdbcCursorItemReader<OnboardingRow> funnelReader,
-                       FunnelProcessor funnelProcessor,
+                       FunctionItemProcessor<OnboardingRow, OnboardingRecord> funnelProcessor,
                        DayWriter<OnboardingRecord, FunnelDayAggregate> funnelDayWriter,
                        UnmappedActionCodes funnelUnmappedCodes, ProgressTracking progress) {
         return DaySteps.worker("funnelDay", jobRepository, storeTransactionManager,
@@ -122,19 +120,16 @@ public class FunnelJobConfiguration {
     /** The namespaces created in a span's days, up to as-of. */
     static SpanQuery spanQuery(FunnelRun run) {
         return new SpanQuery(run.table().toString(), run.layout().spanQuery(run.table(), run.definition().actions()),
-                (statement, span) -> {
-                    var times = new SourceTimes(run.source().zone());
-                    times.bind(statement, 1, span.from().atStartOfDay(run.zone()).toInstant());
-                    times.bind(statement, 2, span.to().plusDays(1).atStartOfDay(run.zone()).toInstant());
-                    times.bind(statement, 3, run.asOf());
-                });
+                SpanQuery.days(run.zone(), run.asOf(), run.source().zone(), 1));
     }
 
+    /** Each row evaluated by the pure {@link FunnelEvaluator}. */
     @Bean
     @StepScope
-    FunnelProcessor funnelProcessor(@Value("#{jobParameters}") Map<String, Object> parameters) {
+    FunctionItemProcessor<OnboardingRow, OnboardingRecord> funnelProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
-        return new FunnelProcessor(new FunnelEvaluator(run.definition(), run.zone(), run.asOf()));
+        return new FunctionItemProcessor<>(new FunnelEvaluator(run.definition(), run.zone(), run.asOf())::evaluate);
     }
 
     @Bean
@@ -159,9 +154,7 @@ public class FunnelJobConfiguration {
     @Bean
     Step funnelReportStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                           FunnelReportTasklet funnelReportTasklet) {
-        return new StepBuilder("funnelReport", jobRepository)
-                .tasklet(funnelReportTasklet, storeTransactionManager)
-                .build();
+        return DaySteps.report("funnelReport", jobRepository, storeTransactionManager, funnelReportTasklet);
     }
 
     @Bean

@@ -3,12 +3,9 @@ package io.progressreports.funnel;
 import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
-import io.progressreports.launch.RejectRate;
 import io.progressreports.launch.ReportTasklet;
-import io.progressreports.launch.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
-import org.springframework.batch.core.job.JobExecution;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +30,7 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
 
     /** @param unplacedRows counts the source's rows of no cohort (see {@link UnplacedRows}) */
     public FunnelReportTasklet(FunnelDayStore store, FunnelRun run, DayPlan plan, LongSupplier unplacedRows) {
-        super(run.jobName(), run.range(), run.options(), plan, NONE);
+        super("funnel", run, run.options(), plan, NONE);
         this.store = store;
         this.run = run;
         this.unplacedRows = unplacedRows;
@@ -59,14 +56,7 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
     }
 
     @Override
-    protected Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
-                                           RejectRate rejects, Rendered rendered) {
-        long unplaced = rendered.unplaced();
-        DayPlan plan = plan();
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("job", run.jobName());
-        fields.put("kind", "funnel");
-        fields.put("execution_id", job.getId());
+    protected Map<String, Object> parameters() {
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put("from", run.range().from().toString());
         parameters.put("to", run.range().to().toString());
@@ -79,22 +69,16 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
         parameters.put("ages", run.definition().completionAges().stream().map(Duration::toString).toList());
         parameters.put("recompute", run.recompute());
         parameters.put("dropoffs", run.dropoffs());
-        fields.put("parameters", parameters);
-        fields.put("definition_id", run.definitionId());
-        Map<String, Object> source = Manifest.ordered("url", job.getJobParameters().getString("source", ""),
-                "table", run.table().toString(), "layout", run.layout().label());
-        source.putAll(run.source().manifest());
-        fields.put("source", source);
-        Map<String, Object> read = figures.rows();
-        read.put("unplaced", unplaced);
-        fields.put("rows", read);
-        fields.put("rejects", rejects.manifest());
-        Map<String, Object> days = figures.days();
-        days.put("computed_because", plan.recomputed());
-        fields.put("days", days);
-        fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
-        fields.put("computed_days", rows.computedDays(plan));
-        fields.put("timings", Manifest.timings(job.getStartTime()));
-        return fields;
+        return parameters;
+    }
+
+    @Override
+    protected Map<String, Object> sourceTables() {
+        return Manifest.ordered("table", run.table().toString(), "layout", run.layout().label());
+    }
+
+    @Override
+    protected Map<String, Object> moreRows(Rendered rendered) {
+        return Map.of("unplaced", rendered.unplaced());
     }
 }

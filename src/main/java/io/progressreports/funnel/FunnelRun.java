@@ -2,6 +2,7 @@ package io.progressreports.funnel;
 
 import io.progressreports.day.DayFormats;
 import io.progressreports.day.DayReasons;
+import io.progressreports.day.DayRun;
 import io.progressreports.day.Definitions;
 import io.progressreports.job.FunnelOrder;
 import io.progressreports.launch.RunOptions;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
                         SourceIdentity source, ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
-                        RunOptions options) {
+                        RunOptions options) implements DayRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,9 +78,7 @@ public record FunnelRun(String jobName, TableName table, FunnelLayout layout, Fu
         return !day.plusDays(1).atStartOfDay(zone).toInstant().plus(definition.horizon()).isAfter(asOf);
     }
 
-    /** The last cohort day that can hold a namespace: the day of as-of (created_at <= as-of), within the range. */
-    public LocalDate lastCohortDay() {
-        LocalDate asOfDay = asOf.atZone(zone).toLocalDate();
-        return asOfDay.isBefore(range.to()) ? asOfDay : range.to();
+    public int partitionDays() {
+        return options.partitionDays();
     }
 }

@@ -1,7 +1,9 @@
 package io.progressreports.launch;
 
 import io.progressreports.day.DayPlan;
+import io.progressreports.day.DayRun;
 import io.progressreports.report.DateRange;
+import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -10,28 +12,32 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A job's last step: renders the report from the range's stored days into a staging folder, publishes it
- * atomically, and keeps the run's figures and reject rate in the job's execution context. What the report holds,
- * its files and its manifest are the kind's.
+ * atomically with its manifest, and keeps the run's figures and reject rate in the job's execution context. What
+ * the report holds, its files and the manifest's fields of the kind are the kind's.
  *
  * @param <R> the kind's rendered report
  */
 public abstract class ReportTasklet<R> implements Tasklet {
 
-    private final String jobName;
-    private final DateRange range;
+    private final String kind;
+    private final DayRun run;
     private final RunOptions options;
     private final DayPlan plan;
     private final DayRows none;
 
-    /** @param none the rows of a computed day the store does not have: none of its rows were read */
-    protected ReportTasklet(String jobName, DateRange range, RunOptions options, DayPlan plan, DayRows none) {
-        this.jobName = jobName;
-        this.range = range;
+    /**
+     * @param kind the job files' kind, as the manifest names it
+     * @param none the rows of a computed day the store does not have: none of its rows were read
+     */
+    protected ReportTasklet(String kind, DayRun run, RunOptions options, DayPlan plan, DayRows none) {
+        this.kind = kind;
+        this.run = run;
         this.options = options;
         this.plan = plan;
         this.none = none;
@@ -46,26 +52,67 @@ public abstract class ReportTasklet<R> implements Tasklet {
     /** Writes the report's files into the staging folder {@code dir}; returns their names. */
     protected abstract List<String> write(Path dir, R report);
 
-    protected abstract Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
-                                                    RejectRate rejects, R report);
+    /** The run's parameters, as the manifest shows them. */
+    protected abstract Map<String, Object> parameters();
 
-    protected DayPlan plan() {
-        return plan;
+    /** The source tables the run read, by their role. */
+    protected abstract Map<String, Object> sourceTables();
+
+    /** Counts of the report's rows beyond those read, rejected and used ({@link RunFigures#rows}). */
+    protected Map<String, Object> moreRows(R report) {
+        return Map.of();
+    }
+
+    /** The kind's own fields after the rejects. */
+    protected Map<String, Object> afterRejects(R report) {
+        return Map.of();
+    }
+
+    /** The kind's own fields after the partitions. */
+    protected Map<String, Object> afterPartitions() {
+        return Map.of();
+    }
+
+    private Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
+                                         RejectRate rejects, R report) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("job", run.jobName());
+        fields.put("kind", kind);
+        fields.put("execution_id", job.getId());
+        fields.put("parameters", parameters());
+        fields.put("definition_id", run.definitionId());
+        Map<String, Object> source = Manifest.ordered("url", job.getJobParameters().getString("source", ""));
+        source.putAll(sourceTables());
+        source.putAll(run.source().manifest());
+        fields.put("source", source);
+        Map<String, Object> read = figures.rows();
+        read.putAll(moreRows(report));
+        fields.put("rows", read);
+        fields.put("rejects", rejects.manifest());
+        fields.putAll(afterRejects(report));
+        Map<String, Object> days = figures.days();
+        days.put("computed_because", plan.recomputed());
+        fields.put("days", days);
+        fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
+        fields.putAll(afterPartitions());
+        fields.put("computed_days", rows.computedDays(plan));
+        fields.put("timings", Manifest.timings(job.getStartTime()));
+        return fields;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         var rows = new RangeRenderer(none);
-        R report = render(rows, range);
+        R report = render(rows, run.range());
         RunFigures figures = rows.figures(plan);
         figures.putInto(job.getExecutionContext());
         RejectRate rejects = rows.rejectRate(options.maxRejectRate(), rejectsFile());
-        Path published = new ReportPublisher(options.out().resolve(jobName)).write(
+        Path published = new ReportPublisher(options.out().resolve(run.jobName())).write(
                 RunParameters.folder(job.getJobParameters()), options.latest(), dir -> write(dir, report),
                 manifest(job, rows, figures, rejects, report));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
-        rejects.putInto(job.getExecutionContext(), jobName, published);
+        rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         return RepeatStatus.FINISHED;
     }
 }

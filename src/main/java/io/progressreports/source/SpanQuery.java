@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,25 @@ public record SpanQuery(String tables, String sql, Binder binder) {
     @FunctionalInterface
     public interface Binder {
         void bind(PreparedStatement statement, DateRange span) throws SQLException;
+    }
+
+    /**
+     * Binds a span's days, {@code parts} times over: the instant its first day starts and the instant after its
+     * last day ends (exclusive), both in the report's {@code zone}, then {@code asOf}; each as the source's columns
+     * hold times, in {@code sourceZone} ({@link SourceTimes}, one per binding: spans may bind on threads of their
+     * own).
+     */
+    public static Binder days(ZoneId zone, Instant asOf, ZoneId sourceZone, int parts) {
+        return (statement, span) -> {
+            var times = new SourceTimes(sourceZone);
+            Instant start = span.from().atStartOfDay(zone).toInstant();
+            Instant end = span.to().plusDays(1).atStartOfDay(zone).toInstant();
+            for (int part = 0; part < parts; part++) {
+                times.bind(statement, part * 3 + 1, start);
+                times.bind(statement, part * 3 + 2, end);
+                times.bind(statement, part * 3 + 3, asOf);
+            }
+        };
     }
 
     public PreparedStatementSetter parameters(DateRange span) {

@@ -19,7 +19,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.function.FunctionItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +95,13 @@ public class TransferJobConfiguration {
 
     @Bean
     Step transferPlanStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
-                          DayPlanTasklet<TransferDayStore.DayState> transferPlanTasklet) {
+                          DayPlanTasklet transferPlanTasklet) {
         return DaySteps.plan("transferPlan", jobRepository, storeTransactionManager, transferPlanTasklet, PLAN);
     }
 
     @Bean
     @StepScope
-    DayPlanTasklet<TransferDayStore.DayState> transferPlanTasklet(
+    DayPlanTasklet transferPlanTasklet(
             TransferDayStore transferDayStore, ReportsProperties properties,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         TransferRun run = TransferRun.fromJobParameters(parameters);
@@ -112,10 +111,8 @@ public class TransferJobConfiguration {
                 + "whole table (without the timings' finished_at index, once per partition; without the steps' "
                 + "updated_at index, once per run more); this index would let the run read only its days: " + advice)
                 .toList();
-        var planning = new DayPlanTasklet.Planning(run.jobName(), run.range(), run.lastDay(), run.asOf(),
-                run::isFinal, run.recompute(), run.definitionJson(), run.options().partitionDays(), PLAN, "days",
-                warnings);
-        return new DayPlanTasklet<>(transferDayStore, planning, day -> null, properties.threads());
+        var planning = new DayPlanTasklet.Planning(run, PLAN, "days", warnings);
+        return new DayPlanTasklet(transferDayStore, planning, day -> null, properties.threads());
     }
 
     @Bean
@@ -134,7 +131,8 @@ public class TransferJobConfiguration {
 
     @Bean
     Step transferDayStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
-                         JdbcCursorItemReader<StepTimingRow> transferReader, TransferProcessor transferProcessor,
+                         JdbcCursorItemReader<StepTimingRow> transferReader,
+                         FunctionItemProcessor<StepTimingRow, TimingRecord> transferProcessor,
                          DayWriter<TimingRecord, TransferDay> transferDayWriter, ProgressTracking progress) {
         return DaySteps.worker("transferDay", jobRepository, storeTransactionManager,
                 transferReader, transferProcessor, transferDayWriter, progress.workers());
@@ -164,7 +162,7 @@ public class TransferJobConfiguration {
     @Bean
     Step transferUnfinishedStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                                 JdbcCursorItemReader<StepTimingRow> transferUnfinishedReader,
-                                TransferProcessor transferUnfinishedProcessor,
+                                FunctionItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor,
                                 DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter,
                                 ProgressTracking progress) {
         return DaySteps.worker("transferUnfinished", jobRepository, storeTransactionManager,
@@ -191,11 +189,15 @@ public class TransferJobConfiguration {
     /** The transfer rules, keeping only the rows of computed days: the pass's range spans reused days too. */
     @Bean
     @StepScope
-    TransferProcessor transferUnfinishedProcessor(@Value("#{jobParameters}") Map<String, Object> parameters,
-                                                  @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        TransferRun run = TransferRun.fromJobParameters(parameters);
+    FunctionItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRules rules = rules(TransferRun.fromJobParameters(parameters));
         Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
-        return new TransferProcessor(new TransferRules(run.zone(), run.statuses()), computed::contains);
+        return new FunctionItemProcessor<>(row -> {
+            TimingRecord record = rules.classify(row);
+            return record != null && computed.contains(record.day()) ? record : null;
+        });
     }
 
     @Bean
@@ -238,23 +240,20 @@ public class TransferJobConfiguration {
 
     /** Binds a span's start, end (exclusive) and as-of, once per part of the query. */
     private static SpanQuery.Binder binder(TransferRun run, int parts) {
-        return (statement, span) -> {
-            var times = new SourceTimes(run.source().zone());
-            Instant start = span.from().atStartOfDay(run.zone()).toInstant();
-            Instant end = span.to().plusDays(1).atStartOfDay(run.zone()).toInstant();
-            for (int part = 0; part < parts; part++) {
-                times.bind(statement, part * 3 + 1, start);
-                times.bind(statement, part * 3 + 2, end);
-                times.bind(statement, part * 3 + 3, run.asOf());
-            }
-        };
+        return SpanQuery.days(run.zone(), run.asOf(), run.source().zone(), parts);
     }
+
 
     @Bean
     @StepScope
-    TransferProcessor transferProcessor(@Value("#{jobParameters}") Map<String, Object> parameters) {
-        TransferRun run = TransferRun.fromJobParameters(parameters);
-        return new TransferProcessor(new TransferRules(run.zone(), run.statuses()));
+    FunctionItemProcessor<StepTimingRow, TimingRecord> transferProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new FunctionItemProcessor<>(rules(TransferRun.fromJobParameters(parameters))::classify);
+    }
+
+    /** Classify each row; a row that is no figure of the report (null) is filtered. */
+    private static TransferRules rules(TransferRun run) {
+        return new TransferRules(run.zone(), run.statuses());
     }
 
     @Bean
@@ -284,9 +283,7 @@ public class TransferJobConfiguration {
     @Bean
     Step transferReportStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
                             TransferReportTasklet transferReportTasklet) {
-        return new StepBuilder("transferReport", jobRepository)
-                .tasklet(transferReportTasklet, storeTransactionManager)
-                .build();
+        return DaySteps.report("transferReport", jobRepository, storeTransactionManager, transferReportTasklet);
     }
 
     @Bean

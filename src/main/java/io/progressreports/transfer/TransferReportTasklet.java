@@ -3,14 +3,11 @@ package io.progressreports.transfer;
 import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
-import io.progressreports.launch.RejectRate;
 import io.progressreports.launch.ReportTasklet;
-import io.progressreports.launch.RunFigures;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +27,7 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
     private final TransferRun run;
 
     public TransferReportTasklet(TransferDayStore store, TransferRun run, DayPlan plan) {
-        super(run.jobName(), run.range(), run.options(), plan, NONE);
+        super("transfer-speed", run, run.options(), plan, NONE);
         this.store = store;
         this.run = run;
     }
@@ -99,31 +96,24 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
     }
 
     @Override
-    protected Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
-                                           RejectRate rejects, TransferReport report) {
-        DayPlan plan = plan();
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("job", run.jobName());
-        fields.put("kind", "transfer-speed");
-        fields.put("execution_id", job.getId());
-        fields.put("parameters", Manifest.ordered("from", run.range().from().toString(), "to",
-                run.range().to().toString(), "as_of", run.asOf().toString(), "zone", run.zone().getId(), "grain",
-                run.grain().label(), "grace", run.grace().toString(), "recompute", run.recompute()));
-        fields.put("definition_id", run.definitionId());
-        Map<String, Object> source = Manifest.ordered("url", job.getJobParameters().getString("source", ""),
-                "steps_table", run.steps().toString(), "timings_table", run.timings().toString());
-        source.putAll(run.source().manifest());
-        fields.put("source", source);
-        fields.put("rows", figures.rows());
-        fields.put("rejects", rejects.manifest());
-        fields.put("statuses", statuses(report));
-        Map<String, Object> days = figures.days();
-        days.put("computed_because", plan.recomputed());
-        fields.put("days", days);
-        fields.put("partitions", Manifest.ordered("computed", plan.spans().size()));
-        fields.put("index_advice", run.indexAdvice());
-        fields.put("computed_days", rows.computedDays(plan));
-        fields.put("timings", Manifest.timings(job.getStartTime()));
-        return fields;
+    protected Map<String, Object> parameters() {
+        return Manifest.ordered("from", run.range().from().toString(), "to", run.range().to().toString(), "as_of",
+                run.asOf().toString(), "zone", run.zone().getId(), "grain", run.grain().label(), "grace",
+                run.grace().toString(), "recompute", run.recompute());
+    }
+
+    @Override
+    protected Map<String, Object> sourceTables() {
+        return Manifest.ordered("steps_table", run.steps().toString(), "timings_table", run.timings().toString());
+    }
+
+    @Override
+    protected Map<String, Object> afterRejects(TransferReport report) {
+        return Manifest.ordered("statuses", statuses(report));
+    }
+
+    @Override
+    protected Map<String, Object> afterPartitions() {
+        return Manifest.ordered("index_advice", run.indexAdvice());
     }
 }

@@ -3,6 +3,7 @@ package io.progressreports.transfer;
 import io.progressreports.day.DayFormats;
 import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayReasons;
+import io.progressreports.day.DayRun;
 import io.progressreports.day.Definitions;
 import io.progressreports.launch.RunOptions;
 import io.progressreports.launch.RunParameters;
@@ -33,7 +34,8 @@ import java.util.Map;
  */
 public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, RunOptions options,
-                          List<String> indexAdvice, TransferStatuses statuses, boolean unindexedUpdates) {
+                          List<String> indexAdvice, TransferStatuses statuses, boolean unindexedUpdates)
+        implements DayRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -91,9 +93,7 @@ public record TransferRun(String jobName, TableName steps, TableName timings, So
         return !day.plusDays(1).atStartOfDay(zone).toInstant().plus(grace).isAfter(asOf);
     }
 
-    /** The last day that can hold a row finished by as-of. */
-    public LocalDate lastDay() {
-        LocalDate asOfDay = asOf.atZone(zone).toLocalDate();
-        return asOfDay.isBefore(range.to()) ? asOfDay : range.to();
+    public int partitionDays() {
+        return options.partitionDays();
     }
 }
