@@ -6,6 +6,7 @@ import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
+import io.progressreports.run.JobKinds;
 import io.progressreports.source.SafeUrls;
 import io.progressreports.source.SourceCatalog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +64,7 @@ public class ReadinessCheck {
             try {
                 JobFile file = jobFiles.load(name);
                 jobs.put(name, file);
-                findings.add(Finding.ok(name, "job file loads (" + file.kind() + ")"));
+                findings.add(Finding.ok(name, "job file loads (" + JobKinds.of(file).name() + ")"));
             } catch (UsageException e) {
                 findings.add(Finding.error(Printable.of(name), e.getMessage(), ExitCodes.USAGE));
             }

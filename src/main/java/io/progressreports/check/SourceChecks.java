@@ -46,7 +46,7 @@ final class SourceChecks {
     }
 
     private void checkTables(String job, JobFile file) {
-        JobKind kind = JobKinds.of(file);
+        JobKind<JobFile> kind = JobKinds.of(file);
         kind.warnings(file).forEach(warning -> findings.add(Finding.warning(job, warning)));
         var tables = new ArrayList<TableName>();
         for (TableNeeds needs : kind.tableNeeds(file)) {

@@ -3,6 +3,7 @@ package io.progressreports.cli;
 import io.progressreports.check.Findings;
 import io.progressreports.check.ReadinessCheck;
 import io.progressreports.job.JobFiles;
+import io.progressreports.run.JobKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +45,8 @@ public class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var findings = new Findings(System.out);
         try (var context = store.settings().put("reports.source.url", sourceUrl).start()) {
-            context.getBean(ReadinessCheck.class).run(JobFiles.locate(jobsDir, SettingsFiles.installFolder()), jobs,
-                    out, findings);
+            context.getBean(ReadinessCheck.class).run(JobFiles.locate(jobsDir, SettingsFiles.installFolder(),
+                    JobKinds.fileTypes()), jobs, out, findings);
         }
         System.out.println(findings.summary());
         return findings.exitCode();

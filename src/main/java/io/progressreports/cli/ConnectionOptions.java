@@ -2,6 +2,7 @@ package io.progressreports.cli;
 
 import io.progressreports.job.JobFiles;
 import io.progressreports.job.JobValues;
+import io.progressreports.run.JobKinds;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -40,7 +41,7 @@ public class ConnectionOptions {
     String progressInterval;
 
     JobFiles jobFiles() {
-        return JobFiles.locate(jobsDir, SettingsFiles.installFolder());
+        return JobFiles.locate(jobsDir, SettingsFiles.installFolder(), JobKinds.fileTypes());
     }
 
     /**

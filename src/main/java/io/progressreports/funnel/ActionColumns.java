@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.JobFile;
 import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
@@ -25,7 +24,7 @@ public record ActionColumns() implements FunnelLayout {
 
     @Override
     public String label() {
-        return JobFile.COLUMNS;
+        return FunnelJobFile.COLUMNS;
     }
 
     /** The nullable {@code *_at} timestamps of the table, as the catalog rule finds them. */

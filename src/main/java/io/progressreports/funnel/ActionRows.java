@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.JobFile;
 import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
@@ -69,7 +68,7 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
 
     @Override
     public String label() {
-        return JobFile.ACTION_ROWS;
+        return FunnelJobFile.ACTION_ROWS;
     }
 
     /** The map's names in the order it lists them, as the columns layout follows the table's column order. */

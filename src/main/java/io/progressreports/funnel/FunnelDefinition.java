@@ -1,7 +1,6 @@
 package io.progressreports.funnel;
 
 import io.progressreports.job.FunnelOrder;
-import io.progressreports.job.JobFile;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.TreeSet;
 public record FunnelDefinition(List<String> actions, List<String> steps, Duration window, FunnelOrder order,
                                List<Duration> ages) {
 
-    public static final String CREATED = JobFile.CREATED;
+    public static final String CREATED = FunnelJobFile.CREATED;
 
     public FunnelDefinition {
         actions = List.copyOf(actions);

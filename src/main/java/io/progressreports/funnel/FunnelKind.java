@@ -2,7 +2,6 @@ package io.progressreports.funnel;
 
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
-import io.progressreports.job.JobFile;
 import io.progressreports.job.JobValues;
 import io.progressreports.run.JobKind;
 import io.progressreports.run.ReportRun;
@@ -21,15 +20,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Job files of kind funnel: onboarding funnels by signup cohort, run as the onboardingFunnel job. */
-public final class FunnelKind implements JobKind {
+public final class FunnelKind implements JobKind<FunnelJobFile> {
 
     @Override
     public String name() {
-        return JobFile.FUNNEL;
+        return "funnel";
     }
 
     @Override
-    public ReportRun prepare(String job, JobFile file, RunOverrides flags, RunRequests requests) {
+    public Class<FunnelJobFile> fileType() {
+        return FunnelJobFile.class;
+    }
+
+    @Override
+    public ReportRun prepare(String job, FunnelJobFile file, RunOverrides flags, RunRequests requests) {
         FunnelRequest asked = request(job, file, flags, "", requests);
         boolean fileHasSteps = file.steps() != null;
         Map<String, String> own = definition(request(job, file, flags.ownDefinition(fileHasSteps), "", requests));
@@ -55,7 +59,7 @@ public final class FunnelKind implements JobKind {
         return definition;
     }
 
-    private static FunnelRequest request(String job, JobFile file, RunOverrides flags, String overrides,
+    private static FunnelRequest request(String job, FunnelJobFile file, RunOverrides flags, String overrides,
                                          RunRequests requests) {
         RunOverrides.Funnel funnel = flags.funnel();
         ZoneId zone = RunRequests.zone(file, flags.calendar());
@@ -83,7 +87,7 @@ public final class FunnelKind implements JobKind {
                 RunRequests.sourceZone(file, flags.work()), file.actions());
     }
 
-    private static List<Duration> ages(JobFile file, RunOverrides.Funnel funnel) {
+    private static List<Duration> ages(FunnelJobFile file, RunOverrides.Funnel funnel) {
         List<String> days = funnel.ages() != null
                 ? Arrays.stream(funnel.ages().split(",", -1)).map(String::trim).toList()
                 : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
@@ -93,7 +97,7 @@ public final class FunnelKind implements JobKind {
 
     /** The defaults are {@link #prepare}'s, for job files that leave the table out. */
     @Override
-    public List<TableNeeds> tableNeeds(JobFile file) {
+    public List<TableNeeds> tableNeeds(FunnelJobFile file) {
         LayoutRequest layout = LayoutRequest.of(file);
         String table = Objects.requireNonNullElse(file.table(), layout.defaultTable());
         if (layout.actionRows()) {
@@ -110,7 +114,7 @@ public final class FunnelKind implements JobKind {
     }
 
     @Override
-    public List<String> warnings(JobFile file) {
+    public List<String> warnings(FunnelJobFile file) {
         return file.steps() == null || file.steps().isEmpty()
                 ? List.of("the job file names no steps, so every run needs --steps") : List.of();
     }

@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.job.JobFile;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 
@@ -16,10 +15,10 @@ public record LayoutRequest(String layout, String namespacesTable, Map<Integer, 
     private static final String ACTIONS_TABLE = "namespace_onboarding_actions";
     private static final String NAMESPACES_TABLE = "namespaces";
 
-    public static LayoutRequest of(JobFile file) {
-        String layout = file.layout() == null ? JobFile.COLUMNS : file.layout();
-        String namespaces = file.namespacesTable() == null && JobFile.ACTION_ROWS.equals(layout) ? NAMESPACES_TABLE
-                : file.namespacesTable();
+    public static LayoutRequest of(FunnelJobFile file) {
+        String layout = file.layout() == null ? FunnelJobFile.COLUMNS : file.layout();
+        String namespaces = file.namespacesTable() == null && FunnelJobFile.ACTION_ROWS.equals(layout)
+                ? NAMESPACES_TABLE : file.namespacesTable();
         return new LayoutRequest(layout, namespaces, file.actionCodes());
     }
 
@@ -33,6 +32,6 @@ public record LayoutRequest(String layout, String namespacesTable, Map<Integer, 
     }
 
     public boolean actionRows() {
-        return JobFile.ACTION_ROWS.equals(layout);
+        return FunnelJobFile.ACTION_ROWS.equals(layout);
     }
 }

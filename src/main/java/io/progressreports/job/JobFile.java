@@ -1,36 +1,48 @@
 package io.progressreports.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A job file in {@code jobs/}: what to report and how, with defaults that flags override. Unknown keys are an
- * error, so a typo cannot silently fall back to a default.
+ * A job file in {@code jobs/}: what to report and how, with defaults that flags override. Its {@code kind:} says
+ * which record it is read into: each kind's record, in its kind's package, holds the keys of that kind besides
+ * these, which every kind has. The records are registered with their kind ({@code run.JobKind}). Unknown keys are
+ * an error, a key of another kind too, so a typo cannot silently fall back to a default.
  */
-public record JobFile(String name, String kind, String description, String table, List<String> steps,
-                      String window, String order, List<Integer> ages, String grain, String zone, Integer last,
-                      @JsonProperty("partition-days") Integer partitionDays,
-                      @JsonProperty("chunk-size") Integer chunkSize,
-                      @JsonProperty("steps-table") String stepsTable,
-                      @JsonProperty("timings-table") String timingsTable, String grace, Schedule schedule,
-                      String layout,
-                      @JsonProperty("namespaces-table") String namespacesTable,
-                      @JsonProperty("action-codes") Map<Integer, String> actionCodes,
-                      @JsonProperty("max-reject-rate") String maxRejectRate,
-                      @JsonProperty("source-zone") String sourceZone, List<String> actions,
-                      List<String> statuses) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+public interface JobFile {
 
-    public static final String FUNNEL = "funnel";
-    public static final String TRANSFER_SPEED = "transfer-speed";
-    /** Funnel source layouts: onboarding_progresses (one column per action), or one row per namespace and action. */
-    public static final String COLUMNS = "columns";
-    public static final String ACTION_ROWS = "action-rows";
-    /** A funnel's first step, which every namespace reaches: never the name of an action. */
-    public static final String CREATED = "created";
+    String name();
+
+    String description();
+
+    String grain();
+
+    String zone();
+
+    Integer last();
+
+    @JsonProperty("partition-days")
+    Integer partitionDays();
+
+    @JsonProperty("chunk-size")
+    Integer chunkSize();
+
+    Schedule schedule();
+
+    @JsonProperty("max-reject-rate")
+    String maxRejectRate();
+
+    @JsonProperty("source-zone")
+    String sourceZone();
+
+    /**
+     * Checks the values of the keys that only this kind has, when the file is loaded (those of every kind are
+     * checked next); a bad one is thrown as {@code check.at(key, reason)}.
+     */
+    void check(JobFileCheck check);
 
     /** When the scheduler (and jobs/crontab) runs the job's nightly report: five-field cron in a time zone. */
-    public record Schedule(String cron, String zone) {
+    record Schedule(String cron, String zone) {
     }
 }

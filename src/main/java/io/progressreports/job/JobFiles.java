@@ -5,7 +5,9 @@ import io.progressreports.failure.UsageException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.jsontype.NamedType;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -15,21 +17,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Finds and reads job files; any problem is a usage error naming the file, the line and the reason. */
+/**
+ * Finds and reads job files, each into the record of its kind; any problem is a usage error naming the file, the
+ * line and the reason.
+ */
 public final class JobFiles {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final Path dir;
+    private final Map<String, Class<? extends JobFile>> kinds;
+    private final YAMLMapper yaml;
 
-    public JobFiles(Path dir) {
+    /** @param kinds each kind's record, by the {@code kind:} that names it */
+    public JobFiles(Path dir, Map<String, Class<? extends JobFile>> kinds) {
         this.dir = dir;
+        this.kinds = kinds;
+        this.yaml = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .registerSubtypes(kinds.entrySet().stream()
+                        .map(kind -> new NamedType(kind.getValue(), kind.getKey())).toArray(NamedType[]::new))
+                .build();
     }
 
     public Path dir() {
@@ -40,20 +53,20 @@ public final class JobFiles {
      * The jobs folder: the one given, else ./jobs, else jobs in or beside the install folder (the jar's folder, so
      * target/../jobs for a checkout).
      */
-    public static JobFiles locate(Path given, Path installFolder) {
+    public static JobFiles locate(Path given, Path installFolder, Map<String, Class<? extends JobFile>> kinds) {
         if (given != null) {
-            return new JobFiles(given);
+            return new JobFiles(given, kinds);
         }
         Path here = Path.of("jobs");
         if (Files.isDirectory(here)) {
-            return new JobFiles(here);
+            return new JobFiles(here, kinds);
         }
         for (Path candidate : List.of(installFolder.resolve("jobs"), installFolder.resolveSibling("jobs"))) {
             if (Files.isDirectory(candidate)) {
-                return new JobFiles(candidate);
+                return new JobFiles(candidate, kinds);
             }
         }
-        return new JobFiles(here);
+        return new JobFiles(here, kinds);
     }
 
     public JobFile load(String name) {
@@ -67,20 +80,60 @@ public final class JobFiles {
                     + ")");
         }
         String text = read(file);
+        KeyLines lines = KeyLines.of(yaml, text);
         try {
-            JobFile job = YAML.readValue(text, JobFile.class);
-            if (job == null || job.kind() == null) {
-                throw new UsageException(file + ": missing key 'kind' (funnel or transfer-speed)");
+            JobFile job = yaml.readValue(text, JobFile.class);
+            if (job == null) {
+                throw missingKind(file);
             }
-            new JobFileCheck(file, KeyLines.of(YAML, text)).check(job);
+            new JobFileCheck(file, lines).check(job);
             return job;
+        } catch (InvalidTypeIdException e) {
+            if (e.getTypeId() == null) {
+                throw missingKind(file);
+            }
+            throw new UsageException(file + " line " + lines.line("kind") + ": unknown kind '"
+                    + Printable.of(e.getTypeId()) + "' (known: " + String.join(", ", kinds.keySet()) + ")");
         } catch (UnrecognizedPropertyException e) {
             // Records bind through their constructor, so Jackson reports where the object ends, not the key.
-            throw new UsageException(file + " line " + KeyLines.of(YAML, text).line(path(e)) + ": unknown key '"
-                    + Printable.of(e.getPropertyName()) + "' (known: " + e.getKnownPropertyIds() + ")");
+            String key = path(e);
+            throw new UsageException(file + " line " + lines.line(key) + ": unknown key '"
+                    + Printable.of(e.getPropertyName()) + "'" + otherKinds(key, e.getReferringClass())
+                    .map(others -> " in a " + kindOf(e.getReferringClass()) + " job: " + key + " applies to "
+                            + others + " jobs only")
+                    .orElse(" (known: " + e.getKnownPropertyIds() + ")"));
         } catch (JacksonException e) {
-            throw new UsageException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage());
+            // Keys before the kind are read from a buffer, whose location is the kind's: the path names the key.
+            String where = e.getPath().isEmpty() ? line(e.getLocation()) : lines.line(path(e));
+            throw new UsageException(file + " line " + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    private UsageException missingKind(Path file) {
+        return new UsageException(file + ": missing key 'kind' (" + String.join(" or ", kinds.keySet()) + ")");
+    }
+
+    /** The other kinds whose files have {@code key}, as "funnel" or "funnel and histogram"; empty for none. */
+    private Optional<String> otherKinds(String key, Class<?> type) {
+        List<String> others = kinds.entrySet().stream()
+                .filter(kind -> !kind.getValue().equals(type) && takes(kind.getKey(), key))
+                .map(Map.Entry::getKey).toList();
+        return others.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", others));
+    }
+
+    /** Whether a file of {@code kind} has {@code key}, as Jackson reads it: the record's rules, not a list kept here. */
+    private boolean takes(String kind, String key) {
+        try {
+            yaml.treeToValue(yaml.createObjectNode().put("kind", kind).putNull(key), JobFile.class);
+            return true;
+        } catch (UnrecognizedPropertyException e) {
+            return false;
+        }
+    }
+
+    private String kindOf(Class<?> type) {
+        return kinds.entrySet().stream().filter(kind -> kind.getValue().equals(type)).map(Map.Entry::getKey)
+                .findFirst().orElse(type.getSimpleName());
     }
 
     /**
@@ -124,7 +177,7 @@ public final class JobFiles {
     public String where(String name, String key) {
         Path file = dir.resolve(name + ".yml");
         try {
-            return file + " line " + KeyLines.of(YAML, Files.readString(file)).line(key);
+            return file + " line " + KeyLines.of(yaml, Files.readString(file)).line(key);
         } catch (IOException e) {
             return file.toString();
         }

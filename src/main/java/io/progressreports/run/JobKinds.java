@@ -1,23 +1,40 @@
 package io.progressreports.run;
 
 import io.progressreports.job.JobFile;
+import io.progressreports.job.JobFiles;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /** The registered job kinds, by the {@code kind:} of the job files they run. */
 public final class JobKinds {
 
-    private static final List<JobKind> REGISTERED = ServiceLoader.load(JobKind.class, JobKind.class.getClassLoader())
-            .stream().map(ServiceLoader.Provider::get).toList();
+    private static final List<JobKind<?>> REGISTERED = ServiceLoader.load(JobKind.class,
+            JobKind.class.getClassLoader()).stream().<JobKind<?>>map(ServiceLoader.Provider::get).toList();
 
     private JobKinds() {
     }
 
-    /** The file's kind, which {@code JobFiles} checked when it loaded the file. */
-    public static JobKind of(JobFile file) {
-        return REGISTERED.stream().filter(kind -> kind.name().equals(file.kind())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no job kind " + file.kind() + " is registered"));
+    /** The job files in {@code dir}, each read into the record of its registered kind. */
+    public static JobFiles files(Path dir) {
+        return new JobFiles(dir, fileTypes());
+    }
+
+    /** Each kind's record of its job files, by its {@code kind:}. */
+    public static Map<String, Class<? extends JobFile>> fileTypes() {
+        var types = new LinkedHashMap<String, Class<? extends JobFile>>();
+        REGISTERED.forEach(kind -> types.put(kind.name(), kind.fileType()));
+        return types;
+    }
+
+    /** The kind of a loaded file: the one whose record it was read into, so it takes the file as it is. */
+    @SuppressWarnings("unchecked")
+    public static JobKind<JobFile> of(JobFile file) {
+        return (JobKind<JobFile>) REGISTERED.stream().filter(kind -> kind.fileType().isInstance(file)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no job kind reads " + file.getClass().getName()));
     }
 
     public static List<String> planKeys() {

@@ -1,7 +1,6 @@
 package io.progressreports.transfer;
 
 import io.progressreports.failure.UsageException;
-import io.progressreports.job.JobFile;
 import io.progressreports.job.JobValues;
 import io.progressreports.run.JobKind;
 import io.progressreports.run.ReportRun;
@@ -17,18 +16,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Job files of kind transfer-speed: transfer speeds and step durations, run as the transferSpeed job. */
-public final class TransferKind implements JobKind {
+public final class TransferKind implements JobKind<TransferJobFile> {
 
     private static final String STEPS_TABLE = "deployment_steps";
     private static final String TIMINGS_TABLE = "deployment_step_timings";
 
     @Override
     public String name() {
-        return JobFile.TRANSFER_SPEED;
+        return "transfer-speed";
     }
 
     @Override
-    public ReportRun prepare(String job, JobFile file, RunOverrides flags, RunRequests requests) {
+    public Class<TransferJobFile> fileType() {
+        return TransferJobFile.class;
+    }
+
+    @Override
+    public ReportRun prepare(String job, TransferJobFile file, RunOverrides flags, RunRequests requests) {
         TransferRequest asked = request(job, file, flags, "", requests);
         String overrides = RunRequests.overrides(definition(asked),
                 definition(request(job, file, flags.ownDefinition(true), "", requests)), flags, asked.range(),
@@ -41,15 +45,15 @@ public final class TransferKind implements JobKind {
         return RunRequests.common(request.zone(), request.grain());
     }
 
-    private static TransferRequest request(String job, JobFile file, RunOverrides flags, String overrides,
-                                           RunRequests requests) {
+    private TransferRequest request(String job, TransferJobFile file, RunOverrides flags, String overrides,
+                                    RunRequests requests) {
         RunOverrides.Funnel funnel = flags.funnel();
         for (var funnelOnly : new Object[][] {{"--steps", funnel.steps()}, {"--window", funnel.window()},
                 {"--order", funnel.order()}, {"--ages", funnel.ages()}, {"--table", funnel.table()},
                 {"--dropoffs", funnel.dropoffs() ? "" : null}}) {
             if (funnelOnly[1] != null) {
                 throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
-                        + file.kind() + " job");
+                        + name() + " job");
             }
         }
         ZoneId zone = RunRequests.zone(file, flags.calendar());
@@ -65,7 +69,7 @@ public final class TransferKind implements JobKind {
     }
 
     @Override
-    public List<TableNeeds> tableNeeds(JobFile file) {
+    public List<TableNeeds> tableNeeds(TransferJobFile file) {
         return List.of(
                 new TableNeeds(Objects.requireNonNullElse(file.stepsTable(), STEPS_TABLE),
                         TransferLauncher.STEP_COLUMNS, List.of(), false, TransferLauncher.STEPS_INDEX_COLUMN),
@@ -74,7 +78,7 @@ public final class TransferKind implements JobKind {
     }
 
     @Override
-    public List<String> warnings(JobFile file) {
+    public List<String> warnings(TransferJobFile file) {
         return List.of();
     }
 

@@ -1,9 +1,11 @@
 package io.progressreports.bench;
 
+import io.progressreports.funnel.FunnelJobFile;
 import io.progressreports.job.JobFile;
-import io.progressreports.job.JobFiles;
+import io.progressreports.run.JobKinds;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.store.EmbeddedServer;
+import io.progressreports.transfer.TransferJobFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -117,7 +119,7 @@ public final class Benchmark {
         catalog = new SourceCatalog(dataSource);
         BenchDataset.Facts facts = BenchDataset.prepare(settings, dataSource);
         results.put("dataset", facts.describe());
-        var files = new JobFiles(settings.project().resolve("jobs"));
+        var files = JobKinds.files(settings.project().resolve("jobs"));
         for (String job : JOBS) {
             jobFiles.put(job, files.load(job));
         }
@@ -209,19 +211,27 @@ public final class Benchmark {
         job.floorSeconds = floor.run().wallSeconds();
         job.backfillSourceRows = floor.value();
         boolean transfer = name.equals(TRANSFER);
-        job.exportSeconds = export(name, queries, transfer ? sql.transferExport(jobFiles.get(name), catalog)
-                : sql.funnelExport(jobFiles.get(name), catalog));
-        job.baselineSeconds = baseline(name, transfer ? sql.transferQueries(jobFiles.get(name))
-                : List.of(sql.funnelQuery(jobFiles.get(name))), queries, dir);
+        job.exportSeconds = export(name, queries, transfer ? sql.transferExport(transferFile(name), catalog)
+                : sql.funnelExport(funnelFile(name), catalog));
+        job.baselineSeconds = baseline(name, transfer ? sql.transferQueries(transferFile(name))
+                : List.of(sql.funnelQuery(funnelFile(name))), queries, dir);
         job.backfill = backfill(name, facts, jobs, url, dir);
         compare(job.backfill, dir.resolve("baseline"), transfer
                 ? List.of(CsvAgreement.TRANSFER_SPEED, CsvAgreement.STEP_DURATION) : List.of(CsvAgreement.FUNNEL));
     }
 
     /** The count of the source rows the job reads over the range of {@code sql}. */
+    private FunnelJobFile funnelFile(String name) {
+        return (FunnelJobFile) jobFiles.get(name);
+    }
+
+    private TransferJobFile transferFile(String name) {
+        return (TransferJobFile) jobFiles.get(name);
+    }
+
     private String floorSql(String name, SqlBaseline sql) {
-        return name.equals(TRANSFER) ? sql.transferFloor(jobFiles.get(name), catalog)
-                : sql.funnelFloor(jobFiles.get(name));
+        return name.equals(TRANSFER) ? sql.transferFloor(transferFile(name), catalog)
+                : sql.funnelFloor(funnelFile(name));
     }
 
     private QueryProcess.Counted floor(String job, String sql, QueryProcess queries, Path dir) {

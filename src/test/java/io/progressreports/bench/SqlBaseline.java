@@ -1,12 +1,13 @@
 package io.progressreports.bench;
 
 import io.progressreports.funnel.ActionColumns;
+import io.progressreports.funnel.FunnelJobFile;
 import io.progressreports.funnel.LayoutRequest;
-import io.progressreports.job.JobFile;
 import io.progressreports.job.JobValues;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
 import io.progressreports.transfer.TransferJobConfiguration;
+import io.progressreports.transfer.TransferJobFile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     // ---------------------------------------------------------------------------------------------------------
     // transfer-speed: transfer_speed.csv and step_duration.csv
 
-    List<Query> transferQueries(JobFile job) {
+    List<Query> transferQueries(TransferJobFile job) {
         String grain = plain(Objects.requireNonNullElse(job.grain(), "day"));
         String zone = zone(job.zone());
         return List.of(new Query("transfer_speed.csv", transferSpeed(grain, zone)),
@@ -129,7 +130,7 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     }
 
     /** The rows the transfer job's reader reads: timed steps finished in the range, plus unfinished and untimed transfers. */
-    String transferFloor(JobFile job, SourceCatalog catalog) {
+    String transferFloor(TransferJobFile job, SourceCatalog catalog) {
         return "select count(*) from (" + transferRows(job, catalog, false) + ") rows_read";
     }
 
@@ -137,12 +138,12 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
      * The export floor: the rows the transfer job reads, with its columns and in its order, copied out in binary as
      * its reader receives them, and thrown away. What any tool that reads the rows pays before doing anything.
      */
-    Query transferExport(JobFile job, SourceCatalog catalog) {
+    Query transferExport(TransferJobFile job, SourceCatalog catalog) {
         return new Query("transfer rows", transferRows(job, catalog, true));
     }
 
     /** The transfer job's reader query over the whole range, {@code ordered} as it reads it or not. */
-    private String transferRows(JobFile job, SourceCatalog catalog, boolean ordered) {
+    private String transferRows(TransferJobFile job, SourceCatalog catalog, boolean ordered) {
         TableName steps = catalog.table(plain(Objects.requireNonNullElse(job.stepsTable(), "deployment_steps")));
         TableName timings = catalog.table(plain(Objects.requireNonNullElse(job.timingsTable(),
                 "deployment_step_timings")));
@@ -162,7 +163,7 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
      * creation to the step. An action counts if at or before as-of, and at creation if it was earlier; step k is
      * reached when step k-1 was, the action is set and within the window, and (sequential) not before step k-1.
      */
-    Query funnelQuery(JobFile job) {
+    Query funnelQuery(FunnelJobFile job) {
         List<String> steps = job.steps().stream().map(SqlBaseline::plain).toList();
         String grain = plain(Objects.requireNonNullElse(job.grain(), "week"));
         String zone = zone(job.zone());
@@ -234,23 +235,23 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     }
 
     /** The rows the funnel job's reader reads: namespaces created in the range, up to as-of. */
-    String funnelFloor(JobFile job) {
+    String funnelFloor(FunnelJobFile job) {
         return "select count(*) from " + funnelTable(job) + funnelRange(job);
     }
 
     /** The export floor of the funnel: its reader's query, every action the catalog finds, copied out in binary. */
-    Query funnelExport(JobFile job, SourceCatalog catalog) {
+    Query funnelExport(FunnelJobFile job, SourceCatalog catalog) {
         TableName table = catalog.table(funnelTable(job));
         String zone = zone(job.zone());
         return new Query("funnel rows", bind(new ActionColumns().spanQuery(table, catalog.actions(table)),
                 start(from, zone), start(to.plusDays(1), zone), instant(asOf)));
     }
 
-    private static String funnelTable(JobFile job) {
+    private static String funnelTable(FunnelJobFile job) {
         return plain(Objects.requireNonNullElse(job.table(), LayoutRequest.of(job).defaultTable()));
     }
 
-    private String funnelRange(JobFile job) {
+    private String funnelRange(FunnelJobFile job) {
         String zone = zone(job.zone());
         return " where created_at >= " + start(from, zone) + " and created_at < " + start(to.plusDays(1), zone)
                 + " and created_at <= " + instant(asOf);

@@ -5,8 +5,8 @@ import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.failure.ExitCodes;
-import io.progressreports.job.JobFiles;
 import io.progressreports.report.Manifest;
+import io.progressreports.run.JobKinds;
 import io.progressreports.source.SourceCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class ActionRowsLayoutFunctionalTest {
     }
 
     private static Map<Integer, String> codesInColumnOrder() {
-        Map<Integer, String> example = new JobFiles(EXAMPLES).load(JOB).actionCodes();
+        Map<Integer, String> example = ((FunnelJobFile) JobKinds.files(EXAMPLES).load(JOB)).actionCodes();
         var codeOf = new HashMap<String, Integer>();
         example.forEach((code, name) -> codeOf.put(name, code));
         var catalog = new SourceCatalog(new DriverManagerDataSource(TestDatabase.seededSourceUrl()));

@@ -1,5 +1,6 @@
 package io.progressreports.job;
 
+import io.progressreports.run.JobKinds;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ class CrontabTest {
 
     @Test
     void everyJobFileHasOneLineAtItsScheduleThatRunsItsNightlyReport() throws IOException {
-        JobFiles jobs = new JobFiles(Path.of("jobs"));
+        JobFiles jobs = JobKinds.files(Path.of("jobs"));
         List<String> entries = Files.readAllLines(Path.of("jobs/crontab")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("CRON_TZ="))
                 .toList();

@@ -1,6 +1,9 @@
 package io.progressreports.job;
 
 import io.progressreports.failure.UsageException;
+import io.progressreports.funnel.FunnelJobFile;
+import io.progressreports.run.JobKinds;
+import io.progressreports.transfer.TransferJobFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +42,7 @@ class JobFilesTest {
 
     private JobFile load(String text) throws IOException {
         Files.writeString(dir.resolve("x.yml"), text);
-        return new JobFiles(dir).load("x");
+        return JobKinds.files(dir).load("x");
     }
 
     @Test
@@ -118,7 +121,7 @@ class JobFilesTest {
 
     @Test
     void transferStatusesMustBeWordsOfATransferJob() throws IOException {
-        assertThat(load("kind: transfer-speed\nstatuses: [Completed, success]\n").statuses())
+        assertThat(((TransferJobFile) load("kind: transfer-speed\nstatuses: [Completed, success]\n")).statuses())
                 .containsExactly("Completed", "success");
         assertThatThrownBy(() -> load("kind: transfer-speed\nstatuses: []\n"))
                 .hasMessageStartingWith(dir.resolve("x.yml") + " line 2: statuses is empty");
@@ -129,15 +132,45 @@ class JobFilesTest {
     }
 
     @Test
+    void aKeyOfAnotherKindIsAnUnknownKeyNamingItsLineAndItsKind() {
+        assertThatThrownBy(() -> load("kind: transfer-speed\ngrace: 1d\nsteps: [git_write]\n"))
+                .hasMessage(dir.resolve("x.yml") + " line 3: unknown key 'steps' in a transfer-speed job: steps "
+                        + "applies to funnel jobs only");
+        assertThatThrownBy(() -> load("kind: transfer-speed\nlayout: action-rows\n"))
+                .hasMessage(dir.resolve("x.yml") + " line 2: unknown key 'layout' in a transfer-speed job: layout "
+                        + "applies to funnel jobs only");
+        assertThatThrownBy(() -> load(GOOD + "grace: 1d\n"))
+                .hasMessage(dir.resolve("x.yml") + " line 16: unknown key 'grace' in a funnel job: grace applies to "
+                        + "transfer-speed jobs only");
+    }
+
+    @Test
+    void theKindMayComeAfterOtherKeys() throws IOException {
+        assertThat(load("steps: [git_write]\nkind: funnel\n")).isInstanceOf(FunnelJobFile.class);
+        assertThatThrownBy(() -> load("# a funnel\nsteps: [git_write]\nwindow: 30x\nkind: funnel\n"))
+                .hasMessageStartingWith(dir.resolve("x.yml") + " line 3: window '30x' is not a duration");
+        assertThatThrownBy(() -> load("# a funnel\nlast: ninety\nkind: funnel\n"))
+                .hasMessageStartingWith(dir.resolve("x.yml") + " line 2: ");
+    }
+
+    @Test
+    void aFileWithoutAKindIsRefused() {
+        assertThatThrownBy(() -> load("steps: [git_write]\n"))
+                .hasMessage(dir.resolve("x.yml") + ": missing key 'kind' (funnel or transfer-speed)");
+        assertThatThrownBy(() -> load("kind: 7\n"))
+                .hasMessage(dir.resolve("x.yml") + " line 1: unknown kind '7' (known: funnel, transfer-speed)");
+    }
+
+    @Test
     void whereNamesTheLineOfAKey() throws IOException {
         load(GOOD);
-        assertThat(new JobFiles(dir).where("x", "steps")).isEqualTo(dir.resolve("x.yml") + " line 3");
-        assertThat(new JobFiles(dir).where("x", "table")).isEqualTo(dir.resolve("x.yml") + " line ?");
+        assertThat(JobKinds.files(dir).where("x", "steps")).isEqualTo(dir.resolve("x.yml") + " line 3");
+        assertThat(JobKinds.files(dir).where("x", "table")).isEqualTo(dir.resolve("x.yml") + " line ?");
     }
 
     @Test
     void theProjectsJobFilesLoad() {
-        JobFiles jobs = new JobFiles(Path.of("jobs"));
+        JobFiles jobs = JobKinds.files(Path.of("jobs"));
         assertThat(jobs.names()).contains("onboarding-funnel", "security-funnel", "transfer-speed");
         for (String name : jobs.names()) {
             assertThat(jobs.load(name).schedule()).as(name).isNotNull();

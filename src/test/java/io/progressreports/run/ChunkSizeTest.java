@@ -41,7 +41,7 @@ class ChunkSizeTest {
                     chunk-size: %d
                     """.formatted(chunkSize));
         }
-        return new JobFiles(jobs);
+        return JobKinds.files(jobs);
     }
 
     /** Runs both job files' nightly reports in one application. */

@@ -7,6 +7,7 @@ import io.progressreports.cli.SpringSettings;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
 import io.progressreports.job.JobFiles;
+import io.progressreports.run.JobKinds;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class SchedulerTest {
                 schedule:
                   cron: "%s"
                 """.formatted(cron));
-        return new JobFiles(jobs);
+        return JobKinds.files(jobs);
     }
 
     private NightlyReports reports(JobFiles jobs, ManualClock clock, String store) {
