@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.progressreports.failure.Printable;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFileCheck;
@@ -17,6 +18,7 @@ import java.util.Map;
  *
  * @param actions the action columns to read, for tables (and views) where the catalog rule would take in others
  */
+@JsonTypeName("funnel")
 public record FunnelJobFile(String name, String description, String table, List<String> steps, String window,
                             String order, List<Integer> ages, String grain, String zone, Integer last,
                             Integer partitionDays, Integer chunkSize, JobFile.Schedule schedule, String layout,

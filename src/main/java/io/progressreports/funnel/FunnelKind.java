@@ -2,10 +2,13 @@ package io.progressreports.funnel;
 
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
+import io.progressreports.job.FunnelOrder;
 import io.progressreports.job.JobValues;
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.run.Asked;
 import io.progressreports.run.JobKind;
 import io.progressreports.run.ReportRun;
-import io.progressreports.run.RequestRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
 import io.progressreports.source.TableNeeds;
@@ -23,44 +26,25 @@ import java.util.Objects;
 public final class FunnelKind implements JobKind<FunnelJobFile> {
 
     @Override
-    public String name() {
-        return "funnel";
-    }
-
-    @Override
     public Class<FunnelJobFile> fileType() {
         return FunnelJobFile.class;
     }
 
     @Override
     public ReportRun prepare(String job, FunnelJobFile file, RunOverrides flags, RunRequests requests) {
-        FunnelRequest asked = request(job, file, flags, "", requests);
+        Asked<FunnelRequest> asked = ask(job, file, flags, requests);
         boolean fileHasSteps = file.steps() != null;
-        Map<String, String> own = definition(request(job, file, flags.ownDefinition(fileHasSteps), "", requests));
+        Map<String, String> own = ask(job, file, flags.ownDefinition(fileHasSteps), requests).definition();
         if (!fileHasSteps) {
             // A job file without steps has no funnel of its own: whatever steps a run names, it is ad hoc.
             own.remove("steps");
         }
-        String overrides = RunRequests.overrides(definition(asked), own, flags, asked.range(), asked.zone(),
-                asked.asOf());
-        return new RequestRun<>(job, file.chunkSize(), request(job, file, flags, overrides, requests),
-                FunnelLauncher.class);
+        return RunRequests.run(job, file, flags, asked, own, FunnelLauncher.class);
     }
 
-    /** What a funnel counts, by the flag that sets it (without its dashes). */
-    private static Map<String, String> definition(FunnelRequest request) {
-        var definition = new LinkedHashMap<String, String>();
-        definition.put("table", request.table());
-        definition.put("steps", String.join(",", request.steps()));
-        definition.put("window", request.window().toString());
-        definition.put("order", request.order().label());
-        definition.put("ages", request.ages().toString());
-        definition.putAll(RunRequests.common(request.zone(), request.grain()));
-        return definition;
-    }
-
-    private static FunnelRequest request(String job, FunnelJobFile file, RunOverrides flags, String overrides,
-                                         RunRequests requests) {
+    /** The funnel that file and flags ask for; its definition names what it counts by flag (without dashes). */
+    private static Asked<FunnelRequest> ask(String job, FunnelJobFile file, RunOverrides flags,
+                                            RunRequests requests) {
         RunOverrides.Funnel funnel = flags.funnel();
         ZoneId zone = RunRequests.zone(file, flags.calendar());
         Instant asOf = requests.asOf(flags.calendar(), zone);
@@ -78,13 +62,22 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         LayoutRequest layout = LayoutRequest.of(file);
         String table = funnel.table() == null ? RunRequests.pick(null, file.table(), layout.defaultTable())
                 : JobValues.tableName("--table", funnel.table());
-        return new FunnelRequest(job, table, steps, stepsOrigin,
-                JobValues.duration("--window", RunRequests.pick(funnel.window(), file.window(), "30d")),
-                JobValues.order("--order", RunRequests.pick(funnel.order(), file.order(), "sequential")),
-                ages(file, funnel), zone, RunRequests.range(file, flags.range(), asOf, zone), asOf,
-                JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "week")),
-                flags.work().recompute(), funnel.dropoffs(), RunRequests.options(file, flags, overrides), layout,
-                RunRequests.sourceZone(file, flags.work()), file.actions());
+        Duration window = JobValues.duration("--window", RunRequests.pick(funnel.window(), file.window(), "30d"));
+        FunnelOrder order = JobValues.order("--order", RunRequests.pick(funnel.order(), file.order(), "sequential"));
+        List<Duration> ages = ages(file, funnel);
+        DateRange range = RunRequests.range(file, flags.range(), asOf, zone);
+        Grain grain = JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "week"));
+        ZoneId sourceZone = RunRequests.sourceZone(file, flags.work());
+        var definition = new LinkedHashMap<String, String>();
+        definition.put("table", table);
+        definition.put("steps", String.join(",", steps));
+        definition.put("window", window.toString());
+        definition.put("order", order.label());
+        definition.put("ages", ages.toString());
+        definition.putAll(RunRequests.common(zone, grain));
+        return new Asked<>(definition, range, zone, asOf, options -> new FunnelRequest(job, table, steps, stepsOrigin,
+                window, order, ages, zone, range, asOf, grain, flags.work().recompute(), funnel.dropoffs(), options,
+                layout, sourceZone, file.actions()));
     }
 
     private static List<Duration> ages(FunnelJobFile file, RunOverrides.Funnel funnel) {

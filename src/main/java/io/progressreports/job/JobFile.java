@@ -5,9 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A job file in {@code jobs/}: what to report and how, with defaults that flags override. Its {@code kind:} says
- * which record it is read into: each kind's record, in its kind's package, holds the keys of that kind besides
- * these, which every kind has. The records are registered with their kind ({@code run.JobKind}). Unknown keys are
- * an error, a key of another kind too, so a typo cannot silently fall back to a default.
+ * which record it is read into: each kind's record, in its kind's package, is named by {@code @JsonTypeName} and
+ * holds the keys of that kind besides these, which every kind has; it is registered with its kind
+ * ({@code run.JobKind}). Unknown keys are an error, a key of another kind too, so a typo cannot silently fall back
+ * to a default.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 public interface JobFile {

@@ -1,5 +1,6 @@
 package io.progressreports.run;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.progressreports.job.JobFile;
 import io.progressreports.source.TableNeeds;
 
@@ -16,11 +17,13 @@ import java.util.List;
  */
 public interface JobKind<F extends JobFile> {
 
-    /** The job files' {@code kind:}. */
-    String name();
-
     /** The record a job file of this kind is read into: its keys, besides those of every job file. */
     Class<F> fileType();
+
+    /** The job files' {@code kind:}, which their record declares. */
+    default String name() {
+        return fileType().getAnnotation(JsonTypeName.class).value();
+    }
 
     /** A checked run of job file {@code job}, its flags applied; the generic settings come from {@code requests}. */
     ReportRun prepare(String job, F file, RunOverrides flags, RunRequests requests);

@@ -44,6 +44,18 @@ public final class RunRequests {
     }
 
     /**
+     * The run {@code asked}, to be launched by the kind's {@code launcher}. Its options hold the flags by which its
+     * definition differs from {@code own}, the job file's own definition (the same flags but those that change
+     * what a run counts).
+     */
+    public static <R> ReportRun run(String job, JobFile file, RunOverrides flags, Asked<R> asked,
+                                    Map<String, String> own, Class<? extends RequestLauncher<R>> launcher) {
+        String overrides = overrides(asked.definition(), own, flags, asked.range(), asked.zone(), asked.asOf());
+        return new RequestRun<>(job, file.chunkSize(), asked.request().apply(options(file, flags, overrides)),
+                launcher);
+    }
+
+    /**
      * Not --source-zone: like --source-url it says how the source is to be read, and a report read right belongs
      * in the job file's folder.
      */
@@ -60,7 +72,7 @@ public final class RunRequests {
      * is none). An as-of counts when it is not the one the nightly run of the range has, the start of the day
      * after it: {@code --last 30 --as-of T} is the nightly report as it was at T.
      */
-    public static String overrides(Map<String, String> asked, Map<String, String> own, RunOverrides flags,
+    private static String overrides(Map<String, String> asked, Map<String, String> own, RunOverrides flags,
                                     DateRange range, ZoneId zone, Instant asOf) {
         Stream<String> definition = asked.entrySet().stream()
                 .filter(entry -> !entry.getValue().equals(own.get(entry.getKey())))
@@ -99,7 +111,7 @@ public final class RunRequests {
     }
 
     /** The job file's max-reject-rate was checked when it was loaded: only the flag can be bad here. */
-    public static RunOptions options(JobFile file, RunOverrides flags, String overrides) {
+    private static RunOptions options(JobFile file, RunOverrides flags, String overrides) {
         RunOverrides.Work work = flags.work();
         String maxRejectRate = pick(work.maxRejectRate(), file.maxRejectRate(), null);
         return new RunOptions(flags.output().out(), flags.output().bom(), JobValues.atLeastOne("--partition-days",

@@ -1,6 +1,7 @@
 package io.progressreports.transfer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFileCheck;
 import io.progressreports.job.JobValues;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param statuses the status words that mean a completed transfer
  * @param grace    how long after its end a day is final
  */
+@JsonTypeName("transfer-speed")
 public record TransferJobFile(String name, String description, @JsonProperty("steps-table") String stepsTable,
                               @JsonProperty("timings-table") String timingsTable, List<String> statuses,
                               String grace, String grain, String zone, Integer last, Integer partitionDays,

@@ -2,17 +2,19 @@ package io.progressreports.transfer;
 
 import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobValues;
+import io.progressreports.report.DateRange;
+import io.progressreports.report.Grain;
+import io.progressreports.run.Asked;
 import io.progressreports.run.JobKind;
 import io.progressreports.run.ReportRun;
-import io.progressreports.run.RequestRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
 import io.progressreports.source.TableNeeds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Job files of kind transfer-speed: transfer speeds and step durations, run as the transferSpeed job. */
@@ -22,31 +24,19 @@ public final class TransferKind implements JobKind<TransferJobFile> {
     private static final String TIMINGS_TABLE = "deployment_step_timings";
 
     @Override
-    public String name() {
-        return "transfer-speed";
-    }
-
-    @Override
     public Class<TransferJobFile> fileType() {
         return TransferJobFile.class;
     }
 
     @Override
     public ReportRun prepare(String job, TransferJobFile file, RunOverrides flags, RunRequests requests) {
-        TransferRequest asked = request(job, file, flags, "", requests);
-        String overrides = RunRequests.overrides(definition(asked),
-                definition(request(job, file, flags.ownDefinition(true), "", requests)), flags, asked.range(),
-                asked.zone(), asked.asOf());
-        return new RequestRun<>(job, file.chunkSize(), request(job, file, flags, overrides, requests),
-                TransferLauncher.class);
+        return RunRequests.run(job, file, flags, ask(job, file, flags, requests),
+                ask(job, file, flags.ownDefinition(true), requests).definition(), TransferLauncher.class);
     }
 
-    private static Map<String, String> definition(TransferRequest request) {
-        return RunRequests.common(request.zone(), request.grain());
-    }
-
-    private TransferRequest request(String job, TransferJobFile file, RunOverrides flags, String overrides,
-                                    RunRequests requests) {
+    /** What file and flags ask for; a transfer-speed job counts what its file says, but for zone and grain. */
+    private Asked<TransferRequest> ask(String job, TransferJobFile file, RunOverrides flags,
+                                       RunRequests requests) {
         RunOverrides.Funnel funnel = flags.funnel();
         for (var funnelOnly : new Object[][] {{"--steps", funnel.steps()}, {"--window", funnel.window()},
                 {"--order", funnel.order()}, {"--ages", funnel.ages()}, {"--table", funnel.table()},
@@ -58,14 +48,17 @@ public final class TransferKind implements JobKind<TransferJobFile> {
         }
         ZoneId zone = RunRequests.zone(file, flags.calendar());
         Instant asOf = requests.asOf(flags.calendar(), zone);
-        return new TransferRequest(job, RunRequests.pick(null, file.stepsTable(), STEPS_TABLE),
-                RunRequests.pick(null, file.timingsTable(), TIMINGS_TABLE),
-                JobValues.duration("grace", RunRequests.pick(null, file.grace(), "1d")), zone,
-                RunRequests.range(file, flags.range(), asOf, zone), asOf,
-                JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "day")),
-                flags.work().recompute(), RunRequests.options(file, flags, overrides),
-                RunRequests.sourceZone(file, flags.work()),
-                TransferStatuses.of(file.statuses() == null ? TransferStatuses.DEFAULT : file.statuses()));
+        String stepsTable = RunRequests.pick(null, file.stepsTable(), STEPS_TABLE);
+        String timingsTable = RunRequests.pick(null, file.timingsTable(), TIMINGS_TABLE);
+        Duration grace = JobValues.duration("grace", RunRequests.pick(null, file.grace(), "1d"));
+        DateRange range = RunRequests.range(file, flags.range(), asOf, zone);
+        Grain grain = JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "day"));
+        ZoneId sourceZone = RunRequests.sourceZone(file, flags.work());
+        TransferStatuses statuses = TransferStatuses.of(file.statuses() == null ? TransferStatuses.DEFAULT
+                : file.statuses());
+        return new Asked<>(RunRequests.common(zone, grain), range, zone, asOf, options -> new TransferRequest(job,
+                stepsTable, timingsTable, grace, zone, range, asOf, grain, flags.work().recompute(), options,
+                sourceZone, statuses));
     }
 
     @Override
