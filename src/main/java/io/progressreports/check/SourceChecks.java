@@ -2,7 +2,6 @@ package io.progressreports.check;
 
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.UsageException;
-import io.progressreports.funnel.ActionColumns;
 import io.progressreports.job.JobFile;
 import io.progressreports.run.JobKind;
 import io.progressreports.run.JobKinds;
@@ -67,8 +66,7 @@ final class SourceChecks {
     /** As run checks them before reading: every column read, by type; then the steps among the actions. */
     private void checkColumns(String job, TableNeeds needs, TableName table, ZoneId sourceZone) {
         List<String> present = catalog.columns(table);
-        List<String> actions = catalog.actions(table);
-        var read = new ArrayList<>(needs.catalogActions() ? ActionColumns.required(actions) : needs.columns());
+        var read = new ArrayList<>(needs.columns().in(catalog, table));
         var problems = new ArrayList<>(catalog.columnProblems(table, read));
         List<String> readNames = RequiredColumn.names(read);
         for (String step : needs.steps()) {

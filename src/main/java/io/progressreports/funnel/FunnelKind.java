@@ -94,16 +94,14 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         LayoutRequest layout = LayoutRequest.of(file);
         String table = Objects.requireNonNullElse(file.table(), layout.defaultTable());
         if (layout.actionRows()) {
-            return List.of(new TableNeeds(table, ActionRows.ACTIONS_COLUMNS, List.of(), false,
-                            ActionRows.ACTIONS_INDEX_COLUMN),
-                    new TableNeeds(layout.namespacesTable(), ActionRows.NAMESPACES_COLUMNS, List.of(), false,
+            return List.of(TableNeeds.of(table, ActionRows.ACTIONS_COLUMNS, ActionRows.ACTIONS_INDEX_COLUMN),
+                    TableNeeds.of(layout.namespacesTable(), ActionRows.NAMESPACES_COLUMNS,
                             ActionRows.NAMESPACES_INDEX_COLUMN));
         }
-        List<String> steps = Objects.requireNonNullElse(file.steps(), List.of());
-        return List.of(file.actions() == null
-                ? new TableNeeds(table, ActionColumns.ROW_COLUMNS, steps, true, ActionColumns.INDEX_COLUMN)
-                : new TableNeeds(table, ActionColumns.required(file.actions()), steps, false,
-                        ActionColumns.INDEX_COLUMN));
+        // Without an actions list, every action column the catalog rule finds is read.
+        return List.of(new TableNeeds(table, (catalog, name) -> ActionColumns.required(file.actions() == null
+                ? catalog.actions(name) : file.actions()), Objects.requireNonNullElse(file.steps(), List.of()),
+                ActionColumns.INDEX_COLUMN));
     }
 
     @Override

@@ -63,11 +63,10 @@ public final class TransferKind implements JobKind<TransferJobFile> {
 
     @Override
     public List<TableNeeds> tableNeeds(TransferJobFile file) {
-        return List.of(
-                new TableNeeds(Objects.requireNonNullElse(file.stepsTable(), STEPS_TABLE),
-                        TransferLauncher.STEP_COLUMNS, List.of(), false, TransferLauncher.STEPS_INDEX_COLUMN),
-                new TableNeeds(Objects.requireNonNullElse(file.timingsTable(), TIMINGS_TABLE),
-                        TransferLauncher.TIMING_COLUMNS, List.of(), false, TransferLauncher.TIMINGS_INDEX_COLUMN));
+        return List.of(TableNeeds.of(Objects.requireNonNullElse(file.stepsTable(), STEPS_TABLE),
+                        TransferLauncher.STEP_COLUMNS, TransferLauncher.STEPS_INDEX_COLUMN),
+                TableNeeds.of(Objects.requireNonNullElse(file.timingsTable(), TIMINGS_TABLE),
+                        TransferLauncher.TIMING_COLUMNS, TransferLauncher.TIMINGS_INDEX_COLUMN));
     }
 
     @Override
