@@ -1,5 +1,6 @@
 package io.progressreports;
 
+import io.progressreports.cli.ProgressReports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.progressreports.check;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFiles;
 import io.progressreports.run.JobKinds;
-import io.progressreports.source.SafeUrls;
+import io.progressreports.settings.ReportsProperties;
+import io.progressreports.settings.SafeUrls;
 import io.progressreports.source.SourceCatalog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,13 +1,13 @@
 package io.progressreports.cli;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.UsageException;
+import io.progressreports.settings.ReportsProperties;
+import io.progressreports.settings.SafeUrls;
 import io.progressreports.source.Passwords;
-import io.progressreports.source.SafeUrls;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package io.progressreports.cli;
 
-import io.progressreports.ProgressReports;
 import org.springframework.boot.system.ApplicationHome;
 
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.progressreports.launch;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.day.DaySteps;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.JobFailedException;
@@ -11,6 +10,7 @@ import io.progressreports.failure.SourceQueryException;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
 import io.progressreports.report.ReportPublisher;
+import io.progressreports.settings.ReportsProperties;
 import io.progressreports.store.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

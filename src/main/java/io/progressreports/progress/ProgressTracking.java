@@ -1,7 +1,7 @@
 package io.progressreports.progress;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.day.DayPlan;
+import io.progressreports.settings.ReportsProperties;
 import io.progressreports.source.SpanQuery;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,6 +1,5 @@
 package io.progressreports.run;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFile;
@@ -9,7 +8,8 @@ import io.progressreports.job.JobValues;
 import io.progressreports.launch.RunOptions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
-import io.progressreports.source.SafeUrls;
+import io.progressreports.settings.ReportsProperties;
+import io.progressreports.settings.SafeUrls;
 import org.springframework.context.ApplicationContext;
 
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package io.progressreports.source;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.progressreports.ReportsProperties;
 import io.progressreports.failure.UsageException;
+import io.progressreports.settings.ReportsProperties;
+import io.progressreports.settings.SafeUrls;
 
 /** Connection pools for the source and the store, sized for partitions running side by side. */
 public final class DataSources {

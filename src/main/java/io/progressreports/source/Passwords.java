@@ -1,7 +1,7 @@
 package io.progressreports.source;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.failure.UsageException;
+import io.progressreports.settings.ReportsProperties;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.progressreports.source;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.progressreports.ReportsProperties;
+import io.progressreports.settings.ReportsProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,6 @@
 package io.progressreports.store;
 
-import io.progressreports.ReportsProperties;
+import io.progressreports.settings.ReportsProperties;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

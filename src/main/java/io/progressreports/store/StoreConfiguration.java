@@ -1,7 +1,7 @@
 package io.progressreports.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.progressreports.ReportsProperties;
+import io.progressreports.settings.ReportsProperties;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package io.progressreports.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.progressreports.ReportsProperties;
+import io.progressreports.settings.ReportsProperties;
 import io.progressreports.source.DataSources;
 
 import java.time.Duration;

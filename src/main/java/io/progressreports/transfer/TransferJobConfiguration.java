@@ -1,12 +1,12 @@
 package io.progressreports.transfer;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayPlanTasklet;
 import io.progressreports.day.DaySteps;
 import io.progressreports.day.DayWriter;
 import io.progressreports.progress.ProgressTracking;
 import io.progressreports.report.DateRange;
+import io.progressreports.settings.ReportsProperties;
 import io.progressreports.source.SourceTimes;
 import io.progressreports.source.SpanQuery;
 import io.progressreports.source.TableName;

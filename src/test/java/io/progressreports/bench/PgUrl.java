@@ -1,6 +1,6 @@
 package io.progressreports.bench;
 
-import io.progressreports.source.SafeUrls;
+import io.progressreports.settings.SafeUrls;
 
 import java.net.URI;
 import java.net.URLDecoder;

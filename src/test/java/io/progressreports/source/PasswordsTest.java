@@ -1,7 +1,7 @@
 package io.progressreports.source;
 
-import io.progressreports.ReportsProperties.Database;
 import io.progressreports.failure.UsageException;
+import io.progressreports.settings.ReportsProperties.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

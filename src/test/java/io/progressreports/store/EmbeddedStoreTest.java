@@ -1,8 +1,8 @@
 package io.progressreports.store;
 
-import io.progressreports.ReportsProperties;
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.settings.ReportsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

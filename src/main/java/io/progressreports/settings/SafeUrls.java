@@ -1,4 +1,4 @@
-package io.progressreports.source;
+package io.progressreports.settings;
 
 import java.util.regex.Pattern;
 

@@ -1,7 +1,6 @@
-package io.progressreports;
+package io.progressreports.settings;
 
 import io.progressreports.failure.UsageException;
-import io.progressreports.source.SafeUrls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 

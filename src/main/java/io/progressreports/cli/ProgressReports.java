@@ -1,6 +1,4 @@
-package io.progressreports;
-
-import io.progressreports.cli.ProgressReportsCommand;
+package io.progressreports.cli;
 
 /** Entry point: picocli parses first, so --help and bad flags never start Spring or a database. */
 public final class ProgressReports {
