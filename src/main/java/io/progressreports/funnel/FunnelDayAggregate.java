@@ -110,7 +110,7 @@ public final class FunnelDayAggregate {
     }
 
     public DayRows rows() {
-        return new DayRows(namespaces, rejectedRows(), null, null);
+        return new DayRows(namespaces, rejectedRows(), Map.of());
     }
 
     public long[] reached() {

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rendered> {
 
     /** A computed day the store does not have: none of its rows were read. */
-    private static final DayRows NONE = new DayRows(0, 0, null, null);
+    private static final DayRows NONE = new DayRows(0, 0, Map.of());
 
     /** The report, and the source's rows of no cohort that it counts. */
     record Rendered(FunnelReport report, long unplaced) {

@@ -85,7 +85,7 @@ public class RunHistory {
                 start == null ? null : start.truncatedTo(ChronoUnit.SECONDS),
                 start == null || end == null ? null : Duration.between(start, end),
                 figures.map(RunFigures::read).orElse(null), figures.map(RunFigures::rejected).orElse(null),
-                figures.map(RunFigures::untimed).orElse(null),
+                figures.map(f -> f.rows().others().get("untimed")).orElse(null),
                 figures.map(RunFigures::daysComputed).or(() -> plan.map(DayPlan::computedDays)).orElse(null),
                 figures.map(RunFigures::daysReused).or(() -> plan.map(DayPlan::reusedDays)).orElse(null),
                 exitCode, (String) definition.get("zone"), tables(definition),

@@ -22,7 +22,7 @@ public final class RangeRenderer {
     private final SortedMap<LocalDate, DayRows> stored = new TreeMap<>();
     private final DayRows none;
 
-    /** @param none the rows of a day the store does not have: zero, with untimed null for a funnel */
+    /** @param none the rows of a day the store does not have: zero, and zero of each of the kind's others */
     public RangeRenderer(DayRows none) {
         this.none = none;
     }

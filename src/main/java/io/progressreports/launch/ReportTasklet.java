@@ -85,7 +85,7 @@ public abstract class ReportTasklet<R> implements Tasklet {
         source.putAll(sourceTables());
         source.putAll(run.source().manifest());
         fields.put("source", source);
-        Map<String, Object> read = figures.rows();
+        Map<String, Object> read = figures.manifestRows();
         read.putAll(moreRows(report));
         fields.put("rows", read);
         fields.put("rejects", rejects.manifest());

@@ -5,6 +5,7 @@ import io.progressreports.report.Manifest;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,52 +13,46 @@ import java.util.Optional;
  * A run's totals: what its manifest says, kept in the job's execution context too, so {@code history} can show
  * them when the report folder has been replaced or deleted.
  *
- * @param untimed       transfer jobs only (completed steps without a timing row); null for a funnel
- * @param otherStatuses transfer jobs only (transfer rows whose status is not a completed one); null for a funnel
+ * @param rows the rows of the days the run computed
  */
-public record RunFigures(long read, long used, long rejected, Long untimed, Long otherStatuses, long daysComputed,
-                         long daysReused) {
+public record RunFigures(DayRows rows, long daysComputed, long daysReused) {
 
-    private static final String READ = "figures.rows.read";
-    private static final String USED = "figures.rows.used";
-    private static final String REJECTED = "figures.rows.rejected";
-    private static final String UNTIMED = "figures.rows.untimed";
-    private static final String OTHER_STATUSES = "figures.rows.otherStatuses";
+    private static final String ROWS = "figures.rows.";
+    private static final String READ = ROWS + "read";
+    private static final String USED = ROWS + "used";
+    private static final String REJECTED = ROWS + "rejected";
     private static final String COMPUTED = "figures.days.computed";
     private static final String REUSED = "figures.days.reused";
 
     /** @param computed rows of the days the plan computed; reused days were counted by the runs that computed them */
     public static RunFigures of(DayRows computed, DayPlan plan) {
-        return new RunFigures(computed.read(), computed.used(), computed.rejected(), computed.untimed(),
-                computed.otherStatuses(),
-                plan.computedDays(), plan.reusedDays());
+        return new RunFigures(computed, plan.computedDays(), plan.reusedDays());
+    }
+
+    public long read() {
+        return rows.read();
+    }
+
+    public long rejected() {
+        return rows.rejected();
     }
 
     /** The manifest's "rows". */
-    public Map<String, Object> rows() {
-        Map<String, Object> rows = Manifest.ordered("read", read, "used", used, "rejected", rejected);
-        if (untimed != null) {
-            rows.put("untimed", untimed);
-        }
-        if (otherStatuses != null) {
-            rows.put("other_statuses", otherStatuses);
-        }
-        return rows;
+    public Map<String, Object> manifestRows() {
+        Map<String, Object> manifest = Manifest.ordered("read", rows.read(), "used", rows.used(), "rejected",
+                rows.rejected());
+        manifest.putAll(rows.others());
+        return manifest;
     }
 
     /**
-     * One entry of the manifest's "computed_days": a computed day's rows, read = used + rejected (+ untimed +
-     * other_statuses), so a reader can check each day against SQL.
+     * One entry of the manifest's "computed_days": a computed day's rows, read = used + rejected (+ the kind's
+     * others), so a reader can check each day against SQL.
      */
     public static Map<String, Object> day(LocalDate day, DayRows stored) {
         Map<String, Object> rows = Manifest.ordered("day", day.toString(), "read", stored.read(), "used",
                 stored.used(), "rejected", stored.rejected());
-        if (stored.untimed() != null) {
-            rows.put("untimed", stored.untimed());
-        }
-        if (stored.otherStatuses() != null) {
-            rows.put("other_statuses", stored.otherStatuses());
-        }
+        rows.putAll(stored.others());
         return rows;
     }
 
@@ -67,15 +62,10 @@ public record RunFigures(long read, long used, long rejected, Long untimed, Long
     }
 
     public void putInto(ExecutionContext context) {
-        context.putLong(READ, read);
-        context.putLong(USED, used);
-        context.putLong(REJECTED, rejected);
-        if (untimed != null) {
-            context.putLong(UNTIMED, untimed);
-        }
-        if (otherStatuses != null) {
-            context.putLong(OTHER_STATUSES, otherStatuses);
-        }
+        context.putLong(READ, rows.read());
+        context.putLong(USED, rows.used());
+        context.putLong(REJECTED, rows.rejected());
+        rows.others().forEach((name, count) -> context.putLong(ROWS + name, count));
         context.putLong(COMPUTED, daysComputed);
         context.putLong(REUSED, daysReused);
     }
@@ -85,9 +75,12 @@ public record RunFigures(long read, long used, long rejected, Long untimed, Long
         if (!context.containsKey(READ)) {
             return Optional.empty();
         }
-        return Optional.of(new RunFigures(context.getLong(READ), context.getLong(USED), context.getLong(REJECTED),
-                context.containsKey(UNTIMED) ? context.getLong(UNTIMED) : null,
-                context.containsKey(OTHER_STATUSES) ? context.getLong(OTHER_STATUSES) : null, context.getLong(COMPUTED),
-                context.getLong(REUSED)));
+        var others = new LinkedHashMap<String, Long>();
+        context.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(ROWS) && !entry.getKey().equals(READ)
+                        && !entry.getKey().equals(USED) && !entry.getKey().equals(REJECTED))
+                .forEach(entry -> others.put(entry.getKey().substring(ROWS.length()), (Long) entry.getValue()));
+        return Optional.of(new RunFigures(new DayRows(context.getLong(USED), context.getLong(REJECTED), others),
+                context.getLong(COMPUTED), context.getLong(REUSED)));
     }
 }

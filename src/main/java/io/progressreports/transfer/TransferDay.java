@@ -4,6 +4,7 @@ import io.progressreports.launch.DayRows;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -132,8 +133,12 @@ public final class TransferDay {
         return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Besides the used and rejected: completed steps without a timing row, and rows of other statuses. */
     public DayRows rows() {
-        return new DayRows(transfers, rejectedRows(), untimed, otherStatusRows());
+        var others = new LinkedHashMap<String, Long>();
+        others.put("untimed", untimed);
+        others.put("other_statuses", otherStatusRows());
+        return new DayRows(transfers, rejectedRows(), others);
     }
 
     public Map<String, StepStats> steps() {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public class TransferReportTasklet extends ReportTasklet<TransferReport> {
 
     /** A computed day the store does not have: none of its rows were read. */
-    private static final DayRows NONE = new DayRows(0, 0, 0L, 0L);
+    private static final DayRows NONE = new TransferDay().rows();
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferReportTasklet.class);
 
