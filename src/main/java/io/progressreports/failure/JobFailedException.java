@@ -14,8 +14,9 @@ public class JobFailedException extends RuntimeException {
 
     private final boolean stopped;
 
-    public JobFailedException(JobExecution execution) {
-        super(execution.getJobInstance().getJobName() + " " + execution.getStatus().name().toLowerCase()
+    /** @param flow what the job ran, as the message names it */
+    public JobFailedException(String flow, JobExecution execution) {
+        super(flow + " " + execution.getStatus().name().toLowerCase()
                 + " (execution " + execution.getId() + ")" + (execution.getStatus() == BatchStatus.STOPPED
                 ? "; the same command resumes it" : ""), execution.getStatus() == BatchStatus.STOPPED ? null
                 : cause(execution));

@@ -10,8 +10,8 @@ import io.progressreports.settings.ReportsProperties;
 import io.progressreports.source.SourceTimes;
 import io.progressreports.source.SpanQuery;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,15 +37,15 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class FunnelJobConfiguration {
 
-    public static final String JOB_NAME = "onboardingFunnel";
+    /** The flow every funnel job runs; each job file's runs are a job of the file's name (see JobLaunches). */
+    public static final String FLOW = "onboardingFunnel";
     public static final String PLAN = "funnel.plan";
     private static final String SPAN_FROM = DayPlan.SPAN_FROM;
     private static final String SPAN_TO = DayPlan.SPAN_TO;
 
     @Bean
-    Job onboardingFunnelJob(JobRepository jobRepository, Step funnelPlanStep, Step funnelDaysStep,
-                            Step funnelReportStep) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+    Flow onboardingFunnelFlow(Step funnelPlanStep, Step funnelDaysStep, Step funnelReportStep) {
+        return new FlowBuilder<Flow>(FLOW)
                 .start(funnelPlanStep)
                 .next(funnelDaysStep)
                 .next(funnelReportStep)

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Job files of kind funnel: onboarding funnels by signup cohort, run as the onboardingFunnel job. */
+/**
+ * Job files of kind funnel: onboarding funnels by signup cohort, each file run as a job of its name over the
+ * onboardingFunnel flow.
+ */
 public final class FunnelKind implements JobKind<FunnelJobFile> {
 
     @Override

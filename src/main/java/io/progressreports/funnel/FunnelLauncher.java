@@ -6,7 +6,7 @@ import io.progressreports.run.RequestLauncher;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
-import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -18,12 +18,12 @@ public class FunnelLauncher implements RequestLauncher<FunnelRequest> {
 
     private final SourceCatalog catalog;
     private final JobLaunches launches;
-    private final Job onboardingFunnelJob;
+    private final Flow onboardingFunnelFlow;
 
-    public FunnelLauncher(SourceCatalog catalog, JobLaunches launches, Job onboardingFunnelJob) {
+    public FunnelLauncher(SourceCatalog catalog, JobLaunches launches, Flow onboardingFunnelFlow) {
         this.catalog = catalog;
         this.launches = launches;
-        this.onboardingFunnelJob = onboardingFunnelJob;
+        this.onboardingFunnelFlow = onboardingFunnelFlow;
     }
 
     public FunnelRun resolve(FunnelRequest request) {
@@ -47,6 +47,6 @@ public class FunnelLauncher implements RequestLauncher<FunnelRequest> {
     @Override
     public Path launch(FunnelRequest request, String sourceLabel, int chunkSize) {
         FunnelRun run = resolve(request);
-        return launches.publish(run.jobName(), onboardingFunnelJob, run::toJobParameters, sourceLabel, chunkSize);
+        return launches.publish(run.jobName(), onboardingFunnelFlow, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

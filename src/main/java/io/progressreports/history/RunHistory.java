@@ -9,7 +9,6 @@ import io.progressreports.run.JobKinds;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,52 +17,52 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.stream.Stream;
 
 /**
- * The recent runs of each job, from the store. Spring Batch's repository reads each execution (status, times,
- * parameters, context). Which executions to read is chosen in SQL: the report job's name is a job parameter, and
- * the repository can find executions by parameter only by loading every instance with all its step executions.
+ * The recent runs of each job, from the store, through Spring Batch's repository: each job file's runs are the
+ * instances of a Spring Batch job of its name, each with its executions (status, times, parameters, context).
  */
 @Component
 public class RunHistory {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PLAN_KEYS = JobKinds.planKeys();
-    private static final String RECENT = """
-            select job_execution_id from (
-                select job_execution_id, parameter_value as job,
-                       row_number() over (partition by parameter_value order by job_execution_id desc) as n
-                from batch_job_execution_params
-                where parameter_name = 'job' and (cast(:job as text) is null or parameter_value = :job)
-            ) recent
-            where n <= :limit
-            order by job, job_execution_id desc""";
 
     private final JobRepository jobRepository;
-    private final JdbcClient store;
     private final RunOutcomes outcomes;
 
-    public RunHistory(JobRepository jobRepository, DataSource storeDataSource, RunOutcomes outcomes) {
+    public RunHistory(JobRepository jobRepository, RunOutcomes outcomes) {
         this.jobRepository = jobRepository;
-        this.store = JdbcClient.create(storeDataSource);
         this.outcomes = outcomes;
     }
 
     /** The newest {@code limit} executions of each job (or of {@code job} alone), by job, newest first. */
     public List<RunRow> recent(String job, int limit) {
-        List<Long> ids = store.sql(RECENT).param("job", job).param("limit", limit).query(Long.class).list();
-        Map<Long, Integer> exitCodes = outcomes.exitCodes(ids);
-        return ids.stream()
-                .map(jobRepository::getJobExecution)
-                .filter(Objects::nonNull)
-                .map(execution -> row(execution, exitCodes.get(execution.getId())))
+        List<String> names = jobRepository.getJobNames();
+        List<JobExecution> executions = (job == null ? names : names.contains(job) ? List.of(job) : List.<String>of())
+                .stream()
+                .flatMap(name -> newest(name, limit))
                 .toList();
+        Map<Long, Integer> exitCodes = outcomes.exitCodes(executions.stream().map(JobExecution::getId).toList());
+        return executions.stream().map(execution -> row(execution, exitCodes.get(execution.getId()))).toList();
+    }
+
+    /**
+     * The newest executions of the job's newest instances. An instance's executions are its first attempt and the
+     * restarts of a failed or stopped one by the same command: one restarted after {@code limit} newer runs of its
+     * job is not among them.
+     */
+    private Stream<JobExecution> newest(String job, int limit) {
+        return jobRepository.getJobInstances(job, 0, limit).stream()
+                .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+                .sorted(Comparator.comparing(JobExecution::getId).reversed())
+                .limit(limit);
     }
 
     @SuppressWarnings("unchecked")

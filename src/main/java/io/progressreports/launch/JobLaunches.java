@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -61,16 +63,18 @@ public class JobLaunches {
     }
 
     /**
-     * Runs the job for the report job {@code name}, holding that name's run lock throughout. An execution that
-     * lost its source connection is restarted after each of {@link #RETRY_WAITS}; each restart redoes only the
-     * failed partitions, from their last committed chunks, as a rerun of the command would.
+     * Runs the kind's flow as the job of the job file {@code name}, holding that name's run lock throughout. The
+     * Spring Batch job is named after the job file, so that its runs are that job's instances (restarts, history).
+     * An execution that lost its source connection is restarted after each of {@link #RETRY_WAITS}; each restart
+     * redoes only the failed partitions, from their last committed chunks, as a rerun of the command would.
      *
      * @param parameters the job parameters of the n-th identical request (n from 1)
      * @throws TooManyRejectsException when the run completed (its report is published) over its max-reject-rate
      */
-    public JobExecution launch(String name, Job job, LongFunction<JobParameters> parameters) {
+    public JobExecution launch(String name, Flow flow, LongFunction<JobParameters> parameters) {
+        Job job = new JobBuilder(name, jobRepository).start(flow).end().build();
         try (RunLock lock = RunLock.acquire(store, name)) {
-            JobExecution execution = startOrResume(job, parameters);
+            JobExecution execution = startOrResume(flow, job, parameters);
             for (int retry = 1; retry <= RETRY_WAITS.size() && lostSource(execution); retry++) {
                 outcomes.record(execution);
                 Duration wait = RETRY_WAITS.get(retry - 1);
@@ -78,7 +82,7 @@ public class JobLaunches {
                         + "chunk in {} s (retry {} of {})", name, execution.getId(), ExitCodes.message(
                         JobFailedException.cause(execution)), wait.toSeconds(), retry, RETRY_WAITS.size());
                 Thread.sleep(wait.toMillis());
-                execution = startOrResume(job, parameters);
+                execution = startOrResume(flow, job, parameters);
             }
             outcomes.record(execution);
             RuntimeException refused = sourceRefused(execution);
@@ -89,10 +93,10 @@ public class JobLaunches {
                 throw new SourceUnavailableException("source " + execution.getJobParameters().getString(
                         "source", "") + " unreachable, " + RETRY_WAITS.size() + " restarts failed: "
                         + ExitCodes.message(JobFailedException.cause(execution))
-                        + " (the same command resumes the run)", new JobFailedException(execution));
+                        + " (the same command resumes the run)", new JobFailedException(flow.getName(), execution));
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                throw new JobFailedException(execution);
+                throw new JobFailedException(flow.getName(), execution);
             }
             RejectRate.exceeded(execution.getExecutionContext()).ifPresent(verdict -> {
                 throw new TooManyRejectsException(verdict);
@@ -103,9 +107,9 @@ public class JobLaunches {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to restart " + job.getName(), e);
+            throw new IllegalStateException("interrupted while waiting to restart " + flow.getName(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start " + job.getName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start " + flow.getName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -163,12 +167,13 @@ public class JobLaunches {
         return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
-    private JobExecution startOrResume(Job job, LongFunction<JobParameters> parameters) throws Exception {
+    private JobExecution startOrResume(Flow flow, Job job, LongFunction<JobParameters> parameters)
+            throws Exception {
         for (long attempt = 1; ; attempt++) {
             JobParameters candidate = parameters.apply(attempt);
             JobExecution last = jobRepository.getLastJobExecution(job.getName(), candidate);
             if (last == null) {
-                return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
+                return running.track(flow.getName(), job.getName(), candidate, () -> jobOperator.start(job, candidate));
             }
             if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
                 continue;
@@ -180,7 +185,7 @@ public class JobLaunches {
             // FAILED or STOPPED (by SIGTERM): starting the instance again restarts it where it left off, with this
             // command's non-identifying parameters (output folder, BOM), so a run that failed on an unwritable
             // folder can be pointed at another one.
-            return running.track(job.getName(), candidate, () -> jobOperator.start(job, candidate));
+            return running.track(flow.getName(), job.getName(), candidate, () -> jobOperator.start(job, candidate));
         }
     }
 
@@ -190,9 +195,9 @@ public class JobLaunches {
      *
      * @return the published report folder
      */
-    public Path publish(String name, Job job, LongFunction<JobParameters> parameters, String sourceLabel,
+    public Path publish(String name, Flow flow, LongFunction<JobParameters> parameters, String sourceLabel,
                         int chunkSize) {
-        JobExecution execution = launch(name, job,
+        JobExecution execution = launch(name, flow,
                 attempt -> withSettings(parameters.apply(attempt), sourceLabel, chunkSize));
         return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
     }

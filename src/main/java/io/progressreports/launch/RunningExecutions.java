@@ -35,16 +35,21 @@ public class RunningExecutions {
         this.jobRepository = jobRepository;
     }
 
-    /** A start or restart, known by its job and identifying parameters until the execution it makes exists. */
-    private record Launch(String jobName, JobParameters parameters) {
+    /**
+     * A start or restart, known by its job and identifying parameters until the execution it makes exists.
+     *
+     * @param flow what the job runs, as the log names it
+     */
+    private record Launch(String flow, String jobName, JobParameters parameters) {
     }
 
     /** Runs {@code start}, which starts or restarts the job's instance for {@code parameters} and waits for it. */
-    JobExecution track(String jobName, JobParameters parameters, Callable<JobExecution> start) throws Exception {
-        var launch = new Launch(jobName, parameters);
+    JobExecution track(String flow, String jobName, JobParameters parameters, Callable<JobExecution> start)
+            throws Exception {
+        var launch = new Launch(flow, jobName, parameters);
         synchronized (this) {
             if (stopping) {
-                throw new IllegalStateException("not starting " + jobName + ": the process is stopping");
+                throw new IllegalStateException("not starting " + flow + ": the process is stopping");
             }
             launches.add(launch);
         }
@@ -92,12 +97,12 @@ public class RunningExecutions {
                 return;
             }
             log.info("stopping {} execution {} at its next chunk boundary; the same command resumes it",
-                    launch.jobName(), execution.getId());
+                    launch.flow(), execution.getId());
             jobOperator.stop(execution.getId());
             stopped.add(execution.getId());
         } catch (Exception e) {
             // It ended, or changed under us, in between: the next poll sees its new state.
-            log.debug("cannot stop {} yet: {}", launch.jobName(), e.getMessage());
+            log.debug("cannot stop {} yet: {}", launch.flow(), e.getMessage());
         }
     }
 }

@@ -11,8 +11,8 @@ import io.progressreports.source.SourceTimes;
 import io.progressreports.source.SpanQuery;
 import io.progressreports.source.TableName;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.partition.Partitioner;
@@ -44,7 +44,8 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class TransferJobConfiguration {
 
-    public static final String JOB_NAME = "transferSpeed";
+    /** The flow every transfer-speed job runs; each job file's runs are a job of the file's name. */
+    public static final String FLOW = "transferSpeed";
     public static final String PLAN = "transfer.plan";
 
     /** The decider's answer when the unfinished transfers are read in a pass of their own. */
@@ -79,18 +80,17 @@ public class TransferJobConfiguration {
      * scans (see {@link TransferRun#unfinishedInOnePass}), then render the report.
      */
     @Bean
-    Job transferSpeedJob(JobRepository jobRepository, Step transferPlanStep, Step transferDaysStep,
-                         Step transferUnfinishedStep, Step transferReportStep) {
+    Flow transferSpeedFlow(Step transferPlanStep, Step transferDaysStep, Step transferUnfinishedStep,
+                           Step transferReportStep) {
         JobExecutionDecider unfinishedPass = (job, step) -> new FlowExecutionStatus(
                 TransferRun.fromJobParameters(new StepContext(step).getJobParameters()).unfinishedInOnePass(
                         DayPlan.decode(job.getExecutionContext().getString(PLAN))) ? UNFINISHED_PASS : "NONE");
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new FlowBuilder<Flow>(FLOW)
                 .start(transferPlanStep)
                 .next(transferDaysStep)
                 .next(unfinishedPass).on(UNFINISHED_PASS).to(transferUnfinishedStep).next(transferReportStep)
                 .from(unfinishedPass).on("*").to(transferReportStep)
-                .end()
-                .build();
+                .end();
     }
 
     @Bean

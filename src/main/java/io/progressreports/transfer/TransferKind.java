@@ -17,7 +17,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-/** Job files of kind transfer-speed: transfer speeds and step durations, run as the transferSpeed job. */
+/**
+ * Job files of kind transfer-speed: transfer speeds and step durations, each file run as a job of its name over the
+ * transferSpeed flow.
+ */
 public final class TransferKind implements JobKind<TransferJobFile> {
 
     private static final String STEPS_TABLE = "deployment_steps";

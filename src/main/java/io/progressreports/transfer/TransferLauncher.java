@@ -6,7 +6,7 @@ import io.progressreports.source.ColumnType;
 import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.SourceCatalog;
 import io.progressreports.source.TableName;
-import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -33,12 +33,12 @@ public class TransferLauncher implements RequestLauncher<TransferRequest> {
 
     private final SourceCatalog catalog;
     private final JobLaunches launches;
-    private final Job transferSpeedJob;
+    private final Flow transferSpeedFlow;
 
-    public TransferLauncher(SourceCatalog catalog, JobLaunches launches, Job transferSpeedJob) {
+    public TransferLauncher(SourceCatalog catalog, JobLaunches launches, Flow transferSpeedFlow) {
         this.catalog = catalog;
         this.launches = launches;
-        this.transferSpeedJob = transferSpeedJob;
+        this.transferSpeedFlow = transferSpeedFlow;
     }
 
     public TransferRun resolve(TransferRequest request) {
@@ -62,6 +62,6 @@ public class TransferLauncher implements RequestLauncher<TransferRequest> {
     @Override
     public Path launch(TransferRequest request, String sourceLabel, int chunkSize) {
         TransferRun run = resolve(request);
-        return launches.publish(run.jobName(), transferSpeedJob, run::toJobParameters, sourceLabel, chunkSize);
+        return launches.publish(run.jobName(), transferSpeedFlow, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

@@ -39,7 +39,8 @@ class RunOutcomesTest {
     void aFailureMapsThroughItsFirstExceptionAsTheCommandLineDoes() {
         var cannotWrite = new OutputException("cannot write", new IOException("disk full"));
         assertThat(RunOutcomes.exitCode(execution(BatchStatus.FAILED, cannotWrite)))
-                .isEqualTo(ExitCodes.of(new JobFailedException(execution(BatchStatus.FAILED, cannotWrite))))
+                .isEqualTo(ExitCodes.of(new JobFailedException("onboardingFunnel",
+                        execution(BatchStatus.FAILED, cannotWrite))))
                 .isEqualTo(ExitCodes.CANNOT_CREATE);
         assertThat(RunOutcomes.exitCode(execution(BatchStatus.FAILED, null))).isEqualTo(ExitCodes.SOFTWARE);
     }
