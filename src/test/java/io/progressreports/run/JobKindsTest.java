@@ -2,7 +2,9 @@ package io.progressreports.run;
 
 import io.progressreports.funnel.FunnelJobFile;
 import io.progressreports.job.JobFile;
+import io.progressreports.job.JobFiles;
 import io.progressreports.transfer.TransferJobFile;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +20,20 @@ class JobKindsTest {
 
     @TempDir
     Path dir;
+    private JobFiles files;
 
-    private JobFile load(String text) throws IOException {
-        Files.writeString(dir.resolve("x.yml"), text);
-        return JobKinds.files(dir).load("x");
+    @BeforeEach
+    void writeOneFileOfEachKind() throws IOException {
+        Files.writeString(dir.resolve("funnel.yml"), "kind: funnel\nsteps: [git_write]\n");
+        Files.writeString(dir.resolve("funnel-without-steps.yml"), "kind: funnel\n");
+        Files.writeString(dir.resolve("transfer.yml"), "kind: transfer-speed\nsteps-table: s\n");
+        files = JobKinds.files(dir);
     }
 
     @Test
-    void eachKindOfJobFileHasItsRegisteredKind() throws IOException {
-        JobFile funnelFile = load("kind: funnel\nsteps: [git_write]\n");
-        JobFile transferFile = load("kind: transfer-speed\n");
+    void eachKindOfJobFileHasItsRegisteredKind() {
+        JobFile funnelFile = files.load("funnel");
+        JobFile transferFile = files.load("transfer");
         JobKind<JobFile> funnel = JobKinds.of(funnelFile);
         JobKind<JobFile> transfer = JobKinds.of(transferFile);
 
@@ -41,14 +47,14 @@ class JobKindsTest {
     }
 
     @Test
-    void theKindSaysWhatCheckLooksFor() throws IOException {
-        JobFile file = load("kind: funnel\n");
+    void theKindSaysWhatCheckLooksFor() {
+        JobFile file = files.load("funnel-without-steps");
         JobKind<JobFile> funnel = JobKinds.of(file);
 
         assertThat(funnel.warnings(file)).containsExactly("the job file names no steps, so every run needs --steps");
         assertThat(funnel.tableNeeds(file)).singleElement()
                 .satisfies(needs -> assertThat(needs.table()).isEqualTo("onboarding_progresses"));
-        JobFile transferFile = load("kind: transfer-speed\nsteps-table: s\n");
+        JobFile transferFile = files.load("transfer");
         assertThat(JobKinds.of(transferFile).tableNeeds(transferFile)).extracting(needs -> needs.table())
                 .containsExactly("s", "deployment_step_timings");
         assertThat(JobKinds.of(transferFile).warnings(transferFile)).isEmpty();
