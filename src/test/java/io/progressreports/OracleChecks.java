@@ -4,6 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +93,15 @@ public final class OracleChecks {
 
     private static String show(Object value) {
         return "".equals(value) ? "(blank)" : String.valueOf(value);
+    }
+
+    /** A day, an ISO week or a month not cut by the range: what comparisons take as a complete period. */
+    public static boolean wholePeriod(String grain, LocalDate start, LocalDate end) {
+        return switch (grain) {
+            case "day" -> end.equals(start.plusDays(1));
+            case "week" -> start.getDayOfWeek() == DayOfWeek.MONDAY && end.equals(start.plusWeeks(1));
+            default -> start.getDayOfMonth() == 1 && end.equals(start.plusMonths(1));
+        };
     }
 
     public static void assertNoProblems(String caseName, List<String> problems) {

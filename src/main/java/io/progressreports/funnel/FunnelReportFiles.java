@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.compare.ComparisonColumns;
 import io.progressreports.funnel.FunnelReport.CompletionRow;
 import io.progressreports.funnel.FunnelReport.FunnelRow;
 import io.progressreports.funnel.FunnelReport.QualityRow;
@@ -77,6 +78,7 @@ final class FunnelReportFiles {
         files.add(csv("funnel_summary.csv", FUNNEL, report.summary()));
         files.add(csv("completion_by_age.csv", COMPLETION, report.completion()));
         files.add(csv("data_quality.csv", QUALITY, report.quality()));
+        files.add(csv("comparison.csv", ComparisonColumns.COLUMNS, FunnelComparisons.of(report, run.grain())));
         if (run.dropoffs()) {
             files.add(csv("dropoffs.csv", dropoffColumns(run), dropoffs));
         }

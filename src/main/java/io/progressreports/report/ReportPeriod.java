@@ -15,6 +15,11 @@ public record ReportPeriod(LocalDate start, LocalDate end) {
         return end.atStartOfDay(zone).toInstant();
     }
 
+    /** Not cut by the range: a whole day, ISO week or month of {@code grain}. */
+    public boolean isWhole(Grain grain) {
+        return grain.periodStart(start).equals(start) && grain.nextPeriodStart(start).equals(end);
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && day.isBefore(end);
     }

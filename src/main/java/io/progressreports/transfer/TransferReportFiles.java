@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.compare.ComparisonColumns;
 import io.progressreports.report.Cells;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
@@ -74,7 +75,7 @@ final class TransferReportFiles {
     List<String> write(TransferReport report, TransferRun run, List<TransferDayStore.Reject> rejects) {
         String subtitle = run.range().from() + " to " + run.range().to() + " · " + run.grain().label()
                 + " periods · zone " + run.zone().getId() + " · as of " + run.asOf();
-        var files = new ArrayList<>(writeTables(report, rejects));
+        var files = new ArrayList<>(writeTables(report, run, rejects));
         writeSpeedChart(report, subtitle);
         writeDurationChart(report, subtitle);
         files.add("transfer_speed.png");
@@ -82,11 +83,13 @@ final class TransferReportFiles {
         return files;
     }
 
-    private List<String> writeTables(TransferReport report, List<TransferDayStore.Reject> rejects) {
+    private List<String> writeTables(TransferReport report, TransferRun run, List<TransferDayStore.Reject> rejects) {
         return List.of(csv("transfer_speed.csv", SPEED, report.speeds()),
                 csv("step_duration.csv", DURATION, report.durations()),
                 csv("transfer_status.csv", STATUS, report.statuses()),
-                csv("rejects.csv", REJECT, rejects));
+                csv("rejects.csv", REJECT, rejects),
+                csv("comparison.csv", ComparisonColumns.COLUMNS,
+                        TransferComparisons.of(report, run.grain(), run.zone(), run.asOf())));
     }
 
     private void writeSpeedChart(TransferReport report, String subtitle) {

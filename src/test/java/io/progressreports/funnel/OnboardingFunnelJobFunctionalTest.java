@@ -28,6 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,7 @@ import static io.progressreports.OracleChecks.check;
 import static io.progressreports.OracleChecks.compareKeys;
 import static io.progressreports.OracleChecks.compareRows;
 import static io.progressreports.OracleChecks.index;
+import static io.progressreports.OracleChecks.wholePeriod;
 import static io.progressreports.OracleChecks.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -340,6 +343,7 @@ class OnboardingFunnelJobFunctionalTest {
                 problems);
         compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS), problems);
         compareQuality(c, readCsv(report.resolve("data_quality.csv"), QUALITY_COLUMNS), problems);
+        compareComparisons(c, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
         if (c.dropoffs()) {
             compareDropoffs(c, readCsv(report.resolve("dropoffs.csv"), DROPOFF_COLUMNS), problems);
         } else {
@@ -357,7 +361,10 @@ class OnboardingFunnelJobFunctionalTest {
     private static final List<String> DROPOFF_COLUMNS = List.of("namespace_id", "cohort_start", "last_step_number",
             "last_step", "last_step_at");
 
-    /** Reads a report CSV as an analyst's tool would, after checking the byte-level contract (BOM, CRLF). */
+    private static final List<String> COMPARISON_COLUMNS = List.of("figure", "period_start", "period_end", "value",
+            "baseline", "baseline_start", "baseline_end", "baseline_value", "change", "relative_change",
+            "beyond_noise");
+
 
     private static void compareFunnel(Case c, List<CSVRecord> csv, boolean whole, String file,
                                       List<String> problems) {
@@ -383,6 +390,87 @@ class OnboardingFunnelJobFunctionalTest {
                     (BigDecimal) sql.get("p90"));
             check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
         });
+    }
+
+    /** A cohort's namespaces at one step. */
+    private record Reach(LocalDate start, LocalDate end, long namespaces) {
+    }
+
+    /**
+     * comparison.csv: each later step's conversion of the latest whole, mature cohort against the cohort before
+     * it and the one four weeks earlier, from SQL's funnel; beyond noise where SQL's two-proportion z exceeds the
+     * 5% two-sided critical value.
+     */
+    private static void compareComparisons(Case c, List<CSVRecord> csv, List<String> problems) {
+        var cohortSizes = new HashMap<LocalDate, Long>();
+        var reachByStep = new LinkedHashMap<String, List<Reach>>();
+        source.query(funnelSql(), rs -> {
+            LocalDate start = rs.getObject("cohort_start", LocalDate.class);
+            LocalDate end = rs.getObject("cohort_end", LocalDate.class);
+            long namespaces = rs.getLong("namespaces");
+            if (rs.getInt("step_number") == 1) {
+                cohortSizes.put(start, namespaces);
+            } else if (rs.getBoolean("mature") && wholePeriod(c.grain(), start, end)) {
+                reachByStep.computeIfAbsent(rs.getString("step"), step -> new ArrayList<>())
+                        .add(new Reach(start, end, namespaces));
+            }
+        }, arguments(c, false));
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        reachByStep.forEach((step, reaches) -> {
+            reaches.sort(Comparator.comparing(Reach::start));
+            if (reaches.size() < 2) {
+                return;
+            }
+            Reach latest = reaches.get(reaches.size() - 1);
+            var baselines = new LinkedHashMap<String, Reach>();
+            baselines.put("previous", reaches.get(reaches.size() - 2));
+            reaches.stream().filter(r -> r.start().equals(latest.start().minusDays(28))).findFirst()
+                    .ifPresent(r -> baselines.put("four_weeks_earlier", r));
+            baselines.forEach((name, baseline) -> {
+                long n1 = cohortSizes.get(latest.start());
+                long n2 = cohortSizes.get(baseline.start());
+                expected.put("conversion to " + step + " " + name, source.queryForMap(COMPARISON_SQL,
+                        latest.namespaces(), n1, baseline.namespaces(), n2, latest.namespaces(), baseline.namespaces(),
+                        n1, n2, n1, n2));
+                expected.get("conversion to " + step + " " + name).putAll(Map.of("period_start", latest.start(),
+                        "period_end", latest.end(), "baseline_start", baseline.start(), "baseline_end",
+                        baseline.end()));
+            });
+        });
+        // Every case's range holds at least two whole, mature cohorts.
+        assertThat(expected).as("comparisons SQL expects in case '%s'", c.name()).isNotEmpty();
+        compareRows("comparison.csv", csv, r -> r.get("figure") + " " + r.get("baseline"), expected, problems,
+                (key, row, sql) -> {
+                    String where = "comparison.csv " + key;
+                    for (String column : List.of("period_start", "period_end", "baseline_start", "baseline_end")) {
+                        check(problems, where + " " + column, row.get(column), sql.get(column).toString());
+                    }
+                    for (String column : List.of("value", "baseline_value", "change", "relative_change")) {
+                        checkWithin(problems, where + " " + column, row.get(column), (BigDecimal) sql.get(column));
+                    }
+                    check(problems, where + " beyond_noise", row.get("beyond_noise"), sql.get("beyond_noise")
+                            .toString());
+                });
+    }
+
+    /** Rates, change, relative change, and the z-test's verdict at the 5% level (|z| > 1.959964). */
+    private static final String COMPARISON_SQL = """
+            select round(v, 6) as value, round(b, 6) as baseline_value, round(v - b, 6) as change,
+                   case when b = 0 then null else round((v - b) / b, 6) end as relative_change,
+                   case when p = 0 or p = 1 then false
+                        else abs(v - b) / sqrt(p * (1 - p) * (1.0 / n1 + 1.0 / n2)) > 1.959963984540054 end
+                       as beyond_noise
+            from (select cast(? as numeric) / ? as v, cast(? as numeric) / ? as b,
+                         (cast(? as numeric) + ?) / (cast(? as numeric) + ?) as p,
+                         cast(? as numeric) as n1, cast(? as numeric) as n2) x
+            """;
+
+    /** Six decimals from a double against SQL's exact figure rounded to six: one unit in the last place apart. */
+    private static void checkWithin(List<String> problems, String what, String actual, BigDecimal expected) {
+        if (expected == null ? !actual.isEmpty()
+                : actual.isEmpty() || new BigDecimal(actual).subtract(expected).abs().compareTo(new BigDecimal("0.000001")) > 0) {
+            problems.add(what + ": job " + actual + ", SQL " + expected);
+        }
     }
 
     private static void compareCompletion(Case c, List<CSVRecord> csv, List<String> problems) {

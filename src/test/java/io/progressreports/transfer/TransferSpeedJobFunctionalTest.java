@@ -21,9 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import static io.progressreports.OracleChecks.assertNoProblems;
 import static io.progressreports.OracleChecks.check;
 import static io.progressreports.OracleChecks.compareRows;
 import static io.progressreports.OracleChecks.readCsv;
+import static io.progressreports.OracleChecks.wholePeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -522,6 +525,87 @@ class TransferSpeedJobFunctionalTest {
         compareDurations(c, readCsv(report.resolve("step_duration.csv"), DURATION_COLUMNS), problems);
         compareRejects(c, readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS), problems);
         compareStatuses(c, readCsv(report.resolve("transfer_status.csv"), STATUS_COLUMNS), problems);
+        compareComparisons(c, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
+    }
+
+    private static final List<String> COMPARISON_COLUMNS = List.of("figure", "period_start", "period_end", "value",
+            "baseline", "baseline_start", "baseline_end", "baseline_value", "change", "relative_change",
+            "beyond_noise");
+    private static final int NOISE_PERIODS = 19;
+
+    /**
+     * comparison.csv: the latest whole period that ended by as-of, against the one before and the one that
+     * started 28 days earlier, from SQL's speeds (percentiles within 1%); beyond noise where SQL's figure lies
+     * outside the range of the 19 periods before (unknown with fewer), judged only where the 1% cannot decide it.
+     */
+    private static void compareComparisons(Case c, List<CSVRecord> csv, List<String> problems) {
+        ZoneId zone = ZoneId.of(c.zone());
+        var periods = new ArrayList<Map<String, Object>>();
+        source.query(speedSql(), rs -> {
+            Map<String, Object> row = row(rs);
+            LocalDate start = (LocalDate) row.get("period_start");
+            LocalDate end = (LocalDate) row.get("period_end");
+            if (wholePeriod(c.grain(), start, end) && !end.atStartOfDay(zone).toInstant().isAfter(c.asOf())
+                    && ((Number) row.get("transfers")).longValue() > 0) {
+                periods.add(row);
+            }
+        }, c.sqlArguments());
+        periods.sort(Comparator.comparing(row -> (LocalDate) row.get("period_start")));
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        if (periods.size() >= 2) {
+            Map<String, Object> latest = periods.get(periods.size() - 1);
+            var baselines = new LinkedHashMap<String, Map<String, Object>>();
+            baselines.put("previous", periods.get(periods.size() - 2));
+            LocalDate earlier = ((LocalDate) latest.get("period_start")).minusDays(28);
+            periods.stream().filter(row -> row.get("period_start").equals(earlier)).findFirst()
+                    .ifPresent(row -> baselines.put("four_weeks_earlier", row));
+            for (String figure : List.of("items_per_second", "p50", "p90")) {
+                baselines.forEach((name, baseline) -> expected.put(
+                        (figure.equals("items_per_second") ? figure : figure + "_items_per_second") + " " + name,
+                        Map.of("figure", figure, "latest", latest, "baseline", baseline)));
+            }
+        }
+        if (c.grain().equals("day")) {
+            // Three figures against the day before, and against four weeks before where the range reaches back.
+            assertThat(expected).as("comparisons SQL expects in case '%s'", c.name())
+                    .hasSize(periods.size() > 28 ? 6 : 3);
+        }
+        compareRows("comparison.csv", csv, r -> r.get("figure") + " " + r.get("baseline"), expected, problems,
+                (key, row, sql) -> {
+                    String where = "comparison.csv " + key;
+                    String figure = (String) sql.get("figure");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> latest = (Map<String, Object>) sql.get("latest");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> baseline = (Map<String, Object>) sql.get("baseline");
+                    double tolerance = figure.equals("items_per_second") ? 0 : 0.01;
+                    check(problems, where + " period_start", row.get("period_start"),
+                            latest.get("period_start").toString());
+                    check(problems, where + " baseline_start", row.get("baseline_start"),
+                            baseline.get("period_start").toString());
+                    checkClose(problems, where + " value", row.get("value"), (BigDecimal) latest.get(figure),
+                            tolerance, 0.000001);
+                    checkClose(problems, where + " baseline_value", row.get("baseline_value"),
+                            (BigDecimal) baseline.get(figure), tolerance, 0.000001);
+                    checkNoise(problems, where, row.get("beyond_noise"), periods, figure, tolerance);
+                });
+    }
+
+    private static void checkNoise(List<String> problems, String where, String actual,
+                                   List<Map<String, Object>> periods, String figure, double tolerance) {
+        if (periods.size() < NOISE_PERIODS + 1) {
+            check(problems, where + " beyond_noise", actual, "");
+            return;
+        }
+        double latest = ((BigDecimal) periods.get(periods.size() - 1).get(figure)).doubleValue();
+        var before = periods.subList(periods.size() - 1 - NOISE_PERIODS, periods.size() - 1).stream()
+                .mapToDouble(row -> ((BigDecimal) row.get(figure)).doubleValue()).toArray();
+        double min = java.util.Arrays.stream(before).min().orElseThrow();
+        double max = java.util.Arrays.stream(before).max().orElseThrow();
+        boolean undecided = Math.abs(latest - min) <= 2 * tolerance * min || Math.abs(latest - max) <= 2 * tolerance * max;
+        if (!undecided) {
+            check(problems, where + " beyond_noise", actual, Boolean.toString(latest < min || latest > max));
+        }
     }
 
     private static void compareStatuses(Case c, List<CSVRecord> csv, List<String> problems) {
