@@ -1,6 +1,7 @@
 package io.progressreports.compare;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class Comparisons {
         }
         Share latest = series.get(series.size() - 1);
         var comparisons = new ArrayList<Comparison>();
-        for (var baseline : baselines(series, Share::start)) {
+        for (var baseline : baselines(series, Share::start, s -> ChronoUnit.DAYS.between(s.start(), s.end()))) {
             Share other = baseline.period();
             comparisons.add(Comparison.of(figure, latest.start(), latest.end(), latest.rate(), baseline.name(),
                     other.start(), other.end(), other.rate(), TwoProportionTest.differ(latest, other)
@@ -52,7 +53,7 @@ public final class Comparisons {
                 || latest.value() > before.stream().mapToDouble(Point::value).max().orElseThrow()
                 ? Comparison.Noise.BEYOND : Comparison.Noise.WITHIN;
         var comparisons = new ArrayList<Comparison>();
-        for (var baseline : baselines(series, Point::start)) {
+        for (var baseline : baselines(series, Point::start, p -> ChronoUnit.DAYS.between(p.start(), p.end()))) {
             Point other = baseline.period();
             comparisons.add(Comparison.of(figure, latest.start(), latest.end(), latest.value(), baseline.name(),
                     other.start(), other.end(), other.value(), noise));
@@ -63,7 +64,8 @@ public final class Comparisons {
     private record Baseline<T>(String name, T period) {
     }
 
-    private static <T> List<Baseline<T>> baselines(List<T> series, Function<T, LocalDate> start) {
+    private static <T> List<Baseline<T>> baselines(List<T> series, Function<T, LocalDate> start,
+                                                   Function<T, Long> length) {
         if (series.size() < 2) {
             return List.of();
         }
@@ -71,7 +73,9 @@ public final class Comparisons {
         var baselines = new ArrayList<Baseline<T>>();
         baselines.add(new Baseline<>(PREVIOUS, series.get(series.size() - 2)));
         LocalDate fourWeeksEarlier = start.apply(latest).minusDays(FOUR_WEEKS);
-        Optional<T> earlier = series.stream().filter(p -> start.apply(p).equals(fourWeeksEarlier)).findFirst();
+        // Months never line up with four weeks (but for a February before a March, which is no baseline).
+        Optional<T> earlier = series.stream().filter(p -> start.apply(p).equals(fourWeeksEarlier)
+                && length.apply(p).equals(length.apply(latest))).findFirst();
         earlier.ifPresent(p -> baselines.add(new Baseline<>(FOUR_WEEKS_EARLIER, p)));
         return baselines;
     }

@@ -84,6 +84,15 @@ class ComparisonsTest {
     }
 
     @Test
+    void aMonthHasNoFourWeeksEarlierBaselineNotEvenFebruaryBeforeMarch() {
+        var months = List.of(new Point(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), 10),
+                new Point(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 3, 1), 11),
+                new Point(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 1), 12));
+
+        assertThat(Comparisons.ofPoints("x", months, 1)).extracting(Comparison::baseline).containsExactly("previous");
+    }
+
+    @Test
     void aZeroBaselineHasNoRelativeChange() {
         var days = List.of(new Point(MONDAY, MONDAY.plusDays(1), 0), new Point(MONDAY.plusDays(1),
                 MONDAY.plusDays(2), 3));

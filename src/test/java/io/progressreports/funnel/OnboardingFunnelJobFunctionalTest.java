@@ -424,7 +424,8 @@ class OnboardingFunnelJobFunctionalTest {
             Reach latest = reaches.get(reaches.size() - 1);
             var baselines = new LinkedHashMap<String, Reach>();
             baselines.put("previous", reaches.get(reaches.size() - 2));
-            reaches.stream().filter(r -> r.start().equals(latest.start().minusDays(28))).findFirst()
+            reaches.stream().filter(r -> r.start().equals(latest.start().minusDays(28))
+                            && r.end().equals(latest.end().minusDays(28))).findFirst()
                     .ifPresent(r -> baselines.put("four_weeks_earlier", r));
             baselines.forEach((name, baseline) -> {
                 long n1 = cohortSizes.get(latest.start());

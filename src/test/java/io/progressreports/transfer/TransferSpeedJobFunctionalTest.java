@@ -557,7 +557,9 @@ class TransferSpeedJobFunctionalTest {
             var baselines = new LinkedHashMap<String, Map<String, Object>>();
             baselines.put("previous", periods.get(periods.size() - 2));
             LocalDate earlier = ((LocalDate) latest.get("period_start")).minusDays(28);
-            periods.stream().filter(row -> row.get("period_start").equals(earlier)).findFirst()
+            LocalDate earlierEnd = ((LocalDate) latest.get("period_end")).minusDays(28);
+            periods.stream().filter(row -> row.get("period_start").equals(earlier)
+                    && row.get("period_end").equals(earlierEnd)).findFirst()
                     .ifPresent(row -> baselines.put("four_weeks_earlier", row));
             for (String figure : List.of("items_per_second", "p50", "p90")) {
                 baselines.forEach((name, baseline) -> expected.put(
