@@ -1,6 +1,7 @@
 package io.progressreports.funnel;
 
 import io.progressreports.failure.UsageException;
+import io.progressreports.launch.FlowLauncher;
 import io.progressreports.launch.JobLaunches;
 import io.progressreports.run.RequestLauncher;
 import io.progressreports.source.SourceCatalog;
@@ -9,23 +10,17 @@ import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the funnel job for it. */
 @Component
-public class FunnelLauncher implements RequestLauncher<FunnelRequest> {
-
-    private final SourceCatalog catalog;
-    private final JobLaunches launches;
-    private final Flow onboardingFunnelFlow;
+public class FunnelLauncher extends FlowLauncher<FunnelRequest, FunnelRun> implements RequestLauncher<FunnelRequest> {
 
     public FunnelLauncher(SourceCatalog catalog, JobLaunches launches, Flow onboardingFunnelFlow) {
-        this.catalog = catalog;
-        this.launches = launches;
-        this.onboardingFunnelFlow = onboardingFunnelFlow;
+        super(catalog, launches, onboardingFunnelFlow);
     }
 
+    @Override
     public FunnelRun resolve(FunnelRequest request) {
         TableName table = catalog.table(request.table());
         FunnelLayout layout = request.layout().resolve(catalog, table);
@@ -42,11 +37,5 @@ public class FunnelLauncher implements RequestLauncher<FunnelRequest> {
             throw new UsageException(request.stepsOrigin() == null ? e.getMessage()
                     : request.stepsOrigin() + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    public Path launch(FunnelRequest request, String sourceLabel, int chunkSize) {
-        FunnelRun run = resolve(request);
-        return launches.publish(run.jobName(), onboardingFunnelFlow, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

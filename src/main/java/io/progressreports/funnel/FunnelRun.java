@@ -5,6 +5,7 @@ import io.progressreports.day.DayReasons;
 import io.progressreports.day.DayRun;
 import io.progressreports.day.Definitions;
 import io.progressreports.job.FunnelOrder;
+import io.progressreports.launch.FlowLauncher;
 import io.progressreports.launch.RunOptions;
 import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record FunnelRun(String jobName, TableName table, FunnelLayout layout, FunnelDefinition definition,
                         SourceIdentity source, ZoneId zone, DateRange range, Instant asOf, Grain grain, boolean recompute, boolean dropoffs,
-                        RunOptions options) implements DayRun {
+                        RunOptions options) implements DayRun, FlowLauncher.LaunchedRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,5 +1,6 @@
 package io.progressreports.transfer;
 
+import io.progressreports.launch.FlowLauncher;
 import io.progressreports.launch.JobLaunches;
 import io.progressreports.run.RequestLauncher;
 import io.progressreports.source.ColumnType;
@@ -9,7 +10,6 @@ import io.progressreports.source.TableName;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the transfer-speed job for it. */
 @Component
-public class TransferLauncher implements RequestLauncher<TransferRequest> {
+public class TransferLauncher extends FlowLauncher<TransferRequest, TransferRun>
+        implements RequestLauncher<TransferRequest> {
 
     /** The columns the reader uses, and those an index should lead with so a partition reads only its days. */
     public static final List<RequiredColumn> STEP_COLUMNS = List.of(new RequiredColumn("id", ColumnType.INTEGER),
@@ -31,16 +32,11 @@ public class TransferLauncher implements RequestLauncher<TransferRequest> {
     public static final String STEPS_INDEX_COLUMN = "updated_at";
     public static final String TIMINGS_INDEX_COLUMN = "finished_at";
 
-    private final SourceCatalog catalog;
-    private final JobLaunches launches;
-    private final Flow transferSpeedFlow;
-
     public TransferLauncher(SourceCatalog catalog, JobLaunches launches, Flow transferSpeedFlow) {
-        this.catalog = catalog;
-        this.launches = launches;
-        this.transferSpeedFlow = transferSpeedFlow;
+        super(catalog, launches, transferSpeedFlow);
     }
 
+    @Override
     public TransferRun resolve(TransferRequest request) {
         TableName steps = catalog.table(request.stepsTable());
         TableName timings = catalog.table(request.timingsTable());
@@ -57,11 +53,5 @@ public class TransferLauncher implements RequestLauncher<TransferRequest> {
                 request.zone(), request.range(), request.asOf(),
                 request.grain(), request.grace(), request.recompute(), request.options(), advice, request.statuses(),
                 stepsAdvice.isPresent());
-    }
-
-    @Override
-    public Path launch(TransferRequest request, String sourceLabel, int chunkSize) {
-        TransferRun run = resolve(request);
-        return launches.publish(run.jobName(), transferSpeedFlow, run::toJobParameters, sourceLabel, chunkSize);
     }
 }

@@ -5,6 +5,7 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayReasons;
 import io.progressreports.day.DayRun;
 import io.progressreports.day.Definitions;
+import io.progressreports.launch.FlowLauncher;
 import io.progressreports.launch.RunOptions;
 import io.progressreports.launch.RunParameters;
 import io.progressreports.report.DateRange;
@@ -35,7 +36,7 @@ import java.util.Map;
 public record TransferRun(String jobName, TableName steps, TableName timings, SourceIdentity source, ZoneId zone, DateRange range,
                           Instant asOf, Grain grain, Duration grace, boolean recompute, RunOptions options,
                           List<String> indexAdvice, TransferStatuses statuses, boolean unindexedUpdates)
-        implements DayRun {
+        implements DayRun, FlowLauncher.LaunchedRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
