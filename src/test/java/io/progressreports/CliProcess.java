@@ -1,12 +1,10 @@
 package io.progressreports;
 
-import io.progressreports.cli.ProgressReports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * progress-reports as a real operating-system process (its own JVM, on the test class path), for what only a
- * process can show: SIGKILL and SIGTERM, exit codes, what reaches stdout and stderr.
+ * progress-reports as a real operating-system process (its own JVM, started as {@link CliJvm} says), for what only
+ * a process can show: SIGKILL and SIGTERM, exit codes, what reaches stdout and stderr.
  */
 public final class CliProcess implements AutoCloseable {
 
@@ -37,10 +35,7 @@ public final class CliProcess implements AutoCloseable {
     /** As {@link #start(Path, Map, String...)}, in the working directory {@code directory}, with JVM system properties. */
     public static CliProcess start(Path logs, Path directory, Map<String, String> systemProperties,
                                    Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Djava.awt.headless=true"));
-        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProgressReports.class.getName()));
+        List<String> command = CliJvm.get().command(systemProperties);
         command.addAll(List.of(args));
         try {
             Files.createDirectories(logs);
