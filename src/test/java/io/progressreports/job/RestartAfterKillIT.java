@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A multi-partition backfill killed with SIGKILL (a real process: no shutdown hook, no finally block, no flush) at
- * 20 different points — while reading and writing chunks, between partitions, while rendering and publishing —
- * is resumed by running the same command again (and, for a transfer source without the steps' updated_at index,
+ * 24 different points (14 in mvn verify, one per phase of the run; all with -Dkill.points=all) — while reading and
+ * writing chunks, between partitions, while rendering and publishing — is resumed by running the same command again (and, for a transfer source without the steps' updated_at index,
  * while its days' unfinished transfers are read in one pass after the partitions): the partitions finished before the kill are not redone, nothing
  * is stored twice, no staging folder is left behind, and the report is byte for byte an uninterrupted run's.
  */
@@ -45,8 +45,19 @@ class RestartAfterKillIT {
     @TempDir
     Path work;
 
-    /** Where a run is killed: once the store shows the point reached, after a delay. */
-    record KillPoint(String job, String name, ToIntFunction<JdbcTemplate> progress, int reached, int delayMillis) {
+    /**
+     * Which points a run tries: by default (mvn verify) one per distinct phase of the run; with
+     * {@code -Dkill.points=all} (the nightly build, see the README) every point.
+     */
+    private static final boolean ALL_POINTS = "all".equals(System.getProperty("kill.points"));
+
+    /**
+     * Where a run is killed: once the store shows the point reached, after a delay. A point {@code phase} is the only
+     * one of its phase of the run and is tried by every build; the others try the same phase again, later in it, and
+     * only with {@code -Dkill.points=all}.
+     */
+    record KillPoint(String job, String name, ToIntFunction<JdbcTemplate> progress, int reached, int delayMillis,
+                     boolean phase) {
 
         @Override
         public String toString() {
@@ -58,27 +69,38 @@ class RestartAfterKillIT {
         List<KillPoint> points = new ArrayList<>();
         for (String job : List.of("onboarding-funnel", "transfer-speed")) {
             String report = "onboarding-funnel".equals(job) ? "funnelReport" : "transferReport";
-            points.add(new KillPoint(job, "after the first chunk", RestartAfterKillIT::chunks, 1, 0));
-            points.add(new KillPoint(job, "after 5 chunks", RestartAfterKillIT::chunks, 5, 0));
-            points.add(new KillPoint(job, "after 17 chunks", RestartAfterKillIT::chunks, 17, 0));
-            points.add(new KillPoint(job, "as the first partition completes", RestartAfterKillIT::partitions, 1, 0));
+            // The first partition part read, its first day part folded: the rerun goes on from the saved read
+            // position and adds to a stored day it did not finish.
+            points.add(new KillPoint(job, "after the first chunk", RestartAfterKillIT::chunks, 1, 0, true));
+            points.add(new KillPoint(job, "after 5 chunks", RestartAfterKillIT::chunks, 5, 0, false));
+            // Further into the first partition: more of its days folded (rows come in time order), it not done.
+            points.add(new KillPoint(job, "after 17 chunks", RestartAfterKillIT::chunks, 17, 0, true));
+            // A partition boundary: one partition COMPLETED, the next not begun.
+            points.add(new KillPoint(job, "as the first partition completes", RestartAfterKillIT::partitions, 1, 0,
+                    true));
+            // Completed partitions and a part-read one together: the rerun redoes neither.
             points.add(new KillPoint(job, "mid-way through the third partition", RestartAfterKillIT::partitions, 2,
-                    60));
-            points.add(new KillPoint(job, "after half the partitions", RestartAfterKillIT::partitions, 3, 0));
-            points.add(new KillPoint(job, "as the last partition starts", RestartAfterKillIT::partitions, 4, 0));
-            points.add(new KillPoint(job, "as rendering starts", store -> stepStarted(store, report), 1, 0));
-            points.add(new KillPoint(job, "while rendering", store -> stepStarted(store, report), 1, 150));
+                    60, true));
+            points.add(new KillPoint(job, "after half the partitions", RestartAfterKillIT::partitions, 3, 0, false));
+            points.add(new KillPoint(job, "as the last partition starts", RestartAfterKillIT::partitions, 4, 0, false));
+            // Every partition done, the report step begun: the rerun only renders and publishes.
+            points.add(new KillPoint(job, "as rendering starts", store -> stepStarted(store, report), 1, 0, true));
+            // Report files half-written in a staging folder: none may be left behind or published.
+            points.add(new KillPoint(job, "while rendering", store -> stepStarted(store, report), 1, 150, true));
             points.add(new KillPoint(job, "while rendering or publishing", store -> stepStarted(store, report), 1,
-                    LATEST_KILL_MILLIS));
+                    LATEST_KILL_MILLIS, false));
         }
-        points.add(new KillPoint(UNINDEXED, "as the partitions complete", RestartAfterKillIT::partitions, 5, 0));
+        // Between the partitions and the pass over their days' unfinished transfers, a step of its own.
+        points.add(new KillPoint(UNINDEXED, "as the partitions complete", RestartAfterKillIT::partitions, 5, 0,
+                true));
+        // The unfinished pass part done: its restart goes on from its own saved position.
         points.add(new KillPoint(UNINDEXED, "after the unfinished pass's first chunk",
-                store -> stepCommits(store, "transferUnfinished"), 1, 0));
+                store -> stepCommits(store, "transferUnfinished"), 1, 0, true));
         points.add(new KillPoint(UNINDEXED, "after the unfinished pass's third chunk",
-                store -> stepCommits(store, "transferUnfinished"), 3, 0));
+                store -> stepCommits(store, "transferUnfinished"), 3, 0, false));
         points.add(new KillPoint(UNINDEXED, "as rendering starts", store -> stepStarted(store, "transferReport"), 1,
-                0));
-        return points.stream();
+                0, false));
+        return points.stream().filter(point -> ALL_POINTS || point.phase());
     }
 
     @ParameterizedTest(name = "{0}")
