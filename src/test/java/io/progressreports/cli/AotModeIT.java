@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.CliProcess;
+import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -19,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher starts Spring from the bean definitions the build generated (Spring AOT): a job run that way must
- * write the same files as one started the ordinary way, and the commands around it must work in that mode too.
+ * write the same files as one started the ordinary way, and the commands around it must work in that mode too. The
+ * AOT runs are processes of the packaged jar in AOT mode, as the launcher starts them; the ordinary runs are in this
+ * JVM, which starts Spring the ordinary way.
  */
 class AotModeIT {
 
@@ -31,6 +35,7 @@ class AotModeIT {
     @ParameterizedTest
     @ValueSource(strings = {"onboarding-funnel", "transfer-speed"})
     void aJobWritesTheSameFilesWithAndWithoutAot(String job) {
+        assertThat(Boolean.getBoolean("spring.aot.enabled")).as("this JVM starts Spring the ordinary way").isFalse();
         Map<String, String> ordinary = runJob(job, "ordinary", false);
         Map<String, String> aot = runJob(job, "aot", true);
 
@@ -56,9 +61,14 @@ class AotModeIT {
     private record Result(int exitCode, String stdout, String stderr) {
     }
 
+    /** In AOT mode a process, as the launcher starts it; otherwise in this JVM. */
     private Result command(boolean aot, String... args) {
+        if (!aot) {
+            CliRun run = CliRun.of(List.of(args));
+            return new Result(run.exitCode(), run.out(), run.err());
+        }
         try (CliProcess process = CliProcess.start(work.resolve("logs"), Path.of(""),
-                Map.of("spring.aot.enabled", String.valueOf(aot)), Map.of(), args)) {
+                Map.of("spring.aot.enabled", "true"), Map.of(), args)) {
             int exit = process.waitFor(TIMEOUT);
             return new Result(exit, process.stdout(), process.stderr());
         }
