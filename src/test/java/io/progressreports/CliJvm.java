@@ -108,8 +108,7 @@ final class CliJvm {
             } catch (FileAlreadyExistsException e) {
                 // Another fork trains, or trained, for this jar.
             }
-            // Spring's ordinary mode, as before: in AOT mode a bad setting's binding failure also logs a WARN line
-            // of the context, which SettingsIT's one-line rule catches (AotModeIT and SigtermIT ask for AOT).
+            // Spring's ordinary mode; AotModeIT, SigtermIT and SettingsIT ask for AOT mode where it matters.
             return new CliJvm(OPTIONS, Map.of("java.awt.headless", "true"), List.of("-jar", extracted.toString()),
                     archive);
         } catch (IOException e) {

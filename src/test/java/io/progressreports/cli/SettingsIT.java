@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,12 +53,22 @@ class SettingsIT {
         installFolder = Files.createDirectories(dir.resolve("install"));
     }
 
+    private Map<String, String> withInstallFolder(Map<String, String> properties) {
+        var all = new java.util.HashMap<>(properties);
+        all.put(SettingsFiles.INSTALL_FOLDER_PROPERTY, installFolder.toString());
+        return all;
+    }
+
     private CliProcess run(Map<String, String> environment, String... flags) {
+        return run(Map.of(), environment, flags);
+    }
+
+    private CliProcess run(Map<String, String> properties, Map<String, String> environment, String... flags) {
         var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--date", "2026-09-01", "--as-of",
                 "2026-11-01T00:00:00Z", "--jobs-dir", JOBS.toString(), "--out", dir.resolve("out").toString()));
         args.addAll(List.of(flags));
         return CliProcess.start(dir.resolve("logs"), workingDirectory,
-                Map.of(SettingsFiles.INSTALL_FOLDER_PROPERTY, installFolder.toString()), environment,
+                withInstallFolder(properties), environment,
                 args.toArray(String[]::new));
     }
 
@@ -160,9 +172,12 @@ class SettingsIT {
         }
     }
 
-    @Test
-    void aBadValueFromTheEnvironmentIsExit64InOneLineNamingTheSetting() {
-        try (CliProcess run = run(Map.of("REPORTS_PROGRESS_INTERVAL", "5x"), "--source-url", source, "--store-url",
+    /** In both of Spring's modes: the launcher starts the application in AOT mode, whose context is another class. */
+    @ParameterizedTest(name = "AOT mode {0}")
+    @ValueSource(booleans = {false, true})
+    void aBadValueFromTheEnvironmentIsExit64InOneLineNamingTheSetting(boolean aot) {
+        try (CliProcess run = run(Map.of("spring.aot.enabled", Boolean.toString(aot)),
+                Map.of("REPORTS_PROGRESS_INTERVAL", "5x"), "--source-url", source, "--store-url",
                 TestDatabase.newDatabaseUrl())) {
             assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.stderr().lines().toList()).singleElement().asString()
