@@ -1,8 +1,6 @@
 package io.progressreports.store;
 
 import io.progressreports.TestDatabase;
-import io.progressreports.store.migration.V1__Spring_batch_schema;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -18,14 +16,7 @@ class JobNamesMigrationTest {
     @Test
     void runsOfEarlierVersionsTakeTheNameOfTheirJobFile() {
         var store = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
-        Flyway.configure()
-                .dataSource(store)
-                .locations("classpath:db/store")
-                .javaMigrations(new V1__Spring_batch_schema())
-                .table("progress_reports_schema_history")
-                .target("8")
-                .load()
-                .migrate();
+        StoreMigrations.configuration(store).target("8").load().migrate();
         var jdbc = new JdbcTemplate(store);
         run(jdbc, 1, "onboardingFunnel", "security-funnel");
         run(jdbc, 2, "transferSpeed", "transfer-speed");
