@@ -38,8 +38,9 @@ import java.util.Objects;
  *   finishing            4 s       0.5             10 min  NULL
  * </pre>
  * Transfer speed is 150 items/s times: a time-of-day factor from 1.0 at 02:30 UTC down to 0.65 at 14:30 UTC (by
- * the transfer's start), a drift from 1.0 at the first day to 1.2 at {@code now}, and a per-deployment log-normal
- * factor (sigma 0.35).
+ * the transfer's start), a drift from 1.0 at the first day to 1.2 at {@code now}, a per-deployment log-normal
+ * factor (sigma 0.35), and a slowdown: 0.6 for transfers starting on the last two days, when {@code days} is 14 or
+ * more (a regression planted for the demo's alert to report).
  *
  * <p>Statuses: {@code completed}; 2% of deployments fail at one step (preparing 10%, building 55%, transfer_files
  * 15%, running_migrations 10% where present, else finishing), after a random 5-95% of its duration, with
@@ -186,7 +187,10 @@ public final class SyntheticDeploymentData {
                 round(1e6 * (0.5 + n.items / (150 * n.speed_noise
                     * (1 - 0.175 * (1 + cos(2 * pi() * (((r.created_us + a.e2) % 86400000000) / 86400e6
                                                         - 14.5 / 24))))
-                    * (1 + 0.2 * (r.created_us + a.e2) / (:now_us)::float8))))::bigint as d3
+                    * (1 + 0.2 * (r.created_us + a.e2) / (:now_us)::float8)
+                    -- the planted slowdown of the last two days, for the demo's alert to find
+                    * case when :days >= 14 and r.created_us + a.e2 >= (:days - 2) * 86400000000 then 0.6 else 1 end
+                    )))::bigint as d3
                 offset 0) t
             cross join lateral (select
                 a.e2 + case n.fail_kind when 3 then round(t.d3 * r.fail_share)::bigint else t.d3 end as e3,

@@ -267,16 +267,29 @@ class SyntheticDeploymentDataTest {
         double night = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and extract(hour from t.started_at at time zone 'UTC') between 1 and 3");
         assertThat(peak / night).isBetween(0.6, 0.8);
-        // Two spans of two whole weeks each, so the same weekdays and hours: only the drift tells them apart.
+        // Two spans of two whole weeks each, so the same weekdays and hours: only the drift tells them apart. The
+        // late one ends before the planted slowdown of the last two days.
         double early = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
                 + " and t.started_at < timestamptz '2026-09-28 00:00Z'");
         double late = figures.decimal("select avg(" + SPEED + ")" + GOOD_TRANSFERS
-                + " and t.started_at >= timestamptz '2026-10-17 00:00Z'"
-                + " and t.started_at < timestamptz '2026-10-31 00:00Z'");
+                + " and t.started_at >= timestamptz '2026-10-16 00:00Z'"
+                + " and t.started_at < timestamptz '2026-10-30 00:00Z'");
         assertThat(late / early).isBetween(1.05, 1.16);
         Map<String, Object> spread = figures.row("select percentile_cont(0.1) within group (order by " + SPEED + ") as p10,"
                 + " percentile_cont(0.9) within group (order by " + SPEED + ") as p90" + GOOD_TRANSFERS);
         assertThat(SqlFigures.number(spread, "p90")).as("per-deployment noise").isGreaterThan(2 * SqlFigures.number(spread, "p10"));
+    }
+
+    @Test
+    void transfersOfTheLastTwoDaysAreSlower() {
+        // Two days against the two before them (a Friday and Saturday against a Wednesday and Thursday): speeds do not
+        // depend on the weekday.
+        double before = figures.decimal("select percentile_cont(0.5) within group (order by " + SPEED + ")"
+                + GOOD_TRANSFERS + " and t.started_at >= timestamptz '2026-10-28 00:00Z'"
+                + " and t.started_at < timestamptz '2026-10-30 00:00Z'");
+        double last = figures.decimal("select percentile_cont(0.5) within group (order by " + SPEED + ")"
+                + GOOD_TRANSFERS + " and t.started_at >= timestamptz '2026-10-30 00:00Z'");
+        assertThat(last / before).isBetween(0.5, 0.7);
     }
 
     @Test

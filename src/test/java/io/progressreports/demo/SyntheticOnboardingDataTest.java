@@ -132,6 +132,41 @@ class SyntheticOnboardingDataTest {
     }
 
     @Test
+    void companiesWriteAndTryMoreOftenAndNamespacesGiveTypeAndCountry() {
+        Map<String, Object> company = figures.row("""
+                select avg((setup_for_company is null)::int) as unanswered,
+                       avg(setup_for_company::int) as company,
+                       avg((git_write_at is not null)::int) filter (where setup_for_company) as company_git_write,
+                       avg((git_write_at is not null)::int) filter (where not setup_for_company) as other_git_write,
+                       avg((trial_started_at is not null)::int) filter (where setup_for_company) as company_trial,
+                       avg((trial_started_at is not null)::int) filter (where not setup_for_company) as other_trial
+                from onboarding_progresses""");
+        assertThat(SqlFigures.number(company, "unanswered")).isBetween(0.08, 0.12);
+        assertThat(SqlFigures.number(company, "company")).isBetween(0.30, 0.37);
+        assertThat(SqlFigures.number(company, "company_git_write"))
+                .isGreaterThan(SqlFigures.number(company, "other_git_write") + 0.05);
+        assertThat(SqlFigures.number(company, "company_trial"))
+                .isGreaterThan(1.5 * SqlFigures.number(company, "other_trial"));
+
+        Map<String, Object> namespaces = figures.row("""
+                select count(*) filter (where n.id is null) as missing,
+                       avg((n.type = 'Group')::int) filter (where o.setup_for_company) as company_groups,
+                       avg((n.type = 'Group')::int) filter (where not o.setup_for_company) as other_groups,
+                       avg((n.country_code is null)::int) as no_country,
+                       count(distinct n.country_code) as countries,
+                       avg((n.country_code = 'US')::int) filter (where n.country_code is not null) as us
+                from onboarding_progresses o left join namespaces n on n.id = o.namespace_id""");
+        assertThat(SqlFigures.number(namespaces, "missing")).isBetween(250.0, 550.0);
+        assertThat(SqlFigures.number(namespaces, "company_groups")).isBetween(0.75, 0.85);
+        assertThat(SqlFigures.number(namespaces, "other_groups")).isBetween(0.25, 0.35);
+        assertThat(SqlFigures.number(namespaces, "no_country")).isBetween(0.03, 0.07);
+        assertThat(SqlFigures.number(namespaces, "countries")).isEqualTo(14.0);
+        assertThat(SqlFigures.number(namespaces, "us")).isBetween(0.23, 0.29);
+        assertThat(figures.count("select count(*) from namespaces n where not exists "
+                + "(select 1 from onboarding_progresses o where o.namespace_id = n.id)")).isZero();
+    }
+
+    @Test
     void subscriptionsComeOnlyAfterATrial() {
         assertThat(figures.count("""
                 select count(*) from onboarding_progresses
@@ -189,7 +224,8 @@ class SyntheticOnboardingDataTest {
 
     @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() {
-        String fingerprint = "select md5(string_agg(t::text, '|' order by id)) from onboarding_progresses t";
+        String fingerprint = "select md5((select string_agg(t::text, '|' order by id) from onboarding_progresses t)"
+                + " || (select string_agg(n::text, '|' order by id) from namespaces n))";
         String first = figures.jdbc().sql(fingerprint).query(String.class).single();
         DataSource again = TestDatabase.newEmptySource();
         JdbcClient repeat = JdbcClient.create(again);
