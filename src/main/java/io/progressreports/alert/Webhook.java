@@ -40,6 +40,10 @@ public record Webhook(URI url, Duration timeout, int attempts, Duration pause) {
         }
     }
 
+    public Webhook withTimeout(Duration timeout) {
+        return new Webhook(url, timeout, attempts, pause);
+    }
+
     public Delivery post(String json) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();

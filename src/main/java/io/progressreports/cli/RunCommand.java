@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.failure.ExitCodes;
+import io.progressreports.launch.Published;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -55,7 +55,8 @@ import java.util.concurrent.Callable;
                 "A source that sends nothing for --source-read-timeout (default 10m) ends the",
                 "  run with exit 69; a missing or revoked SELECT grant is exit 77, a canceled",
                 "  statement (statement_timeout) exit 69, each one line naming source and table.",
-                "Exit codes: 0 done, 64 bad usage or job file, 65 more rows rejected than --max-reject-rate allows "
+                "Exit codes: 0 done, 3 done but an alert rule of the job file broke (the report and its "
+                        + "alerts.csv are published), 64 bad usage or job file, 65 more rows rejected than --max-reject-rate allows "
                         + "(the report is published), 69 source or store unreachable, the source silent for the "
                         + "read timeout or its statement canceled, 70 internal error, 73 cannot write the output, "
                         + "75 try later (another run of the job is in progress, or a store serialization failure "
@@ -149,9 +150,9 @@ public class RunCommand implements Callable<Integer> {
                 new RunOverrides.Output(connection.out, !noBom, latest)));
         try (var application = new LazyApplication(connection.settings());
              var shutdown = GracefulShutdown.forRun(application)) {
-            Path report = application.use(run::launch);
-            System.out.println("report: " + report.toAbsolutePath().normalize());
-            return ExitCodes.OK;
+            Published published = application.use(run::launch);
+            System.out.println("report: " + published.folder().toAbsolutePath().normalize());
+            return published.alerts().isEmpty() ? ExitCodes.OK : ExitCodes.ALERT;
         }
     }
 }

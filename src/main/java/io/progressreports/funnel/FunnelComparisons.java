@@ -23,6 +23,14 @@ final class FunnelComparisons {
     }
 
     static List<Comparison> of(FunnelReport report, Grain grain) {
+        var comparisons = new ArrayList<Comparison>();
+        matureShares(report, grain).forEach((step, shares) -> comparisons.addAll(Comparisons.ofShares(FIGURE + step,
+                shares)));
+        return comparisons;
+    }
+
+    /** Each step's conversion from signup by whole, mature cohort, oldest first: what comparisons and alerts see. */
+    static Map<String, List<Share>> matureShares(FunnelReport report, Grain grain) {
         Map<String, List<Share>> byStep = new LinkedHashMap<>();
         long cohortSize = 0;
         for (FunnelRow row : report.funnel()) {
@@ -34,8 +42,6 @@ final class FunnelComparisons {
                         new Share(row.cohort().start(), row.cohort().end(), row.namespaces(), cohortSize));
             }
         }
-        var comparisons = new ArrayList<Comparison>();
-        byStep.forEach((step, shares) -> comparisons.addAll(Comparisons.ofShares(FIGURE + step, shares)));
-        return comparisons;
+        return byStep;
     }
 }

@@ -3,6 +3,7 @@ package io.progressreports.funnel;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.progressreports.failure.Printable;
+import io.progressreports.alert.AlertRule;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFileCheck;
 import io.progressreports.job.JobValues;
@@ -24,13 +25,18 @@ public record FunnelJobFile(String name, String description, String table, List<
                             Integer partitionDays, Integer chunkSize, JobFile.Schedule schedule, String layout,
                             @JsonProperty("namespaces-table") String namespacesTable,
                             @JsonProperty("action-codes") Map<Integer, String> actionCodes, String maxRejectRate,
-                            String sourceZone, List<String> actions) implements JobFile {
+                            String sourceZone, List<String> actions, JobFile.Alerts alerts) implements JobFile {
 
     /** Funnel source layouts: onboarding_progresses (one column per action), or one row per namespace and action. */
     public static final String COLUMNS = "columns";
     public static final String ACTION_ROWS = "action-rows";
     /** A funnel's first step, which every namespace reaches: never the name of an action. */
     public static final String CREATED = "created";
+
+    @Override
+    public void checkAlertRule(AlertRule rule) {
+        FunnelAlerts.checkRule(rule);
+    }
 
     @Override
     public void check(JobFileCheck check) {

@@ -62,6 +62,7 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
             steps.forEach(step -> JobValues.stepName("--steps", step));
         }
         String stepsOrigin = funnel.steps() == null ? requests.where(job, "steps") : null;
+        String alertsOrigin = file.alerts() == null ? null : requests.where(job, "alerts");
         LayoutRequest layout = LayoutRequest.of(file);
         String table = funnel.table() == null ? RunRequests.pick(null, file.table(), layout.defaultTable())
                 : JobValues.tableName("--table", funnel.table());
@@ -80,7 +81,7 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         definition.putAll(RunRequests.common(zone, grain));
         return new Asked<>(definition, range, zone, asOf, options -> new FunnelRequest(job, table, steps, stepsOrigin,
                 window, order, ages, zone, range, asOf, grain, flags.work().recompute(), funnel.dropoffs(), options,
-                layout, sourceZone, file.actions()));
+                layout, sourceZone, file.actions(), alertsOrigin));
     }
 
     private static List<Duration> ages(FunnelJobFile file, RunOverrides.Funnel funnel) {

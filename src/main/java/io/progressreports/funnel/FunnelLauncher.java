@@ -1,5 +1,6 @@
 package io.progressreports.funnel;
 
+import io.progressreports.alert.AlertRule;
 import io.progressreports.failure.UsageException;
 import io.progressreports.launch.FlowLauncher;
 import io.progressreports.launch.JobLaunches;
@@ -20,6 +21,18 @@ public class FunnelLauncher extends FlowLauncher<FunnelRequest, FunnelRun> imple
         super(catalog, launches, onboardingFunnelFlow);
     }
 
+    /** A rule on a step the funnel does not have would never fire: a typo must not pass for a quiet night. */
+    private static void checkAlertSteps(FunnelRequest request, FunnelDefinition definition) {
+        for (AlertRule rule : request.options().alerting().rules()) {
+            if (rule.figure().startsWith(FunnelComparisons.FIGURE)
+                    && !definition.stepNames().contains(FunnelAlerts.step(rule))) {
+                throw new UsageException(request.alertsOrigin() + ": alert rule '" + rule.text() + "': '"
+                        + FunnelAlerts.step(rule) + "' is not a step of the funnel (steps: "
+                        + String.join(", ", definition.stepNames().subList(1, definition.stepNames().size())) + ")");
+            }
+        }
+    }
+
     @Override
     public FunnelRun resolve(FunnelRequest request) {
         TableName table = catalog.table(request.table());
@@ -29,6 +42,7 @@ public class FunnelLauncher extends FlowLauncher<FunnelRequest, FunnelRun> imple
         try {
             var definition = new FunnelDefinition(actions, request.steps(), request.window(),
                     request.order(), request.ages());
+            checkAlertSteps(request, definition);
             SourceIdentity source = catalog.identity(layout.columnsRead(table, definition.actions()),
                     request.sourceZone());
             return new FunnelRun(request.jobName(), table, layout, definition, source, request.zone(), request.range(),

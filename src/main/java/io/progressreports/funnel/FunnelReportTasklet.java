@@ -1,5 +1,7 @@
 package io.progressreports.funnel;
 
+import io.progressreports.alert.AlertRule;
+import io.progressreports.compare.Point;
 import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
@@ -41,6 +43,11 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
         long unplaced = unplacedRows.getAsLong();
         return new Rendered(rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
                 run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced)), unplaced);
+    }
+
+    @Override
+    protected List<Point> alertSeries(Rendered rendered, AlertRule rule) {
+        return FunnelAlerts.series(rule, rendered.report(), run.grain());
     }
 
     @Override

@@ -19,9 +19,11 @@ import java.util.List;
  * @param sourceZone  where the source's naive timestamps hold wall times
  * @param actions     the job file's actions list: the only action columns read; null for every nullable
  *                    {@code *_at} timestamp column of the table
+ * @param alertsOrigin where the alert rules were written, for a rule on a step the funnel does not have: "jobs/x.yml
+ *                    line 9"; null without rules
  */
 public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
                             FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
                             Grain grain, boolean recompute, boolean dropoffs, RunOptions options,
-                            LayoutRequest layout, ZoneId sourceZone, List<String> actions) {
+                            LayoutRequest layout, ZoneId sourceZone, List<String> actions, String alertsOrigin) {
 }

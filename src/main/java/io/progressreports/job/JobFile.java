@@ -2,6 +2,9 @@ package io.progressreports.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.progressreports.alert.AlertRule;
+
+import java.util.List;
 
 /**
  * A job file in {@code jobs/}: what to report and how, with defaults that flags override. Its {@code kind:} says
@@ -31,6 +34,9 @@ public interface JobFile {
 
     Schedule schedule();
 
+    /** The rules a run's figures are checked against once its report is built, and where broken ones are sent. */
+    Alerts alerts();
+
     @JsonProperty("max-reject-rate")
     String maxRejectRate();
 
@@ -42,6 +48,32 @@ public interface JobFile {
      * checked next); a bad one is thrown as {@code check.at(key, reason)}.
      */
     void check(JobFileCheck check);
+
+    /**
+     * Whether this kind has the rule's figure, in a form it can check ({@code reject_rate} is every kind's).
+     *
+     * @throws IllegalArgumentException naming the figures and forms it has
+     */
+    void checkAlertRule(AlertRule rule);
+
+    /**
+     * A job file's {@code alerts:}.
+     *
+     * @param rules      each as a user writes it, read by {@code alert.AlertRules}
+     * @param webhook    the URL to POST broken rules to, written into the file: a secret (its path usually holds a
+     *                   token), so it is never shown
+     * @param webhookEnv the environment variable that holds that URL, so the file can be shared; it wins over
+     *                   {@code webhook} when set
+     */
+    record Alerts(List<String> rules, String webhook, @JsonProperty("webhook-env") String webhookEnv) {
+
+        /** The record's own would print the URL. */
+        @Override
+        public String toString() {
+            return "Alerts[rules=" + rules + ", webhook=" + (webhook == null ? "none" : "(secret)") + ", webhookEnv="
+                    + webhookEnv + "]";
+        }
+    }
 
     /** When the scheduler (and jobs/crontab) runs the job's nightly report: five-field cron in a time zone. */
     record Schedule(String cron, String zone) {

@@ -1,5 +1,9 @@
 package io.progressreports.job;
 
+import io.progressreports.alert.AlertRules;
+import io.progressreports.alert.Alerting;
+import io.progressreports.alert.RunAlerts;
+import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 
 import java.nio.file.Path;
@@ -31,6 +35,43 @@ public final class JobFileCheck {
         value("max-reject-rate", job.maxRejectRate(), text -> JobValues.rejectRate("max-reject-rate", text));
         if (job.schedule() != null) {
             schedule(job);
+        }
+        if (job.alerts() != null) {
+            alerts(job);
+        }
+    }
+
+    /** Each rule must read, and name a figure of the kind in a form it takes; the webhook is never quoted. */
+    private void alerts(JobFile job) {
+        JobFile.Alerts alerts = job.alerts();
+        if (alerts.rules() == null || alerts.rules().isEmpty()) {
+            throw at("alerts", "alerts needs rules, e.g. rules: [\"reject_rate above 2%\"]");
+        }
+        for (int i = 0; i < alerts.rules().size(); i++) {
+            String key = "alerts.rules[" + i + "]";
+            String text = alerts.rules().get(i);
+            if (text == null) {
+                throw at(key, key + " is empty");
+            }
+            try {
+                RunAlerts.checkFigure(AlertRules.parse(text), job::checkAlertRule);
+            } catch (IllegalArgumentException e) {
+                throw at(key, Printable.of(e.getMessage(), 1000));
+            }
+        }
+        if (alerts.webhook() != null) {
+            webhook("alerts.webhook", () -> Alerting.checkUrl(alerts.webhook(), "alerts.webhook"));
+        }
+        if (alerts.webhookEnv() != null) {
+            webhook("alerts.webhook-env", () -> Alerting.checkVariable(alerts.webhookEnv()));
+        }
+    }
+
+    private void webhook(String key, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw at(key, e.getMessage());
         }
     }
 

@@ -4,7 +4,6 @@ import io.progressreports.source.SourceCatalog;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-import java.nio.file.Path;
 
 /**
  * What every kind's launcher does alike: the run it resolves from a request, against the source's catalog, is
@@ -21,6 +20,8 @@ public abstract class FlowLauncher<R, K extends FlowLauncher.LaunchedRun> {
         String jobName();
 
         JobParameters toJobParameters(long attempt);
+
+        RunOptions options();
     }
 
     /** What the request's names are checked against. */
@@ -37,9 +38,10 @@ public abstract class FlowLauncher<R, K extends FlowLauncher.LaunchedRun> {
     /** The run of a request whose every name the source's catalog has. */
     public abstract K resolve(R request);
 
-    /** @return the published report folder */
-    public Path launch(R request, String sourceLabel, int chunkSize) {
+    /** @return the published report, and the alert rules its run broke */
+    public Published launch(R request, String sourceLabel, int chunkSize) {
         K run = resolve(request);
-        return launches.publish(run.jobName(), flow, run::toJobParameters, sourceLabel, chunkSize);
+        return launches.publish(run.jobName(), flow, run::toJobParameters, sourceLabel, chunkSize,
+                run.options().alerting());
     }
 }

@@ -1,5 +1,10 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.Alert;
+import io.progressreports.alert.Alerting;
+import io.progressreports.alert.BrokenRules;
+import io.progressreports.alert.RunAlerts;
+import io.progressreports.alert.Webhook;
 import io.progressreports.day.DaySteps;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.JobFailedException;
@@ -23,12 +28,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
@@ -45,21 +52,30 @@ public class JobLaunches {
     private static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4));
 
+    /** The setting (REPORTS_ALERT_WEBHOOK_TIMEOUT) that bounds each of the webhook's attempts. */
+    public static final String WEBHOOK_TIMEOUT = "reports.alert-webhook-timeout";
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource store;
     private final RunOutcomes outcomes;
     private final RunningExecutions running;
     private final Duration readTimeout;
+    private final Environment environment;
+    private final Duration webhookTimeout;
 
     public JobLaunches(JobOperator jobOperator, JobRepository jobRepository, DataSource storeDataSource,
-                       RunOutcomes outcomes, RunningExecutions running, ReportsProperties properties) {
+                       RunOutcomes outcomes, RunningExecutions running, ReportsProperties properties,
+                       Environment environment) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.store = storeDataSource;
         this.outcomes = outcomes;
         this.running = running;
         this.readTimeout = properties.source().readTimeout();
+        // Where the webhook's URL may come from (webhook-env), and how long one attempt may take.
+        this.environment = environment;
+        this.webhookTimeout = environment.getProperty(WEBHOOK_TIMEOUT, Duration.class, Duration.ofSeconds(10));
     }
 
     /**
@@ -69,7 +85,8 @@ public class JobLaunches {
      * redoes only the failed partitions, from their last committed chunks, as a rerun of the command would.
      *
      * @param parameters the job parameters of the n-th identical request (n from 1)
-     * @throws TooManyRejectsException when the run completed (its report is published) over its max-reject-rate
+     * @return the completed execution: its report is published, though it may be over its max-reject-rate or
+     *         have broken alert rules (see {@link #publish})
      */
     public JobExecution launch(String name, Flow flow, LongFunction<JobParameters> parameters) {
         Job job = new JobBuilder(name, jobRepository).start(flow).end().build();
@@ -98,12 +115,8 @@ public class JobLaunches {
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new JobFailedException(flow.getName(), execution);
             }
-            RejectRate.exceeded(execution.getExecutionContext()).ifPresent(verdict -> {
-                throw new TooManyRejectsException(verdict);
-            });
             return execution;
-        } catch (JobFailedException | RunLockedException | SourceUnavailableException | SourcePermissionException
-                 | TooManyRejectsException e) {
+        } catch (JobFailedException | RunLockedException | SourceUnavailableException | SourcePermissionException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,15 +204,51 @@ public class JobLaunches {
 
     /**
      * Runs the job for the report job {@code name} as {@link #launch} does, each attempt's parameters with the
-     * settings of the application that launches it (see {@link #withSettings}).
+     * settings of the application that launches it (see {@link #withSettings}). Once the run lock is released,
+     * logs each alert the run raised and POSTs them to the webhook, if any: neither a broken rule nor a webhook
+     * that fails or hangs fails the run.
      *
-     * @return the published report folder
+     * @param alerting the run's rules and webhook, which only this process has
+     * @throws TooManyRejectsException when the run completed (its report is published) over its max-reject-rate
      */
-    public Path publish(String name, Flow flow, LongFunction<JobParameters> parameters, String sourceLabel,
-                        int chunkSize) {
+    public Published publish(String name, Flow flow, LongFunction<JobParameters> parameters, String sourceLabel,
+                             int chunkSize, Alerting alerting) {
         JobExecution execution = launch(name, flow,
                 attempt -> withSettings(parameters.apply(attempt), sourceLabel, chunkSize));
-        return Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED));
+        var published = new Published(Path.of(execution.getExecutionContext().getString(ReportPublisher.PUBLISHED)),
+                BrokenRules.from(execution.getExecutionContext()));
+        announce(name, published, alerting);
+        RejectRate.exceeded(execution.getExecutionContext()).ifPresent(verdict -> {
+            throw new TooManyRejectsException(verdict);
+        });
+        return published;
+    }
+
+    private void announce(String name, Published published, Alerting alerting) {
+        for (Alert alert : published.alerts()) {
+            log.warn("ALERT {}: {}", name, RunAlerts.describe(alert));
+        }
+        if (published.alerts().isEmpty() || !alerting.hasWebhook()) {
+            return;
+        }
+        Optional<Webhook> webhook;
+        try {
+            webhook = alerting.webhook(environment::getProperty).map(hook -> hook.withTimeout(webhookTimeout));
+        } catch (IllegalArgumentException e) {
+            log.warn("{}: alerts not posted: {}", name, e.getMessage());
+            return;
+        }
+        if (webhook.isEmpty()) {
+            log.warn("{}: alerts not posted: environment variable {} is not set", name, alerting.webhookEnv());
+            return;
+        }
+        Webhook.Delivery delivery = webhook.get().post(BrokenRules.body(name, published.folder(),
+                published.alerts()));
+        if (delivery instanceof Webhook.Delivery.Failed failed) {
+            log.warn("{}: alerts not posted: the webhook {}; the report is published", name, failed.reason());
+        } else {
+            log.info("{}: {} alerts posted to the webhook", name, published.alerts().size());
+        }
     }
 
     /**

@@ -1,7 +1,13 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.Alert;
+import io.progressreports.alert.AlertRule;
+import io.progressreports.alert.BrokenRules;
+import io.progressreports.alert.RunAlerts;
+import io.progressreports.compare.Point;
 import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayRun;
+import io.progressreports.report.CsvFiles;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPublisher;
@@ -12,6 +18,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +65,12 @@ public abstract class ReportTasklet<R> implements Tasklet {
     /** The source tables the run read, by their role. */
     protected abstract Map<String, Object> sourceTables();
 
+    /**
+     * The series of a rule's figure that the rule is checked against, oldest first (see {@link AlertRule}); never
+     * asked for {@code reject_rate}, which is every kind's.
+     */
+    protected abstract List<Point> alertSeries(R report, AlertRule rule);
+
     /** Counts of the report's rows beyond those read, rejected and used ({@link RunFigures#rows}). */
     protected Map<String, Object> moreRows(R report) {
         return Map.of();
@@ -74,7 +87,7 @@ public abstract class ReportTasklet<R> implements Tasklet {
     }
 
     private Map<String, Object> manifest(JobExecution job, RangeRenderer rows, RunFigures figures,
-                                         RejectRate rejects, R report) {
+                                         RejectRate rejects, R report, List<Alert> alerts) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("job", run.jobName());
         fields.put("kind", kind);
@@ -90,6 +103,10 @@ public abstract class ReportTasklet<R> implements Tasklet {
         fields.put("rows", read);
         fields.put("rejects", rejects.manifest());
         fields.putAll(afterRejects(report));
+        if (options.alerting().hasRules()) {
+            fields.put("alerts", Manifest.ordered("rules", options.alerting().rules().stream().map(AlertRule::text)
+                    .toList(), "broken", alerts.size(), "file", RunAlerts.FILE));
+        }
         Map<String, Object> days = figures.days();
         days.put("computed_because", plan.recomputed());
         fields.put("days", days);
@@ -100,6 +117,16 @@ public abstract class ReportTasklet<R> implements Tasklet {
         return fields;
     }
 
+    /** A job with rules always has alerts.csv, so a script finds it whatever the night brought. */
+    private List<String> writeWithAlerts(Path dir, R report, List<Alert> alerts) {
+        var files = new ArrayList<>(write(dir, report));
+        if (options.alerting().hasRules()) {
+            CsvFiles.write(dir.resolve(RunAlerts.FILE), options.bom(), RunAlerts.COLUMNS, alerts);
+            files.add(RunAlerts.FILE);
+        }
+        return files;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
@@ -108,11 +135,15 @@ public abstract class ReportTasklet<R> implements Tasklet {
         RunFigures figures = rows.figures(plan);
         figures.putInto(job.getExecutionContext());
         RejectRate rejects = rows.rejectRate(options.maxRejectRate(), rejectsFile());
+        DateRange range = run.range();
+        List<Alert> alerts = RunAlerts.check(options.alerting().rules(), new Point(range.from(),
+                range.to().plusDays(1), rejects.rate()), rule -> alertSeries(report, rule));
         Path published = new ReportPublisher(options.out().resolve(run.jobName())).write(
-                RunParameters.folder(job.getJobParameters()), options.latest(), dir -> write(dir, report),
-                manifest(job, rows, figures, rejects, report));
+                RunParameters.folder(job.getJobParameters()), options.latest(), dir -> writeWithAlerts(dir, report,
+                        alerts), manifest(job, rows, figures, rejects, report, alerts));
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         rejects.putInto(job.getExecutionContext(), run.jobName(), published);
+        BrokenRules.putInto(job.getExecutionContext(), alerts);
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,5 +1,6 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.Alerting;
 import io.progressreports.report.DateRange;
 
 import java.math.BigDecimal;
@@ -14,13 +15,22 @@ import java.nio.file.Path;
  *                      window=PT24H"; empty for the job file's own definition
  * @param latest        whether publishing moves {@code latest} to the report: always for the job file's own
  *                      definition, for another only when asked ({@code --latest})
+ * @param alerting      the job file's alert rules, checked once the report is built, and its webhook (which only
+ *                      the launching process has: it is never a job parameter)
  */
 public record RunOptions(Path out, boolean bom, int partitionDays, BigDecimal maxRejectRate, String overrides,
-                            boolean latest) {
+                         boolean latest, Alerting alerting) {
 
     public RunOptions {
         overrides = overrides == null ? "" : overrides;
         latest = latest || overrides.isEmpty();
+        alerting = alerting == null ? Alerting.NONE : alerting;
+    }
+
+    /** Without alert rules. */
+    public RunOptions(Path out, boolean bom, int partitionDays, BigDecimal maxRejectRate, String overrides,
+                      boolean latest) {
+        this(out, bom, partitionDays, maxRejectRate, overrides, latest, Alerting.NONE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.BrokenRules;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.JobFailedException;
 import org.slf4j.Logger;
@@ -35,9 +36,9 @@ public class RunOutcomes {
      */
     public static int exitCode(JobExecution execution) {
         return switch (execution.getStatus()) {
-            // Its report is published and its days reusable, but cron was told the data went bad.
+            // Its report is published and its days reusable, but cron was told the data went bad, or a rule broke.
             case COMPLETED -> RejectRate.exceeded(execution.getExecutionContext()).isPresent() ? ExitCodes.DATA
-                    : ExitCodes.OK;
+                    : BrokenRules.from(execution.getExecutionContext()).isEmpty() ? ExitCodes.OK : ExitCodes.ALERT;
             case STOPPED -> ExitCodes.stopped();
             default -> ExitCodes.of(JobFailedException.cause(execution));
         };

@@ -1,5 +1,6 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.Alerting;
 import io.progressreports.day.Definitions;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
@@ -22,6 +23,7 @@ public final class RunParameters {
     private static final String MAX_REJECT_RATE = "maxRejectRate";
     private static final String OVERRIDES = "overrides";
     private static final String FOLDER = "folder";
+    private static final String ALERTS = "alerts";
 
     private RunParameters() {
     }
@@ -48,7 +50,10 @@ public final class RunParameters {
                 .addString("latest", Boolean.toString(options.latest()), false)
                 .addString(FOLDER, options.folder(range, Definitions.id(definitionId + " " + asOf + " "
                         + grain.label())), false);
-        // Not identifying: the same numbers judged against another threshold are the same run.
+        // Not identifying: the same numbers judged against another threshold, or other rules, are the same run.
+        if (options.alerting().hasRules()) {
+            builder.addString(ALERTS, options.alerting().rulesText(), false);
+        }
         return options.maxRejectRate() == null ? builder
                 : builder.addString(MAX_REJECT_RATE, options.maxRejectRate().toPlainString(), false);
     }
@@ -83,7 +88,7 @@ public final class RunParameters {
         return new RunOptions(Path.of((String) parameters.get("out")), flag(parameters, "bom"),
                 ((Long) parameters.get("partitionDays")).intValue(),
                 maxRejectRate == null ? null : new BigDecimal(maxRejectRate), (String) parameters.get(OVERRIDES),
-                flag(parameters, "latest"));
+                flag(parameters, "latest"), Alerting.ofRules(Alerting.parseRules((String) parameters.get(ALERTS))));
     }
 
     /** The report folder's name under {@code <out>/<job>/}; null for a run from before folders had identities. */

@@ -1,10 +1,10 @@
 package io.progressreports.run;
 
-import java.nio.file.Path;
+import io.progressreports.launch.Published;
 
 /** A kind's launcher: checks a request's names against the source, then runs (or resumes) the kind's job. */
 public interface RequestLauncher<R> {
 
-    /** @return the published report folder */
-    Path launch(R request, String sourceLabel, int chunkSize);
+    /** @return the published report, and the alert rules its run broke */
+    Published launch(R request, String sourceLabel, int chunkSize);
 }

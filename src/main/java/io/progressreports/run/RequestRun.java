@@ -2,7 +2,7 @@ package io.progressreports.run;
 
 import org.springframework.context.ApplicationContext;
 
-import java.nio.file.Path;
+import io.progressreports.launch.Published;
 
 /**
  * A kind's checked request, launched by the kind's launcher bean in the started application.
@@ -13,7 +13,7 @@ public record RequestRun<R>(String job, Integer fileChunkSize, R request,
                             Class<? extends RequestLauncher<R>> launcher) implements ReportRun {
 
     @Override
-    public Path launch(ApplicationContext application) {
+    public Published launch(ApplicationContext application) {
         return application.getBean(launcher).launch(request, RunRequests.sourceLabel(application),
                 RunRequests.chunkSize(application, fileChunkSize));
     }

@@ -1,5 +1,7 @@
 package io.progressreports.run;
 
+import io.progressreports.alert.AlertRules;
+import io.progressreports.alert.Alerting;
 import io.progressreports.failure.Printable;
 import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobFile;
@@ -117,7 +119,13 @@ public final class RunRequests {
         return new RunOptions(flags.output().out(), flags.output().bom(), JobValues.atLeastOne("--partition-days",
                 pick(work.partitionDays(), file.partitionDays(), 7)),
                 maxRejectRate == null ? null : JobValues.rejectRate("--max-reject-rate", maxRejectRate), overrides,
-                flags.output().latest());
+                flags.output().latest(), alerting(file.alerts()));
+    }
+
+    /** The job file's rules were checked when it was loaded. */
+    private static Alerting alerting(JobFile.Alerts alerts) {
+        return alerts == null ? Alerting.NONE : new Alerting(alerts.rules().stream().map(AlertRules::parse).toList(),
+                alerts.webhook(), alerts.webhookEnv());
     }
 
     public static DateRange range(JobFile file, RunOverrides.Range flags, Instant asOf, ZoneId zone) {

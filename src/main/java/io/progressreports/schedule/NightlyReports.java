@@ -1,6 +1,7 @@
 package io.progressreports.schedule;
 
 import io.progressreports.launch.CompletedRuns;
+import io.progressreports.launch.Published;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
@@ -33,7 +34,7 @@ public final class NightlyReports implements ScheduledReports {
     }
 
     @Override
-    public Path run(String job) {
+    public Published run(String job) {
         ReportRun run = requests.prepare(job, nightly);
         return run.launch(application.get());
     }

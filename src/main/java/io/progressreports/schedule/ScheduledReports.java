@@ -1,6 +1,7 @@
 package io.progressreports.schedule;
 
-import java.nio.file.Path;
+import io.progressreports.launch.Published;
+
 import java.time.LocalDate;
 
 /** What the scheduler runs, and what it asks the store. */
@@ -9,9 +10,9 @@ public interface ScheduledReports {
     /**
      * Runs the job file's nightly report, as {@code run <job>} with no flags does.
      *
-     * @return the published report folder
+     * @return the published report, and the alert rules its run broke
      */
-    Path run(String job);
+    Published run(String job);
 
     /**
      * Whether the job's own nightly report (its job file's definition) over a range up to {@code lastDay}

@@ -1,7 +1,9 @@
 package io.progressreports.schedule;
 
+import io.progressreports.alert.RunAlerts;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.RunLockedException;
+import io.progressreports.launch.Published;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,9 +179,15 @@ public final class Scheduler {
         long started = System.nanoTime();
         log.info("{}: run started", job.name());
         try {
-            Path report = reports.run(job.name());
-            log.info("{}: run ended, exit {}, report {} ({} s)", job.name(), ExitCodes.OK,
-                    report.toAbsolutePath().normalize(), seconds(started));
+            Published published = reports.run(job.name());
+            Path report = published.folder().toAbsolutePath().normalize();
+            if (!published.alerts().isEmpty()) {
+                // Not a failure: the report is out, each alert has its ALERT line, and nothing is retried.
+                log.warn("{}: run alerted, exit {}: {} alert rules broken, see {} ({} s)", job.name(),
+                        ExitCodes.ALERT, published.alerts().size(), report.resolve(RunAlerts.FILE), seconds(started));
+                return ExitCodes.ALERT;
+            }
+            log.info("{}: run ended, exit {}, report {} ({} s)", job.name(), ExitCodes.OK, report, seconds(started));
             return ExitCodes.OK;
         } catch (RunLockedException e) {
             // Another process runs it now: its run is this one, nothing to retry.

@@ -2,6 +2,7 @@ package io.progressreports.transfer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.progressreports.alert.AlertRule;
 import io.progressreports.job.JobFile;
 import io.progressreports.job.JobFileCheck;
 import io.progressreports.job.JobValues;
@@ -19,8 +20,13 @@ import java.util.List;
 public record TransferJobFile(String name, String description, @JsonProperty("steps-table") String stepsTable,
                               @JsonProperty("timings-table") String timingsTable, List<String> statuses,
                               String grace, String grain, String zone, Integer last, Integer partitionDays,
-                              Integer chunkSize, JobFile.Schedule schedule, String maxRejectRate, String sourceZone)
+                              Integer chunkSize, JobFile.Schedule schedule, String maxRejectRate, String sourceZone, JobFile.Alerts alerts)
         implements JobFile {
+
+    @Override
+    public void checkAlertRule(AlertRule rule) {
+        TransferAlerts.checkRule(rule);
+    }
 
     @Override
     public void check(JobFileCheck check) {

@@ -1,5 +1,7 @@
 package io.progressreports.transfer;
 
+import io.progressreports.alert.AlertRule;
+import io.progressreports.compare.Point;
 import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,19 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
                 days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
         logUnknownStatuses(report);
         return report;
+    }
+
+    /** Days for a trailing median, ending with the range's last complete day; else the complete periods. */
+    @Override
+    protected List<Point> alertSeries(TransferReport report, AlertRule rule) {
+        LocalDate latestDay = run.asOf().atZone(run.zone()).toLocalDate().minusDays(1);
+        if (latestDay.isAfter(run.range().to())) {
+            latestDay = run.range().to();
+        }
+        List<TransferReport.SpeedRow> complete = report.speeds().stream().filter(row -> row.period().isWhole(
+                run.grain()) && !row.period().endInstant(run.zone()).isAfter(run.asOf())).toList();
+        return latestDay.isBefore(run.range().from()) ? List.of()
+                : TransferAlerts.series(rule, complete, store, latestDay);
     }
 
     @Override

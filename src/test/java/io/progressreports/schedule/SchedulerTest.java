@@ -7,6 +7,7 @@ import io.progressreports.cli.SpringSettings;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
 import io.progressreports.job.JobFiles;
+import io.progressreports.launch.Published;
 import io.progressreports.run.JobKinds;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
@@ -141,7 +142,7 @@ class SchedulerTest {
         var releaseFirstRun = new CountDownLatch(1);
         start(jobs, clock, new ScheduledReports() {
             @Override
-            public Path run(String job) {
+            public Published run(String job) {
                 started.incrementAndGet();
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
@@ -215,12 +216,12 @@ class SchedulerTest {
         var runs = new AtomicInteger();
         start(jobs, clock, new ScheduledReports() {
             @Override
-            public Path run(String job) {
+            public Published run(String job) {
                 runs.incrementAndGet();
                 if (!failures.isEmpty()) {
                     throw failures.remove(0);
                 }
-                return dir;
+                return new Published(dir, List.of());
             }
 
             @Override
@@ -250,7 +251,7 @@ class SchedulerTest {
         var runs = new AtomicInteger();
         start(jobs, clock, new ScheduledReports() {
             @Override
-            public Path run(String job) {
+            public Published run(String job) {
                 runs.incrementAndGet();
                 throw new TooManyRejectsException("12% of rows rejected, over the 5% allowed");
             }
