@@ -53,6 +53,12 @@ final class SourceChecks {
                 TableName table = catalog.table(needs.table());
                 checkColumns(job, needs, table, sourceZone(file));
                 checkIndex(job, needs, table);
+                if (needs.uniqueColumn() != null) {
+                    catalog.uniqueKeyProblem(table, needs.uniqueColumn()).ifPresentOrElse(
+                            problem -> findings.add(Finding.error(job, problem, ExitCodes.USAGE)),
+                            () -> findings.add(Finding.ok(job, needs.table() + " has a unique key on "
+                                    + needs.uniqueColumn())));
+                }
                 tables.add(table);
             } catch (UsageException e) {
                 findings.add(Finding.error(job, e.getMessage(), ExitCodes.USAGE));

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {"Run a report job for a date range and publish its CSVs and charts under "
                 + "<out>/<job>/<from>_<to>/, with <out>/<job>/latest pointing at the newest.",
                 "A run whose settings differ from the job file's (--steps, --window, --order, --ages, --table, "
-                        + "--zone, --grain, --as-of) publishes under "
+                        + "--breakdown, --zone, --grain, --as-of) publishes under "
                         + "<out>/<job>/<from>_<to>-adhoc-<hash>/ instead (the hash of what it counts) and leaves "
                         + "latest alone unless --latest.",
                 "Cohort days already stored and final are reused; the rest are computed from the source."},
@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
                 "      --grain month --zone Europe/Berlin",
                 "  progress-reports run onboarding-funnel --date 2026-11-20 \\",
                 "      --steps git_write,pipeline_created --window 14d --order any",
+                "  progress-reports run onboarding-funnel --last 90 --breakdown namespaces.type",
                 "", "Settings, highest first: flags; environment variables REPORTS_SOURCE_URL,",
                 "  REPORTS_SOURCE_USER, REPORTS_STORE_URL, REPORTS_STORE_USER, REPORTS_STORE_DIR,",
                 "  REPORTS_CHUNK_SIZE, REPORTS_THREADS, REPORTS_PROGRESS_INTERVAL; application.yml",
@@ -113,6 +114,13 @@ public class RunCommand implements Callable<Integer> {
             + "action-rows).")
     String table;
 
+    @Option(names = "--breakdown", paramLabel = "SEGMENT", description = "Also give every figure of funnel.csv, "
+            + "funnel_summary.csv and completion_by_age.csv per segment: COLUMN of the source table, TABLE.COLUMN "
+            + "of a table joined on namespace_id = TABLE.id, or TABLE.COLUMN:KEY=TABLE_KEY; none for no breakdown "
+            + "(default: the job file's breakdown). The job file's top N segments keep their name (default 10), the "
+            + "rest are (other), NULL is (none).")
+    String breakdown;
+
     @Option(names = "--dropoffs", description = "Also write dropoffs.csv: every namespace that stopped before the last step.")
     boolean dropoffs;
 
@@ -133,8 +141,8 @@ public class RunCommand implements Callable<Integer> {
     boolean noBom;
 
     @Option(names = "--latest", description = "Point <out>/<job>/latest at this run's report even though its "
-            + "settings differ from the job file's (--steps, --window, --order, --ages, --table, --zone, --grain, "
-            + "--as-of); without it such a run leaves latest alone.")
+            + "settings differ from the job file's (--steps, --window, --order, --ages, --table, --breakdown, "
+            + "--zone, --grain, --as-of); without it such a run leaves latest alone.")
     boolean latest;
 
     @Mixin
@@ -145,7 +153,7 @@ public class RunCommand implements Callable<Integer> {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(
                 new RunOverrides.Range(from, to, date, last),
                 new RunOverrides.Calendar(asOf, zone, grain),
-                new RunOverrides.Funnel(steps, window, order, ages, table, dropoffs),
+                new RunOverrides.Funnel(steps, window, order, ages, table, dropoffs, breakdown),
                 new RunOverrides.Work(sourceZone, recompute, partitionDays, maxRejectRate),
                 new RunOverrides.Output(connection.out, !noBom, latest)));
         try (var application = new LazyApplication(connection.settings());

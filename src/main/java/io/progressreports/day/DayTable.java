@@ -71,8 +71,13 @@ public abstract class DayTable<A> implements DayStore<A>, DayPlanTasklet.Planned
     /** The aggregate of a row of the day table, read by column name. */
     protected abstract A read(ResultSet row) throws SQLException;
 
+    /** For a kind's own queries of its tables. */
+    protected JdbcClient jdbc() {
+        return jdbc;
+    }
+
     /** Named parameters :job, :definition, :from and :to for a span of this job's days. */
-    private Map<String, Object> span(LocalDate from, LocalDate to) {
+    protected Map<String, Object> span(LocalDate from, LocalDate to) {
         return Map.of("job", run.jobName(), "definition", run.definitionId(), "from", from, "to", to);
     }
 

@@ -51,6 +51,20 @@ public final class StoredDays<A> implements AutoCloseable {
         return merged == null ? empty.get() : merged;
     }
 
+    /**
+     * The days of {@code period} each merged into {@code into}, none of them kept: for a merge that changes what it
+     * takes in (a report folding a day's segments into those it shows), which the first day would escape.
+     */
+    public A mergedInto(ReportPeriod period, A into, BiConsumer<A, A> mergeInto) {
+        while (next != null && next.getKey().isBefore(period.end())) {
+            if (period.contains(next.getKey())) {
+                mergeInto.accept(into, next.getValue());
+            }
+            advance();
+        }
+        return into;
+    }
+
     /** Reads the days no period asked for, so that {@code seen} has been shown every stored day. */
     public void readToEnd() {
         while (next != null) {

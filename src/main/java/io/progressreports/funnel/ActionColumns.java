@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** GitLab's onboarding_progresses: one row per namespace, one nullable {@code <action>_at} column per action. */
 public record ActionColumns() implements FunnelLayout {
@@ -47,11 +48,13 @@ public record ActionColumns() implements FunnelLayout {
     }
 
     @Override
-    public String spanQuery(TableName table, List<String> actions) {
-        String columns = actions.stream().map(SourceCatalog::column).collect(Collectors.joining(", "));
-        return "select " + ROW_COLUMNS.stream().map(RequiredColumn::name).collect(Collectors.joining(", ")) + ", "
-                + columns + " from " + table.quoted()
-                + " where created_at >= ? and created_at < ? and created_at <= ? order by created_at, id";
+    public String spanQuery(TableName table, List<String> actions, SegmentColumn segment) {
+        String columns = Stream.concat(ROW_COLUMNS.stream().map(RequiredColumn::name).map(TableName::quote),
+                        actions.stream().map(SourceCatalog::column)).map(column -> "t." + column)
+                .collect(Collectors.joining(", "));
+        return "select " + columns + (segment == null ? "" : ", " + segment.select()) + " from " + table.quoted()
+                + " t" + (segment == null ? "" : segment.join())
+                + " where t.created_at >= ? and t.created_at < ? and t.created_at <= ? order by t.created_at, t.id";
     }
 
     @Override
@@ -65,8 +68,9 @@ public record ActionColumns() implements FunnelLayout {
     }
 
     @Override
-    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times) {
-        return new OnboardingRowMapper(actions, times);
+    public RowMapper<OnboardingRow> rowMapper(int actions, boolean segmented, UnmappedActionCodes unmapped,
+                                              SourceTimes times) {
+        return new OnboardingRowMapper(actions, segmented, times);
     }
 
     /** None: this layout came first, and the days stored before layouts existed keep their definition ids. */

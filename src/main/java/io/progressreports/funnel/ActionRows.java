@@ -78,7 +78,11 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     }
 
     @Override
-    public String spanQuery(TableName table, List<String> actions) {
+    public String spanQuery(TableName table, List<String> actions, SegmentColumn segment) {
+        if (segment != null) {
+            // The job file and the flag refuse it first: a breakdown needs the columns layout.
+            throw new IllegalArgumentException("no breakdown with layout " + FunnelJobFile.ACTION_ROWS);
+        }
         var codeOf = new HashMap<String, Integer>();
         codes.forEach((code, name) -> codeOf.put(name, code));
         String times = actions.stream()
@@ -106,8 +110,9 @@ public record ActionRows(TableName namespaces, Map<Integer, String> codes) imple
     }
 
     @Override
-    public RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times) {
-        var rows = new OnboardingRowMapper(actions, times);
+    public RowMapper<OnboardingRow> rowMapper(int actions, boolean segmented, UnmappedActionCodes unmapped,
+                                              SourceTimes times) {
+        var rows = new OnboardingRowMapper(actions, false, times);
         int unmappedColumn = OnboardingRowMapper.FIRST_ACTION + actions;
         return (rs, rowNum) -> {
             unmapped.add(rs.getArray(unmappedColumn));

@@ -1,55 +1,47 @@
 package io.progressreports.funnel;
 
 import io.progressreports.launch.DayRows;
-import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the report needs about one cohort day: mergeable, so weeks and months are sums of days and a
- * day can be built up chunk by chunk.
+ * day can be built up chunk by chunk. With a breakdown it also holds each segment's figures, by the breakdown
+ * column's text (a null key for NULL); the data-quality counts are the day's alone.
  */
 public final class FunnelDayAggregate {
 
-    private static final double MICROS_PER_HOUR = 3_600_000_000.0;
-
-    private long namespaces;
-    private final long[] reached;
-    private final DoubleHistogram[] hoursToStep;
-    private final long[][] completed;
+    private final FunnelFigures figures;
     private final long[] beforeCreation;
     private final LateActions afterAsOf;
     private final Map<String, Long> rejected;
+    /** Null without a breakdown; a HashMap, for NULL is a segment too. */
+    private final Map<String, FunnelFigures> segments;
+    private final FunnelDefinition definition;
 
-    public FunnelDayAggregate(int steps, int actions, int ages) {
-        this(0, new long[steps], histograms(steps), new long[actions][ages], new long[actions],
-                new LateActions(actions), new TreeMap<>());
-    }
-
-    public FunnelDayAggregate(long namespaces, long[] reached, DoubleHistogram[] hoursToStep, long[][] completed,
-                              long[] beforeCreation, LateActions afterAsOf, Map<String, Long> rejected) {
-        this.namespaces = namespaces;
-        this.reached = reached;
-        this.hoursToStep = hoursToStep;
-        this.completed = completed;
+    public FunnelDayAggregate(FunnelDefinition definition, FunnelFigures figures, long[] beforeCreation,
+                              LateActions afterAsOf, Map<String, Long> rejected, Map<String, FunnelFigures> segments) {
+        this.definition = definition;
+        this.figures = figures;
         this.beforeCreation = beforeCreation;
         this.afterAsOf = afterAsOf;
         this.rejected = new TreeMap<>(rejected);
-    }
-
-    private static DoubleHistogram[] histograms(int count) {
-        var histograms = new DoubleHistogram[count];
-        for (int i = 0; i < count; i++) {
-            histograms[i] = Percentiles.newHistogram();
-        }
-        return histograms;
+        this.segments = segments == null ? null : new HashMap<>(segments);
     }
 
     public static FunnelDayAggregate empty(FunnelDefinition definition) {
-        return new FunnelDayAggregate(definition.stepCount(), definition.actions().size(),
-                definition.completionAges().size());
+        return empty(definition, false);
+    }
+
+    /** @param segmented whether the run has a breakdown, so that the day keeps its segments' figures */
+    public static FunnelDayAggregate empty(FunnelDefinition definition, boolean segmented) {
+        int actions = definition.actions().size();
+        return new FunnelDayAggregate(definition, FunnelFigures.empty(definition), new long[actions],
+                new LateActions(actions), new TreeMap<>(), segmented ? new HashMap<>() : null);
     }
 
     /** @param ageLimits completion ages in microseconds, in {@link FunnelDefinition#completionAges()} order */
@@ -59,26 +51,15 @@ public final class FunnelDayAggregate {
             return;
         }
         var outcome = (NamespaceOutcome) record;
-        namespaces++;
-        for (int step = 0; step < outcome.stepsReached(); step++) {
-            reached[step]++;
-            Percentiles.record(hoursToStep[step], outcome.microsToStep(step) / MICROS_PER_HOUR, 1);
+        figures.add(outcome, ageLimits);
+        if (segments != null) {
+            segments.computeIfAbsent(outcome.segment(), segment -> FunnelFigures.emptySegment(definition))
+                    .add(outcome, ageLimits);
         }
-        for (int action = 0; action < completed.length; action++) {
-            long delay = outcome.completionDelay()[action];
-            if (delay == OnboardingRow.NONE) {
-                continue;
-            }
-            for (int age = 0; age < ageLimits.length; age++) {
-                if (delay <= ageLimits[age]) {
-                    completed[action][age]++;
-                }
-            }
+        for (int action = 0; action < beforeCreation.length; action++) {
             if (outcome.beforeCreation(action)) {
                 beforeCreation[action]++;
             }
-        }
-        for (int action = 0; action < beforeCreation.length; action++) {
             if (outcome.afterAsOf(action)) {
                 afterAsOf.add(action, outcome.recorded()[action]);
             }
@@ -86,23 +67,46 @@ public final class FunnelDayAggregate {
     }
 
     public void merge(FunnelDayAggregate other) {
-        namespaces += other.namespaces;
-        for (int step = 0; step < reached.length; step++) {
-            reached[step] += other.reached[step];
-            Percentiles.add(hoursToStep[step], other.hoursToStep[step]);
-        }
-        for (int action = 0; action < completed.length; action++) {
-            for (int age = 0; age < completed[action].length; age++) {
-                completed[action][age] += other.completed[action][age];
-            }
+        merge(other, UnaryOperator.identity());
+    }
+
+    /**
+     * Merges {@code other} in, its segments under the names {@code segmentOf} gives them: a report folds each day's
+     * segments into the ones it shows as it goes, so a period never holds more of them than the report does.
+     */
+    public void merge(FunnelDayAggregate other, UnaryOperator<String> segmentOf) {
+        figures.merge(other.figures);
+        for (int action = 0; action < beforeCreation.length; action++) {
             beforeCreation[action] += other.beforeCreation[action];
         }
         afterAsOf.addAll(other.afterAsOf);
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
+        if (segments != null && other.segments != null) {
+            other.segments.forEach((segment, figures) -> segments.computeIfAbsent(segmentOf.apply(segment),
+                    name -> FunnelFigures.emptySegment(definition)).merge(figures));
+        }
+    }
+
+    /** Whether a namespace of this segment would be one more than the day holds. */
+    boolean isNewSegment(String segment) {
+        return segments != null && !segments.containsKey(segment);
+    }
+
+    public FunnelFigures figures() {
+        return figures;
+    }
+
+    /** Each segment's figures by its name; empty without a breakdown. */
+    public Map<String, FunnelFigures> segments() {
+        return segments == null ? Map.of() : segments;
+    }
+
+    public boolean segmented() {
+        return segments != null;
     }
 
     public long namespaces() {
-        return namespaces;
+        return figures.namespaces();
     }
 
     public long rejectedRows() {
@@ -110,19 +114,19 @@ public final class FunnelDayAggregate {
     }
 
     public DayRows rows() {
-        return new DayRows(namespaces, rejectedRows(), Map.of());
+        return new DayRows(namespaces(), rejectedRows(), Map.of());
     }
 
     public long[] reached() {
-        return reached;
+        return figures.reached();
     }
 
     public DoubleHistogram[] hoursToStep() {
-        return hoursToStep;
+        return figures.hoursToStep();
     }
 
     public long[][] completed() {
-        return completed;
+        return figures.completed();
     }
 
     public long[] beforeCreation() {

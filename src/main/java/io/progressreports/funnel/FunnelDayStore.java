@@ -15,6 +15,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,6 +32,15 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Long>> REASONS = new TypeReference<>() {
     };
+    private static final TypeReference<List<StoredSegment>> SEGMENTS = new TypeReference<>() {
+    };
+
+    /**
+     * One segment of a day in the segments column (null without a breakdown): its value (null for NULL) and its
+     * figures, completions flattened as the day's, histograms as HistogramCodec's blob (Base64 in JSON).
+     */
+    record StoredSegment(String value, long namespaces, long[] reached, long[] completed, byte[] hours) {
+    }
 
     private final FunnelRun run;
 
@@ -43,18 +54,52 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
                 DayColumn.of("with_dropoffs", day -> run.dropoffs()),
                 DayColumn.of("namespaces", FunnelDayAggregate::namespaces),
                 DayColumn.cast("reached", "bigint[]", day -> arrayLiteral(day.reached())),
-                DayColumn.cast("completed", "bigint[]", day -> arrayLiteral(Arrays.stream(day.completed())
-                        .flatMapToLong(Arrays::stream).toArray())),
+                DayColumn.cast("completed", "bigint[]", day -> arrayLiteral(flat(day.completed()))),
                 DayColumn.cast("before_creation", "bigint[]", day -> arrayLiteral(day.beforeCreation())),
                 DayColumn.cast("late_action", "bigint[]", day -> arrayLiteral(day.afterAsOf().flatten()[0])),
                 DayColumn.cast("late_at", "bigint[]", day -> arrayLiteral(day.afterAsOf().flatten()[1])),
                 DayColumn.cast("rejected", "jsonb", day -> JSON.writeValueAsString(day.rejected())),
-                DayColumn.of("hours_to_step", day -> HistogramCodec.encode(day.hoursToStep())));
+                DayColumn.of("hours_to_step", day -> HistogramCodec.encode(day.hoursToStep())),
+                DayColumn.cast("segments", "jsonb", FunnelDayStore::segmentsJson));
+    }
+
+    /** In value order, NULL first, so that equal days are stored as equal text. */
+    private static String segmentsJson(FunnelDayAggregate day) {
+        if (!day.segmented()) {
+            return null;
+        }
+        return JSON.writeValueAsString(day.segments().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(segment -> new StoredSegment(segment.getKey(), segment.getValue().namespaces(),
+                        segment.getValue().reached(), flat(segment.getValue().completed()),
+                        HistogramCodec.encode(segment.getValue().hoursToStep())))
+                .toList());
+    }
+
+    private static long[] flat(long[][] completed) {
+        return Arrays.stream(completed).flatMapToLong(Arrays::stream).toArray();
+    }
+
+    /**
+     * How many namespaces each segment has over the days, NULL under a null key: the sizes a report ranks its
+     * segments by before it reads the days.
+     */
+    public Map<String, Long> segmentSizes(LocalDate from, LocalDate to) {
+        var sizes = new HashMap<String, Long>();
+        jdbc().sql("select s ->> 'value', sum((s ->> 'namespaces')::bigint) from " + TABLES.days() + " d"
+                        + " cross join lateral jsonb_array_elements(d.segments) s"
+                        + " where d.job_name = :job and d.definition_id = :definition and d.day between :from and :to"
+                        + " group by 1")
+                .params(span(from, to))
+                .query(rs -> {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                });
+        return sizes;
     }
 
     @Override
     protected FunnelDayAggregate empty() {
-        return FunnelDayAggregate.empty(run.definition());
+        return FunnelDayAggregate.empty(run.definition(), run.segment() != null);
     }
 
     /** Namespaces of the chunk that stopped before the last step, when the run asked for dropoffs. */
@@ -83,17 +128,34 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
 
     @Override
     protected FunnelDayAggregate read(ResultSet rs) throws SQLException {
+        int actions = run.definition().actions().size();
+        var figures = new FunnelFigures(rs.getLong("namespaces"), longs(rs.getArray("reached")),
+                HistogramCodec.decode(rs.getBytes("hours_to_step")), unflat(longs(rs.getArray("completed"))));
+        return new FunnelDayAggregate(run.definition(), figures, longs(rs.getArray("before_creation")),
+                LateActions.of(actions, longs(rs.getArray("late_action")), longs(rs.getArray("late_at"))),
+                JSON.readValue(rs.getString("rejected"), REASONS), segments(rs.getString("segments")));
+    }
+
+    private Map<String, FunnelFigures> segments(String json) {
+        if (json == null) {
+            return null;
+        }
+        var segments = new HashMap<String, FunnelFigures>();
+        for (StoredSegment segment : JSON.readValue(json, SEGMENTS)) {
+            segments.put(segment.value(), new FunnelFigures(segment.namespaces(), segment.reached(),
+                    HistogramCodec.decodePacked(segment.hours()), unflat(segment.completed())));
+        }
+        return segments;
+    }
+
+    /** Completions by action, then age, from the flat order they are stored in. */
+    private long[][] unflat(long[] flat) {
         int ages = run.definition().completionAges().size();
-        long[] flat = longs(rs.getArray("completed"));
         long[][] completed = new long[flat.length / Math.max(ages, 1)][];
         for (int action = 0; action < completed.length; action++) {
             completed[action] = Arrays.copyOfRange(flat, action * ages, (action + 1) * ages);
         }
-        int actions = run.definition().actions().size();
-        return new FunnelDayAggregate(rs.getLong("namespaces"), longs(rs.getArray("reached")),
-                HistogramCodec.decode(rs.getBytes("hours_to_step")), completed, longs(rs.getArray("before_creation")),
-                LateActions.of(actions, longs(rs.getArray("late_action")), longs(rs.getArray("late_at"))),
-                JSON.readValue(rs.getString("rejected"), REASONS));
+        return completed;
     }
 
     private static long[] longs(Array array) throws SQLException {

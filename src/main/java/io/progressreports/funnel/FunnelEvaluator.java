@@ -51,7 +51,7 @@ public final class FunnelEvaluator {
             delay[k] = effective[k] == OnboardingRow.NONE ? OnboardingRow.NONE : effective[k] - created;
         }
         return new NamespaceOutcome(row.namespaceId(), day, created, stepTimes(created, effective), delay,
-                row.actionTimes());
+                row.actionTimes(), row.segment());
     }
 
     private long[] stepTimes(long created, long[] effective) {

@@ -105,7 +105,7 @@ public class FunnelJobConfiguration {
         FunnelRun run = FunnelRun.fromJobParameters(parameters);
         return spanQuery(run).reader("funnelReader", sourceDataSource,
                 new DateRange(LocalDate.parse(from), LocalDate.parse(to)),
-                run.layout().rowMapper(run.definition().actions().size(), funnelUnmappedCodes,
+                run.layout().rowMapper(run.definition().actions().size(), run.segment() != null, funnelUnmappedCodes,
                         new SourceTimes(run.source().zone())),
                 chunkSize);
     }
@@ -119,7 +119,8 @@ public class FunnelJobConfiguration {
 
     /** The namespaces created in a span's days, up to as-of. */
     static SpanQuery spanQuery(FunnelRun run) {
-        return new SpanQuery(run.table().toString(), run.layout().spanQuery(run.table(), run.definition().actions()),
+        return new SpanQuery(run.table().toString(), run.layout().spanQuery(run.table(), run.definition().actions(),
+                run.segment()),
                 SpanQuery.days(run.zone(), run.asOf(), run.source().zone(), 1));
     }
 
@@ -139,7 +140,8 @@ public class FunnelJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{stepExecutionContext['" + SPAN_FROM + "']}") String from,
             @Value("#{stepExecutionContext['" + SPAN_TO + "']}") String to) {
-        var folding = new FunnelFolding(FunnelRun.fromJobParameters(parameters).definition());
+        FunnelRun run = FunnelRun.fromJobParameters(parameters);
+        var folding = new FunnelFolding(run.definition(), run.segment());
         return new DayWriter<OnboardingRecord, FunnelDayAggregate>(funnelDayStore, folding, funnelDayStore::saveDropoffs,
                 new TransactionTemplate(storeTransactionManager), LocalDate.parse(from), LocalDate.parse(to));
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * A job file of kind funnel: the keys of every job file, and what a funnel counts and where its source keeps the
  * actions.
  *
- * @param actions the action columns to read, for tables (and views) where the catalog rule would take in others
+ * @param actions   the action columns to read, for tables (and views) where the catalog rule would take in others
+ * @param breakdown the column that splits every figure by segment, or null
  */
 @JsonTypeName("funnel")
 public record FunnelJobFile(String name, String description, String table, List<String> steps, String window,
@@ -25,7 +26,8 @@ public record FunnelJobFile(String name, String description, String table, List<
                             Integer partitionDays, Integer chunkSize, JobFile.Schedule schedule, String layout,
                             @JsonProperty("namespaces-table") String namespacesTable,
                             @JsonProperty("action-codes") Map<Integer, String> actionCodes, String maxRejectRate,
-                            String sourceZone, List<String> actions, JobFile.Alerts alerts) implements JobFile {
+                            String sourceZone, List<String> actions, JobFile.Alerts alerts,
+                            Breakdown breakdown) implements JobFile {
 
     /** Funnel source layouts: onboarding_progresses (one column per action), or one row per namespace and action. */
     public static final String COLUMNS = "columns";
@@ -56,6 +58,10 @@ public record FunnelJobFile(String name, String description, String table, List<
             }
         }
         checkLayout(check);
+        check.value("breakdown", breakdown, given -> given.checked("breakdown"));
+        if (breakdown != null && ACTION_ROWS.equals(layout)) {
+            throw check.at("breakdown", "breakdown applies to funnel jobs with layout " + COLUMNS + " only");
+        }
     }
 
     /** The action names become step names and report cells: a bad map must stop the run, not shift its numbers. */

@@ -11,11 +11,14 @@ import io.progressreports.run.JobKind;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
+import io.progressreports.source.ColumnType;
+import io.progressreports.source.RequiredColumn;
 import io.progressreports.source.TableNeeds;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,16 +75,31 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         DateRange range = RunRequests.range(file, flags.range(), asOf, zone);
         Grain grain = JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "week"));
         ZoneId sourceZone = RunRequests.sourceZone(file, flags.work());
+        Breakdown breakdown = breakdown(file, funnel, layout);
         var definition = new LinkedHashMap<String, String>();
         definition.put("table", table);
         definition.put("steps", String.join(",", steps));
         definition.put("window", window.toString());
         definition.put("order", order.label());
         definition.put("ages", ages.toString());
+        definition.put("breakdown", breakdown == null ? Breakdown.NONE : breakdown.label());
         definition.putAll(RunRequests.common(zone, grain));
         return new Asked<>(definition, range, zone, asOf, options -> new FunnelRequest(job, table, steps, stepsOrigin,
                 window, order, ages, zone, range, asOf, grain, flags.work().recompute(), funnel.dropoffs(), options,
-                layout, sourceZone, file.actions(), alertsOrigin));
+                layout, sourceZone, file.actions(), alertsOrigin, breakdown));
+    }
+
+    /** The flag's, else the file's; {@code --breakdown none} leaves out the file's. */
+    private static Breakdown breakdown(FunnelJobFile file, RunOverrides.Funnel funnel, LayoutRequest layout) {
+        Integer top = file.breakdown() == null ? null : file.breakdown().top();
+        Breakdown breakdown = funnel.breakdown() == null
+                ? file.breakdown() == null ? null : file.breakdown().checked("breakdown")
+                : Breakdown.NONE.equals(funnel.breakdown()) ? null : Breakdown.parse(funnel.breakdown(), top);
+        if (breakdown != null && layout.actionRows()) {
+            throw new UsageException("--breakdown applies to funnel jobs with layout " + FunnelJobFile.COLUMNS
+                    + " only");
+        }
+        return breakdown;
     }
 
     private static List<Duration> ages(FunnelJobFile file, RunOverrides.Funnel funnel) {
@@ -102,10 +120,22 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
                     TableNeeds.of(layout.namespacesTable(), ActionRows.NAMESPACES_COLUMNS,
                             ActionRows.NAMESPACES_INDEX_COLUMN));
         }
+        Breakdown breakdown = file.breakdown() == null ? null : file.breakdown().checked("breakdown");
         // Without an actions list, every action column the catalog rule finds is read.
-        return List.of(new TableNeeds(table, (catalog, name) -> ActionColumns.required(file.actions() == null
-                ? catalog.actions(name) : file.actions()), Objects.requireNonNullElse(file.steps(), List.of()),
-                ActionColumns.INDEX_COLUMN));
+        var needs = new ArrayList<>(List.of(new TableNeeds(table, (catalog, name) -> {
+            var columns = new ArrayList<>(ActionColumns.required(file.actions() == null ? catalog.actions(name)
+                    : file.actions()));
+            if (breakdown != null) {
+                columns.add(new RequiredColumn(breakdown.table() == null ? breakdown.column() : breakdown.key(),
+                        ColumnType.ANY));
+            }
+            return columns;
+        }, Objects.requireNonNullElse(file.steps(), List.of()), ActionColumns.INDEX_COLUMN, null)));
+        if (breakdown != null && breakdown.table() != null) {
+            needs.add(TableNeeds.joined(breakdown.table(), SegmentColumn.joinedColumns(breakdown),
+                    breakdown.tableKey()));
+        }
+        return needs;
     }
 
     @Override

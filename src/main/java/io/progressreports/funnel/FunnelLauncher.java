@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /** Checks a request against the source's catalog, then runs (or resumes) the funnel job for it. */
 @Component
@@ -39,14 +40,18 @@ public class FunnelLauncher extends FlowLauncher<FunnelRequest, FunnelRun> imple
         FunnelLayout layout = request.layout().resolve(catalog, table);
         List<String> actions = request.actions() == null ? layout.actions(catalog, table) : request.actions();
         layout.checkColumns(catalog, table, actions);
+        Breakdown breakdown = request.breakdown();
+        SegmentColumn segment = breakdown == null ? null : SegmentColumn.resolve(catalog, table, breakdown);
         try {
             var definition = new FunnelDefinition(actions, request.steps(), request.window(),
                     request.order(), request.ages());
             checkAlertSteps(request, definition);
-            SourceIdentity source = catalog.identity(layout.columnsRead(table, definition.actions()),
+            Map<TableName, List<String>> read = layout.columnsRead(table, definition.actions());
+            SourceIdentity source = catalog.identity(segment == null ? read : segment.addRead(table, read),
                     request.sourceZone());
             return new FunnelRun(request.jobName(), table, layout, definition, source, request.zone(), request.range(),
-                    request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options());
+                    request.asOf(), request.grain(), request.recompute(), request.dropoffs(), request.options(),
+                    segment, breakdown == null ? 0 : breakdown.top());
         } catch (IllegalArgumentException e) {
             throw new UsageException(request.stepsOrigin() == null ? e.getMessage()
                     : request.stepsOrigin() + ": " + e.getMessage());

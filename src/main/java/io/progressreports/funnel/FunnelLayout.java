@@ -28,9 +28,12 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
 
     /**
      * The select of one cohort span with parameters (span start, span end exclusive, as-of), whose columns are
-     * what {@link OnboardingRowMapper} reads: id, namespace_id, created_at, then one time per action in order.
+     * what {@link OnboardingRowMapper} reads: id, namespace_id, created_at, one time per action in order, then the
+     * segment when there is a breakdown.
+     *
+     * @param segment the breakdown's column, or null
      */
-    String spanQuery(TableName table, List<String> actions);
+    String spanQuery(TableName table, List<String> actions, SegmentColumn segment);
 
     /** The table whose created_at places a namespace in its cohort (and which the span query ranges over). */
     TableName creationTable(TableName table);
@@ -38,7 +41,8 @@ public sealed interface FunnelLayout permits ActionColumns, ActionRows {
     /** Each table the span query reads, with the columns it reads of it, for the source's identity. */
     Map<TableName, List<String>> columnsRead(TableName table, List<String> actions);
 
-    RowMapper<OnboardingRow> rowMapper(int actions, UnmappedActionCodes unmapped, SourceTimes times);
+    RowMapper<OnboardingRow> rowMapper(int actions, boolean segmented, UnmappedActionCodes unmapped,
+                                       SourceTimes times);
 
     /** What the layout adds to the definition, so that stored days are never reused across layouts. */
     Map<String, Object> definitionKeys();

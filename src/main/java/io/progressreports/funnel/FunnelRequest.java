@@ -21,9 +21,11 @@ import java.util.List;
  *                    {@code *_at} timestamp column of the table
  * @param alertsOrigin where the alert rules were written, for a rule on a step the funnel does not have: "jobs/x.yml
  *                    line 9"; null without rules
+ * @param breakdown   the segment column, checked for its form with its defaults filled in, or null
  */
 public record FunnelRequest(String jobName, String table, List<String> steps, String stepsOrigin, Duration window,
                             FunnelOrder order, List<Duration> ages, ZoneId zone, DateRange range, Instant asOf,
                             Grain grain, boolean recompute, boolean dropoffs, RunOptions options,
-                            LayoutRequest layout, ZoneId sourceZone, List<String> actions, String alertsOrigin) {
+                            LayoutRequest layout, ZoneId sourceZone, List<String> actions, String alertsOrigin,
+                            Breakdown breakdown) {
 }

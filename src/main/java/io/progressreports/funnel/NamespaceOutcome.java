@@ -11,9 +11,10 @@ import java.time.LocalDate;
  *                        {@link OnboardingRow#NONE} when not done by as-of
  * @param recorded        the row's action times as read: with the delays, they tell which actions were recorded
  *                        before creation or after as-of (for any number of actions, where bit masks stop at 64)
+ * @param segment         the row's segment as read, null for NULL or without a breakdown
  */
 public record NamespaceOutcome(long namespaceId, LocalDate cohortDay, long createdAt, long[] stepTimes,
-                               long[] completionDelay, long[] recorded)
+                               long[] completionDelay, long[] recorded, String segment)
         implements OnboardingRecord {
 
     /** Action k was recorded before creation (and counts as done at creation). */

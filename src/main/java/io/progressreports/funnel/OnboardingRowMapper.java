@@ -6,16 +6,21 @@ import org.springframework.jdbc.core.RowMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Maps the reader's columns (id, namespace_id, created_at, then the actions in definition order). */
+/**
+ * Maps the reader's columns (id, namespace_id, created_at, the actions in definition order, then the segment when
+ * there is a breakdown).
+ */
 final class OnboardingRowMapper implements RowMapper<OnboardingRow> {
 
     static final int FIRST_ACTION = 4;
 
     private final int actions;
+    private final boolean segmented;
     private final SourceTimes times;
 
-    OnboardingRowMapper(int actions, SourceTimes times) {
+    OnboardingRowMapper(int actions, boolean segmented, SourceTimes times) {
         this.actions = actions;
+        this.segmented = segmented;
         this.times = times;
     }
 
@@ -27,6 +32,7 @@ final class OnboardingRowMapper implements RowMapper<OnboardingRow> {
         for (int i = 0; i < actions; i++) {
             actionTimes[i] = times.micros(rs, FIRST_ACTION + i);
         }
-        return new OnboardingRow(rs.getLong(1), namespace, times.micros(rs, 3), actionTimes);
+        return new OnboardingRow(rs.getLong(1), namespace, times.micros(rs, 3), actionTimes,
+                segmented ? rs.getString(FIRST_ACTION + actions) : null);
     }
 }

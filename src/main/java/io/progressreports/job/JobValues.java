@@ -28,6 +28,8 @@ public final class JobValues {
      */
     private static final String IDENTIFIER = "(?:[\\p{L}_][\\p{L}\\p{N}_$]{0,62}|\"(?:[^\"\\p{Cntrl}]|\"\"){1,63}\")";
     private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(?:\\." + IDENTIFIER + ")?");
+    /** A column as the catalog spells it (matched exactly, so unquoted, as PostgreSQL folds none here). */
+    private static final Pattern COLUMN = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]{0,62}");
     private static final Pattern RATE = Pattern.compile("([0-9]{1,3}(?:\\.[0-9]{1,6})?)(%?)");
 
     private JobValues() {
@@ -131,6 +133,17 @@ public final class JobValues {
         if (text == null || !TABLE.matcher(text).matches()) {
             throw new UsageException(name + " '" + Printable.of(text) + "' is not a table name (name or "
                     + "schema.name, e.g. onboarding_progresses; other characters in double quotes, as in SQL)");
+        }
+        return text;
+    }
+
+    /**
+     * A column as a flag or job file names it, checked for its form before any connection, as {@link #tableName}.
+     */
+    public static String columnName(String name, String text) {
+        if (text == null || !COLUMN.matcher(text).matches()) {
+            throw new UsageException(name + " '" + Printable.of(text) + "' is not a column name (letters, digits, _"
+                    + " and $, not starting with a digit, at most 63)");
         }
         return text;
     }

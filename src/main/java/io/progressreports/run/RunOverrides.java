@@ -19,7 +19,7 @@ public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work w
      */
     public RunOverrides ownDefinition(boolean fileHasSteps) {
         return new RunOverrides(range, Calendar.FILE, new Funnel(fileHasSteps ? null : funnel.steps(), null, null,
-                null, null, funnel.dropoffs()), work, output);
+                null, null, funnel.dropoffs(), null), work, output);
     }
 
     /** Which days: one of from/to, date or last; with none, the file's {@code last} days up to as-of. */
@@ -34,10 +34,15 @@ public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work w
         public static final Calendar FILE = new Calendar(null, null, null);
     }
 
-    /** What a funnel counts, and whether to list its drop-offs: flags of funnel jobs only. */
-    public record Funnel(String steps, String window, String order, String ages, String table, boolean dropoffs) {
+    /**
+     * What a funnel counts, and whether to list its drop-offs: flags of funnel jobs only.
+     *
+     * @param breakdown the segment column in {@code --breakdown}'s compact form, or {@code none}
+     */
+    public record Funnel(String steps, String window, String order, String ages, String table, boolean dropoffs,
+                         String breakdown) {
 
-        public static final Funnel FILE = new Funnel(null, null, null, null, null, false);
+        public static final Funnel FILE = new Funnel(null, null, null, null, null, false, null);
     }
 
     /** How the source is read and the work is done and judged. */

@@ -9,7 +9,9 @@ public enum ColumnType {
     /** An item count: whole numbers are counted, a numeric with a fraction is a rejected row, never truncated. */
     COUNT("a number (smallint, integer, bigint or numeric)", Set.of("smallint", "integer", "bigint", "numeric")),
     TEXT("text (text, varchar or char)", Set.of("text", "character varying", "character")),
-    TIMESTAMP("a timestamp", Set.of("timestamp with time zone", "timestamp without time zone"));
+    TIMESTAMP("a timestamp", Set.of("timestamp with time zone", "timestamp without time zone")),
+    /** A breakdown's segment, read as its text: any type has one. */
+    ANY("any type", Set.of());
 
     private final String description;
     private final Set<String> names;
@@ -20,7 +22,7 @@ public enum ColumnType {
     }
 
     boolean accepts(String typeName) {
-        return names.contains(typeName);
+        return this == ANY || names.contains(typeName);
     }
 
     String description() {

@@ -150,6 +150,35 @@ public final class SourceCatalog {
     }
 
     /**
+     * Empty when a primary key or unique index of the table holds exactly this column (valid, not partial), so a
+     * join on it matches at most one row; else why not, in one line. A view has no indexes: the catalog cannot
+     * vouch for its rows, so a view is refused too.
+     */
+    public Optional<String> uniqueKeyProblem(TableName table, String column) {
+        boolean unique = jdbc.sql("""
+                        select exists (select 1 from pg_index i
+                            join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                            where i.indrelid = to_regclass(:table) and i.indisunique and i.indisvalid
+                              and i.indnkeyatts = 1 and i.indpred is null and i.indexprs is null
+                              and a.attname = :column)""")
+                .param("table", table.quoted())
+                .param("column", column)
+                .query(Boolean.class)
+                .single();
+        if (unique) {
+            return Optional.empty();
+        }
+        String kind = jdbc.sql("select relkind::text from pg_class where oid = to_regclass(:table)")
+                .param("table", table.quoted()).query(String.class).optional().orElse("");
+        return Optional.of(INDEXABLE.contains(kind)
+                ? "table " + table + " has no primary key or unique index on (" + column + ") alone, so a join on "
+                        + "it could count a namespace twice; create one, e.g. CREATE UNIQUE INDEX CONCURRENTLY ON "
+                        + table.quoted() + " (" + TableName.quote(column) + ");"
+                : table + " is a view (or foreign table): PostgreSQL keeps no unique index on it, so a join on "
+                        + column + " could count a namespace twice; join the table it reads instead");
+    }
+
+    /**
      * What a run reading these columns reads, for its stored days' definition. The system identifier is readable
      * by every role from PostgreSQL 10 on; where a server refuses it, the server's address stands in (a primary
      * and its replicas then look like different sources, which costs a recomputation, never a wrong reuse).

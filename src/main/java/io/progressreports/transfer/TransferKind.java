@@ -43,7 +43,7 @@ public final class TransferKind implements JobKind<TransferJobFile> {
         RunOverrides.Funnel funnel = flags.funnel();
         for (var funnelOnly : new Object[][] {{"--steps", funnel.steps()}, {"--window", funnel.window()},
                 {"--order", funnel.order()}, {"--ages", funnel.ages()}, {"--table", funnel.table()},
-                {"--dropoffs", funnel.dropoffs() ? "" : null}}) {
+                {"--dropoffs", funnel.dropoffs() ? "" : null}, {"--breakdown", funnel.breakdown()}}) {
             if (funnelOnly[1] != null) {
                 throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
                         + name() + " job");

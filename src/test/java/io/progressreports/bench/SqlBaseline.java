@@ -243,7 +243,7 @@ record SqlBaseline(LocalDate from, LocalDate to, Instant asOf) {
     Query funnelExport(FunnelJobFile job, SourceCatalog catalog) {
         TableName table = catalog.table(funnelTable(job));
         String zone = zone(job.zone());
-        return new Query("funnel rows", bind(new ActionColumns().spanQuery(table, catalog.actions(table)),
+        return new Query("funnel rows", bind(new ActionColumns().spanQuery(table, catalog.actions(table), null),
                 start(from, zone), start(to.plusDays(1), zone), instant(asOf)));
     }
 

@@ -54,7 +54,7 @@ class FunnelDayStoreTest {
                 Map.of("created_at", "timestamp with time zone")), ZoneOffset.UTC);
         var run = new FunnelRun("onboarding-funnel", table, new ActionColumns(), DEFINITION, source, ZoneOffset.UTC,
                 new DateRange(DAY, DAY), AS_OF, Grain.WEEK, false, true,
-                new RunOptions(Path.of("reports"), true, 7, null, "", true));
+                new RunOptions(Path.of("reports"), true, 7, null, "", true), null, 0);
         store = new FunnelDayStore(new JdbcTemplate(dataSource), run);
         store.registerDefinition();
         ageLimits = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
@@ -73,18 +73,19 @@ class FunnelDayStoreTest {
             long mergeRequest = write + n * HOUR;
             switch (n % 5) {
                 case 0 -> records.add(new NamespaceOutcome(n, DAY, c, new long[] {c, write, mergeRequest},
-                        new long[] {write - c, mergeRequest - c, NONE}, new long[] {write, mergeRequest, NONE}));
+                        new long[] {write - c, mergeRequest - c, NONE}, new long[] {write, mergeRequest, NONE},
+                        null));
                 case 1 -> records.add(new NamespaceOutcome(n, DAY, c, new long[] {c, write},
-                        new long[] {write - c, NONE, NONE}, new long[] {write, NONE, NONE}));
+                        new long[] {write - c, NONE, NONE}, new long[] {write, NONE, NONE}, null));
                 case 2 -> records.add(new NamespaceOutcome(n, DAY, c, new long[] {c},
-                        new long[] {NONE, NONE, NONE}, new long[] {NONE, NONE, NONE}));
+                        new long[] {NONE, NONE, NONE}, new long[] {NONE, NONE, NONE}, null));
                 // git_write recorded before creation counts as done at creation.
                 case 3 -> records.add(new NamespaceOutcome(n, DAY, c, new long[] {c, c},
-                        new long[] {0, NONE, 5 * HOUR}, new long[] {c - HOUR, NONE, c + 5 * HOUR}));
+                        new long[] {0, NONE, 5 * HOUR}, new long[] {c - HOUR, NONE, c + 5 * HOUR}, null));
                 // merge_request_created recorded after as-of is ignored, and kept apart.
                 default -> records.add(new NamespaceOutcome(n, DAY, c, new long[] {c, write},
                         new long[] {write - c, NONE, NONE},
-                        new long[] {write, Micros.of(AS_OF) + n * HOUR, NONE}));
+                        new long[] {write, Micros.of(AS_OF) + n * HOUR, NONE}, null));
             }
         }
         records.add(new RejectedRow(1001, DAY, "created_at_missing"));

@@ -33,7 +33,7 @@ class FunnelEvaluatorTest {
             times[i] = i < actions.length && actions[i] != null ? Micros.of(actions[i]) : OnboardingRow.NONE;
         }
         return (NamespaceOutcome) new FunnelEvaluator(definition(order), zone, AS_OF)
-                .evaluate(new OnboardingRow(1, 7L, Micros.of(created), times));
+                .evaluate(new OnboardingRow(1, 7L, Micros.of(created), times, null));
     }
 
     private static Instant at(Duration afterCreation) {
@@ -122,7 +122,7 @@ class FunnelEvaluatorTest {
     void aRowWithoutNamespaceIsRejectedWithItsReason() {
         OnboardingRecord record = new FunnelEvaluator(definition(FunnelOrder.SEQUENTIAL), ZoneOffset.UTC, AS_OF)
                 .evaluate(new OnboardingRow(9, null, Micros.of(CREATED), new long[] {OnboardingRow.NONE,
-                        OnboardingRow.NONE, OnboardingRow.NONE}));
+                        OnboardingRow.NONE, OnboardingRow.NONE}, null));
         assertThat(record).isEqualTo(new RejectedRow(9, LocalDate.of(2026, 10, 1), "missing_namespace_id"));
     }
 }

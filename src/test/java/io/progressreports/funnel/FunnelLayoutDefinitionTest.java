@@ -45,7 +45,7 @@ class FunnelLayoutDefinitionTest {
         return new FunnelRun("onboarding-funnel", TABLE, layout, definition, SOURCE, ZoneOffset.UTC,
                 new DateRange(day, day),
                 Instant.parse("2026-11-01T00:00:00Z"), Grain.WEEK, false, false,
-                new RunOptions(Path.of("reports"), true, 7, null, "", true));
+                new RunOptions(Path.of("reports"), true, 7, null, "", true), null, 0);
     }
 
     /** The source read and the aggregate format are part of every definition: days are reused for the same only. */

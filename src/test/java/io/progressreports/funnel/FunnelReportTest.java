@@ -35,7 +35,7 @@ class FunnelReportTest {
             times[i] = Micros.of(created.plus(actionDelays[i]));
         }
         OnboardingRecord record = new FunnelEvaluator(DEFINITION, zone, asOf)
-                .evaluate(new OnboardingRow(1, 1L, Micros.of(created), times));
+                .evaluate(new OnboardingRow(1, 1L, Micros.of(created), times, null));
         long[] ages = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
         days.computeIfAbsent(record.cohortDay(), d -> FunnelDayAggregate.empty(DEFINITION)).add(record, ages);
     }
