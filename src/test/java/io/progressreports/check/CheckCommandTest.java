@@ -34,7 +34,7 @@ class CheckCommandTest {
 
     @BeforeAll
     static void createStore() {
-        store = TestDatabase.newDatabaseUrl();
+        store = TestDatabase.newStoreUrl();
     }
 
     /** Every table, column and index the jobs read, as the source schema has them. */

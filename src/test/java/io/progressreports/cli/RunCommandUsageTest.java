@@ -27,7 +27,7 @@ class RunCommandUsageTest {
 
     private int run(String... flags) {
         var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--out", out.toString(),
-                "--source-url", TestDatabase.seededSourceUrl(), "--store-url", TestDatabase.newDatabaseUrl()));
+                "--source-url", TestDatabase.seededSourceUrl(), "--store-url", TestDatabase.newStoreUrl()));
         args.addAll(List.of(flags));
         return ProgressReportsCommand.execute(args.toArray(String[]::new));
     }
@@ -81,7 +81,7 @@ class RunCommandUsageTest {
         Files.writeString(file, "kind: funnel\n# the steps:\nsteps: [git_write, no_such_action]\n");
         assertThat(ProgressReportsCommand.execute("run", "odd-funnel", "--jobs-dir", jobs.toString(), "--out",
                 out.toString(), "--source-url", TestDatabase.seededSourceUrl(), "--store-url",
-                TestDatabase.newDatabaseUrl())).isEqualTo(ExitCodes.USAGE);
+                TestDatabase.newStoreUrl())).isEqualTo(ExitCodes.USAGE);
         assertThat(errorLine()).startsWith("progress-reports: " + file + " line 3: unknown action 'no_such_action' "
                 + "in steps (known: ");
         assertThat(out.resolve("odd-funnel")).doesNotExist();
@@ -102,7 +102,7 @@ class RunCommandUsageTest {
     void anUnreachableSourceIsExit69() {
         int exit = ProgressReportsCommand.execute("run", "onboarding-funnel", "--out", out.toString(), "--date",
                 "2026-10-01", "--source-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
-                "--store-url", TestDatabase.newDatabaseUrl());
+                "--store-url", TestDatabase.newStoreUrl());
         assertThat(exit).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(out.resolve("onboarding-funnel")).doesNotExist();
     }

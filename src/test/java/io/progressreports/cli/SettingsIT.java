@@ -95,7 +95,7 @@ class SettingsIT {
     @Test
     void flagsBeatEnvironmentVariables() throws IOException {
         try (CliProcess run = run(Map.of("REPORTS_SOURCE_URL", UNREACHABLE), "--source-url", source, "--store-url",
-                TestDatabase.newDatabaseUrl())) {
+                TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isZero();
         }
     }
@@ -104,14 +104,14 @@ class SettingsIT {
     void environmentVariablesBeatApplicationYml() throws IOException {
         yml(workingDirectory, UNREACHABLE, null);
         try (CliProcess run = run(Map.of("REPORTS_SOURCE_URL", source, "REPORTS_STORE_URL",
-                TestDatabase.newDatabaseUrl()))) {
+                TestDatabase.newStoreUrl()))) {
             assertThat(exit(run)).as(run.stderr()).isZero();
         }
     }
 
     @Test
     void applicationYmlInTheWorkingDirectoryAloneIsEnough() throws IOException {
-        yml(workingDirectory, source, TestDatabase.newDatabaseUrl());
+        yml(workingDirectory, source, TestDatabase.newStoreUrl());
         try (CliProcess run = run(Map.of())) {
             assertThat(exit(run)).as(run.stderr()).isZero();
             assertThat(run.stdout()).startsWith("report: ");
@@ -120,7 +120,7 @@ class SettingsIT {
 
     @Test
     void applicationYmlInTheInstallFolderIsReadAndTheWorkingDirectoryOneBeatsIt() throws IOException {
-        yml(installFolder, UNREACHABLE, TestDatabase.newDatabaseUrl());
+        yml(installFolder, UNREACHABLE, TestDatabase.newStoreUrl());
         try (CliProcess run = run(Map.of())) {
             assertThat(exit(run)).as("the install folder's source is taken").isEqualTo(ExitCodes.UNAVAILABLE);
         }
@@ -134,7 +134,7 @@ class SettingsIT {
     void aPasswordFileGivesThePasswordAndNeverShowsIt() throws IOException {
         Path file = Files.writeString(dir.resolve("source-password"), PASSWORD + "\n");
         try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD_FILE", file.toString()), "--source-url",
-                roleUrl(), "--store-url", TestDatabase.newDatabaseUrl())) {
+                roleUrl(), "--store-url", TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isZero();
             assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
         }
@@ -144,7 +144,7 @@ class SettingsIT {
     void aWrongPasswordIsExit69InOneLineThatDoesNotShowIt() throws IOException {
         String wrong = PASSWORD + "-wrong";
         try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD", wrong), "--source-url", roleUrl(),
-                "--store-url", TestDatabase.newDatabaseUrl())) {
+                "--store-url", TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(run.stderr().lines().filter(line -> line.startsWith("progress-reports:")).toList())
                     .singleElement().asString().contains("password authentication failed");
@@ -155,7 +155,7 @@ class SettingsIT {
     @Test
     void aWrongPasswordInTheUrlIsNotShownEither() throws IOException {
         try (CliProcess run = run(Map.of(), "--source-url", roleUrl() + "&password=" + PASSWORD + "-wrong",
-                "--store-url", TestDatabase.newDatabaseUrl())) {
+                "--store-url", TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(run.stdout() + run.stderr()).doesNotContain(PASSWORD);
         }
@@ -165,7 +165,7 @@ class SettingsIT {
     void anUnreadablePasswordFileIsExit64NamingTheFile() throws IOException {
         Path missing = dir.resolve("no-such-password-file");
         try (CliProcess run = run(Map.of("REPORTS_SOURCE_PASSWORD_FILE", missing.toString()), "--source-url",
-                roleUrl(), "--store-url", TestDatabase.newDatabaseUrl())) {
+                roleUrl(), "--store-url", TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.stderr().lines().filter(line -> line.startsWith("progress-reports:")).toList())
                     .singleElement().asString().contains(missing.toString());
@@ -178,7 +178,7 @@ class SettingsIT {
     void aBadValueFromTheEnvironmentIsExit64InOneLineNamingTheSetting(boolean aot) {
         try (CliProcess run = run(Map.of("spring.aot.enabled", Boolean.toString(aot)),
                 Map.of("REPORTS_PROGRESS_INTERVAL", "5x"), "--source-url", source, "--store-url",
-                TestDatabase.newDatabaseUrl())) {
+                TestDatabase.newStoreUrl())) {
             assertThat(exit(run)).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.stderr().lines().toList()).singleElement().asString()
                     .startsWith("progress-reports: ").contains("reports.progress-interval");

@@ -51,7 +51,7 @@ class SigtermIT {
     private static synchronized Path uninterrupted() {
         if (uninterrupted == null) {
             uninterrupted = shared.resolve("uninterrupted");
-            assertThat(ProgressReportsCommand.execute(run(TestDatabase.newDatabaseUrl(), uninterrupted)
+            assertThat(ProgressReportsCommand.execute(run(TestDatabase.newStoreUrl(), uninterrupted)
                     .toArray(String[]::new))).isZero();
         }
         return uninterrupted;
@@ -76,7 +76,7 @@ class SigtermIT {
 
     @Test
     void aTerminatedRunStopsAtAChunkBoundaryAndTheSameCommandResumesIt() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Path out = dir.resolve("out");
         List<String> command = run(store, out);
         try (CliProcess process = CliProcess.start(dir.resolve("logs"), command.toArray(String[]::new))) {
@@ -145,7 +145,7 @@ class SigtermIT {
 
     @Test
     void aScheduleThatHadToStopARunExits143() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         // A fresh store: the catch-up run starts at once.
         var schedule = new ArrayList<>(List.of("schedule", "--chunk-size", "100", "--threads", "1"));
         schedule.addAll(scheduleFlags(store, 120));
@@ -164,7 +164,7 @@ class SigtermIT {
 
     @Test
     void anIdleScheduleExitsPromptlyWithZero() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         List<String> flags = scheduleFlags(store, 7);
         // Last night's report is there, so there is nothing to catch up.
         var run = new ArrayList<>(List.of("run", "nightly-funnel"));

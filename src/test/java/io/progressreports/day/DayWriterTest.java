@@ -1,7 +1,6 @@
 package io.progressreports.day;
 
 import io.progressreports.TestDatabase;
-import io.progressreports.store.StoreMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -255,8 +254,7 @@ class DayWriterTest {
 
         @Bean
         DataSource dataSource() {
-            var dataSource = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
-            StoreMigrations.migrate(dataSource);
+            var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
             new JdbcTemplate(dataSource).execute("""
                     create table rows (id bigint primary key, day date not null, value bigint not null);
                     create table test_day (day date primary key, rows bigint not null, total bigint not null,

@@ -50,7 +50,7 @@ class CsvInjectionTest {
         }
         for (String job : new String[] {"onboarding-funnel", "transfer-speed"}) {
             int exit = ProgressReportsCommand.execute("run", job, "--source-url", sourceUrl, "--store-url",
-                    TestDatabase.newDatabaseUrl(), "--out", out.toString(), "--last", "30", "--as-of",
+                    TestDatabase.newStoreUrl(), "--out", out.toString(), "--last", "30", "--as-of",
                     "2026-11-01T00:00:00Z", "--grain", "day", "--latest");
             assertThat(exit).as(job).isZero();
         }

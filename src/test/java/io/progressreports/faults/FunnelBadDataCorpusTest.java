@@ -82,7 +82,7 @@ class FunnelBadDataCorpusTest {
         Path dir = out.resolve(name);
         var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--jobs-dir",
                 Path.of("jobs").toAbsolutePath().toString(), "--source-url", sourceUrl, "--store-url",
-                TestDatabase.newDatabaseUrl(), "--out", dir.toString(), "--from", "2026-10-01", "--to",
+                TestDatabase.newStoreUrl(), "--out", dir.toString(), "--from", "2026-10-01", "--to",
                 "2026-10-31", "--as-of", "2026-10-20T00:00:00Z", "--grain", "day", "--window", "2d", "--order",
                 order, "--steps", String.join(",", STEPS), "--table", table,
                 // The corpus is bad on purpose: far more rejects than the job file's threshold allows.

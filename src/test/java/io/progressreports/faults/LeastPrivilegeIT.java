@@ -34,7 +34,7 @@ class LeastPrivilegeIT {
     @Test
     void aGrantRevokedMidRunIsExit77InOneLineAndTheRerunAfterTheGrantFinishes() {
         String source = LeastPrivilegeTest.as(roles.sourceUrl(), "reports_revoked");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         String[] command = {"run", "onboarding-funnel", "--source-url", source, "--store-url", store, "--out",
                 out.toString(), "--from", "2026-09-27", "--to", "2026-10-31", "--as-of", "2026-11-01T00:00:00Z",
                 "--chunk-size", "10", "--threads", "1", "--partition-days", "1"};

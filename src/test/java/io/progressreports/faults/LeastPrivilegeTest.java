@@ -60,7 +60,7 @@ class LeastPrivilegeTest {
     @Test
     void aMissingSelectGrantIsExit77InOneLineNamingTheSourceAndTheTable() {
         CliRun run = CliRun.of(List.of("run", "transfer-speed", "--source-url", as(sourceUrl, "reports_no_grant"),
-                "--store-url", TestDatabase.newDatabaseUrl(), "--out", out.toString(), "--last", "30", "--as-of",
+                "--store-url", TestDatabase.newStoreUrl(), "--out", out.toString(), "--last", "30", "--as-of",
                 "2026-11-01T00:00:00Z"));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PERMISSION);
         assertThat(errorLines(run.err())).as(run.err()).singleElement().asString()
@@ -77,7 +77,7 @@ class LeastPrivilegeTest {
             admin.setAutoCommit(false);
             admin.createStatement().execute("lock table onboarding_progresses in access exclusive mode");
             CliRun run = CliRun.of(List.of("run", "onboarding-funnel", "--source-url",
-                    as(sourceUrl, "reports_impatient"), "--store-url", TestDatabase.newDatabaseUrl(), "--out",
+                    as(sourceUrl, "reports_impatient"), "--store-url", TestDatabase.newStoreUrl(), "--out",
                     out.toString(), "--last", "30", "--as-of", "2026-11-01T00:00:00Z"));
             admin.rollback();
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNAVAILABLE);

@@ -51,7 +51,7 @@ class RejectThresholdTest {
 
     @Test
     void overTheJobFilesThresholdExits65AfterPublishingAndHistoryShows65() {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
 
         CliRun over = run(store);
 
@@ -85,13 +85,13 @@ class RejectThresholdTest {
 
     @Test
     void aThresholdOfOneHundredPercentAllowsAnyRejects() {
-        assertThat(run(TestDatabase.newDatabaseUrl(), "--max-reject-rate", "1").exitCode()).isZero();
+        assertThat(run(TestDatabase.newStoreUrl(), "--max-reject-rate", "1").exitCode()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"5", "-0.1", "1.5", "101%", "five", "0.05%%", ""})
     void aBadThresholdIsNamedInOneLineWithExit64(String value) {
-        CliRun bad = run(TestDatabase.newDatabaseUrl(), "--max-reject-rate", value);
+        CliRun bad = run(TestDatabase.newStoreUrl(), "--max-reject-rate", value);
 
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err().lines().toList()).containsExactly("progress-reports: --max-reject-rate '" + value

@@ -38,7 +38,7 @@ class SourceColumnsTest {
 
     private CliRun run(String job, String source, String... extra) {
         var args = new ArrayList<>(List.of("run", job, "--source-url", source, "--store-url",
-                TestDatabase.newDatabaseUrl(), "--out", dir.resolve("out").toString(), "--from", FROM, "--to", TO,
+                TestDatabase.newStoreUrl(), "--out", dir.resolve("out").toString(), "--from", FROM, "--to", TO,
                 "--as-of", "2026-11-01T00:00:00Z", "--latest"));
         args.addAll(List.of(extra));
         return CliRun.of(args);

@@ -39,7 +39,7 @@ class SourceDropIT {
     @Test
     void aDropMidRunIsRetriedAndTheReportIsAnUninterruptedRunsBytes() {
         String source = TestDatabase.seededSourceUrl();
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Map<String, String> clean = cleanRun(source);
 
         try (CliProcess run = CliProcess.start(work.resolve("logs"), slowCommand(source, store))) {
@@ -59,7 +59,7 @@ class SourceDropIT {
     void aSourceThatStaysDownExits69AndLeavesTheReportAloneAndTheRerunFinishes() throws IOException {
         String source = TestDatabase.newSourceUrl(3000, 0, 40);
         String database = TestDatabase.jdbc(source).queryForObject("select current_database()", String.class);
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         JdbcTemplate admin = TestDatabase.jdbc(store);
         Map<String, String> clean = cleanRun(source);
         // An earlier run of the same job, over fewer days: what an analyst has open when the source goes down.
@@ -97,7 +97,7 @@ class SourceDropIT {
     @Test
     void aSourceThatStopsAnsweringEndsTheRunAtTheReadTimeoutWithExit69() throws SQLException {
         String source = TestDatabase.newSourceUrl(500, 0, 40);
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         // The server keeps the connection but sends nothing: the read waits on a lock a migration holds.
         try (Connection admin = TestDatabase.jdbc(source).getDataSource().getConnection()) {
             admin.setAutoCommit(false);
@@ -123,7 +123,7 @@ class SourceDropIT {
      */
     private Map<String, String> cleanRun(String source) {
         Path out = work.resolve("clean");
-        CliRun clean = CliRun.of(List.of(command(source, TestDatabase.newDatabaseUrl(), FROM, out)));
+        CliRun clean = CliRun.of(List.of(command(source, TestDatabase.newStoreUrl(), FROM, out)));
         assertThat(clean.exitCode()).as(clean.err()).isZero();
         return ReportFiles.contentHashes(out.resolve("onboarding-funnel/latest"));
     }

@@ -184,7 +184,7 @@ class TransferBadDataCorpusTest {
         String job = table.replace('_', '-');
         Path out = dir.resolve("out-" + job + "-" + System.nanoTime());
         assertThat(ProgressReportsCommand.execute("run", job, "--jobs-dir", dir.resolve("jobs").toString(),
-                "--source-url", sourceUrl, "--store-url", TestDatabase.newDatabaseUrl(), "--out", out.toString(),
+                "--source-url", sourceUrl, "--store-url", TestDatabase.newStoreUrl(), "--out", out.toString(),
                 "--from", "2026-10-01", "--to", "2026-10-31", "--as-of", "2026-10-31T12:00:00Z", "--latest")).as(job).isZero();
         return out.resolve(job).resolve("latest");
     }

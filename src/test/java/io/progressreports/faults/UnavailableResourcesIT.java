@@ -30,7 +30,7 @@ class UnavailableResourcesIT {
         Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here: "
                 + new String(mount.getInputStream().readAllBytes()).strip());
         try {
-            String store = TestDatabase.newDatabaseUrl();
+            String store = TestDatabase.newStoreUrl();
             assertThat(UnavailableResourcesTest.run(store, full)).isEqualTo(ExitCodes.CANNOT_CREATE);
             try (var left = Files.list(full.resolve("onboarding-funnel"))) {
                 assertThat(left).as("no report an analyst could open, no half-written one filling the disk")
@@ -40,7 +40,7 @@ class UnavailableResourcesIT {
             Path out = work.resolve("reports");
             assertThat(UnavailableResourcesTest.run(store, out)).isZero();
             Path clean = work.resolve("clean");
-            assertThat(UnavailableResourcesTest.run(TestDatabase.newDatabaseUrl(), clean)).isZero();
+            assertThat(UnavailableResourcesTest.run(TestDatabase.newStoreUrl(), clean)).isZero();
             assertThat(UnavailableResourcesTest.csvs(out)).isEqualTo(UnavailableResourcesTest.csvs(clean));
         } finally {
             new ProcessBuilder("umount", full.toString()).start().waitFor();

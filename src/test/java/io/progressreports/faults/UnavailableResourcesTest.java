@@ -45,7 +45,7 @@ class UnavailableResourcesTest {
 
     @Test
     void anUnwritableOutputExits73AndTheRerunFinishesFromTheStore() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Path blocked = Files.writeString(work.resolve("not-a-folder"), "a file where the output folder should be");
 
         assertThat(run(store, blocked.resolve("reports"))).isEqualTo(ExitCodes.CANNOT_CREATE);
@@ -55,7 +55,7 @@ class UnavailableResourcesTest {
         Path out = work.resolve("reports");
         assertThat(run(store, out)).isZero();
         Path clean = work.resolve("clean");
-        assertThat(run(TestDatabase.newDatabaseUrl(), clean)).isZero();
+        assertThat(run(TestDatabase.newStoreUrl(), clean)).isZero();
         assertThat(csvs(out)).isEqualTo(csvs(clean));
         // The restart did only the report step: every partition had been committed before publishing failed.
         assertThat(TestDatabase.jdbc(store).queryForObject("""

@@ -173,7 +173,7 @@ class ActionRowsLayoutFunctionalTest {
     @Test
     void checkFindsTheLegacyTablesReady() {
         CliRun check = CliRun.of(List.of("check", JOB, "--jobs-dir", EXAMPLES.toString(), "--source-url",
-                legacySource, "--store-url", TestDatabase.newDatabaseUrl(), "--out", dir.resolve("check").toString()));
+                legacySource, "--store-url", TestDatabase.newStoreUrl(), "--out", dir.resolve("check").toString()));
 
         assertThat(check.lines()).anyMatch(line -> line.contains("namespace_onboarding_actions has an index leading"
                 + " with namespace_id")).anyMatch(line -> line.contains("namespaces has an index leading with"
@@ -203,7 +203,7 @@ class ActionRowsLayoutFunctionalTest {
         Path out = jobs.resolve("out");
 
         int exit = ProgressReportsCommand.execute("run", "bad", "--jobs-dir", jobs.toString(), "--out",
-                out.toString(), "--source-url", legacySource, "--store-url", TestDatabase.newDatabaseUrl());
+                out.toString(), "--source-url", legacySource, "--store-url", TestDatabase.newStoreUrl());
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         List<String> errors = err.errorLines();
@@ -223,7 +223,7 @@ class ActionRowsLayoutFunctionalTest {
     private static Path run(String job, Path jobs, String source, String flags) {
         Path out = dir.resolve("out-" + Integer.toHexString((job + jobs + flags).hashCode()));
         var args = new ArrayList<>(List.of("run", job, "--jobs-dir", jobs.toAbsolutePath().toString(), "--source-url",
-                source, "--store-url", TestDatabase.newDatabaseUrl(), "--out", out.toString(), "--from", FROM, "--to",
+                source, "--store-url", TestDatabase.newStoreUrl(), "--out", out.toString(), "--from", FROM, "--to",
                 TO, "--as-of", AS_OF, "--dropoffs", "--latest"));
         args.addAll(List.of(flags.split(" ")));
         assertThat(ProgressReportsCommand.execute(args.toArray(String[]::new))).isZero();

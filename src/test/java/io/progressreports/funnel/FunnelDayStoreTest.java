@@ -9,7 +9,6 @@ import io.progressreports.report.Grain;
 import io.progressreports.source.Micros;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
-import io.progressreports.store.StoreMigrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,8 +46,7 @@ class FunnelDayStoreTest {
 
     @BeforeEach
     void emptyStore() {
-        var dataSource = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
-        StoreMigrations.migrate(dataSource);
+        var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
         var table = new TableName("public", "onboarding_progresses");
         var source = new SourceIdentity("7453127819826152734", "app", Map.of(table.toString(),
                 Map.of("created_at", "timestamp with time zone")), ZoneOffset.UTC);

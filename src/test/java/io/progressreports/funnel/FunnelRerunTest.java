@@ -33,7 +33,7 @@ class FunnelRerunTest {
 
     @Test
     void aSecondRunReusesFinalDaysAndWritesByteIdenticalFiles() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Path report = out.resolve("onboarding-funnel/2026-08-01_2026-10-31");
 
         assertThat(run(store)).isZero();
@@ -55,7 +55,7 @@ class FunnelRerunTest {
 
     @Test
     void recomputeRedoesEveryDayAndStillAgrees() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Path report = out.resolve("onboarding-funnel/2026-08-01_2026-10-31");
         assertThat(run(store)).isZero();
         Map<String, byte[]> first = read(report);

@@ -80,7 +80,7 @@ class OnboardingFunnelJobFunctionalTest {
     @BeforeAll
     static void startDatabases() {
         sourceUrl = TestDatabase.newDatabaseUrl();
-        store = TestDatabase.newDatabaseUrl();
+        store = TestDatabase.newStoreUrl();
         var dataSource = new DriverManagerDataSource(sourceUrl);
         SourceSchema.migrate(dataSource);
         SyntheticOnboardingData.generate(dataSource, new SyntheticOnboardingData.Settings(30_000, 120, 20261101L, NOW));
@@ -90,7 +90,7 @@ class OnboardingFunnelJobFunctionalTest {
 
     /** A store of its own per run, so that every day is computed from the rows and rows.read covers the range. */
     private static String freshStore() {
-        return TestDatabase.newDatabaseUrl();
+        return TestDatabase.newStoreUrl();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ class SecurityFunnelJobTest {
     @Test
     void theSecurityFunnelRunsFromItsJobFile() throws IOException {
         int exit = ProgressReportsCommand.execute("run", "security-funnel", "--source-url",
-                TestDatabase.seededSourceUrl(), "--store-url", TestDatabase.newDatabaseUrl(), "--out", out.toString(),
+                TestDatabase.seededSourceUrl(), "--store-url", TestDatabase.newStoreUrl(), "--out", out.toString(),
                 "--as-of", "2026-11-01T00:00:00Z");
 
         assertThat(exit).isZero();

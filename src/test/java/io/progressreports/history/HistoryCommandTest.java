@@ -31,7 +31,7 @@ class HistoryCommandTest {
     @TempDir
     Path dir;
 
-    private String store = TestDatabase.newDatabaseUrl();
+    private String store = TestDatabase.newStoreUrl();
 
     private int run(String job, String sourceUrl, Path reports) {
         CliRun run = CliRun.of(List.of("run", job, "--source-url", sourceUrl, "--store-url", store, "--out",

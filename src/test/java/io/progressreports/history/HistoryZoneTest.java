@@ -30,7 +30,7 @@ class HistoryZoneTest {
     @TempDir
     Path dir;
 
-    private final String store = TestDatabase.newDatabaseUrl();
+    private final String store = TestDatabase.newStoreUrl();
 
     @AfterEach
     void restoreZone() {

@@ -107,7 +107,7 @@ class RestartAfterKillIT {
     @MethodSource("killPoints")
     void aRunKilledAtAnyPointResumesAndWritesTheSameBytes(KillPoint point) throws IOException {
         String job = jobName(point.job());
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         JdbcTemplate storeSql = TestDatabase.jdbc(store);
 
         try (CliProcess killed = CliProcess.start(work.resolve("logs"), command(point.job(), store,
@@ -143,7 +143,7 @@ class RestartAfterKillIT {
     private Map<String, String> cleanReport(String kind) {
         synchronized (CLEAN_REPORTS) {
             if (!CLEAN_REPORTS.containsKey(kind)) {
-                String store = TestDatabase.newDatabaseUrl();
+                String store = TestDatabase.newStoreUrl();
                 Path out = work.resolve("clean");
                 CliRun clean = CliRun.of(List.of(command(kind, store, out)));
                 assertThat(clean.exitCode()).as(clean.err()).isZero();

@@ -40,7 +40,7 @@ class ProgressLinesIT {
         try (var run = CliProcess.start(dir.resolve("logs"), Map.of("REPORTS_PROGRESS_INTERVAL", "100ms"), "run",
                 "onboarding-funnel", "--from", "2026-07-01", "--to", "2026-10-31", "--as-of", asOf.toString(),
                 "--out", dir.resolve("out").toString(), "--source-url", source, "--store-url",
-                TestDatabase.newDatabaseUrl(), "--chunk-size", "100", "--threads", "1")) {
+                TestDatabase.newStoreUrl(), "--chunk-size", "100", "--threads", "1")) {
             assertThat(run.waitFor(Duration.ofMinutes(3))).as(run.stderr()).isZero();
             String log = run.stderr();
 

@@ -29,7 +29,7 @@ class ChunkSizeTest {
     @TempDir
     Path dir;
 
-    private final String store = TestDatabase.newDatabaseUrl();
+    private final String store = TestDatabase.newStoreUrl();
 
     private JobFiles jobFiles() throws IOException {
         Path jobs = Files.createDirectories(dir.resolve("jobs"));

@@ -29,7 +29,7 @@ class ReportFoldersTest {
     @TempDir
     Path out;
 
-    private final String store = TestDatabase.newDatabaseUrl();
+    private final String store = TestDatabase.newStoreUrl();
 
     /** With the nightly run's range and as-of unless {@code flags} give an as-of. */
     private CliRun run(String... flags) {

@@ -102,7 +102,7 @@ class SchedulerTest {
     @Test
     void catchesUpOnStartThenRunsAtTheCronTimeAndNotBefore() throws Exception {
         JobFiles jobs = jobFile("30 2 * * *");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         var clock = new ManualClock(START);
         Instant nextNight = Instant.parse("2026-11-02T02:30:00Z");
 
@@ -132,7 +132,7 @@ class SchedulerTest {
     @Test
     void aCronTimeThatPassesDuringARunStartsNoSecondRun() throws Exception {
         JobFiles jobs = jobFile("* * * * *");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         var clock = new ManualClock(START);
         NightlyReports real = reports(jobs, clock, store);
         var started = new AtomicInteger();
@@ -185,7 +185,7 @@ class SchedulerTest {
     @Test
     void anAdHocRunDoesNotStandInForTheMissedNightlyReport() throws Exception {
         JobFiles jobs = jobFile("30 2 * * *");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         // The case that cancelled the catch-up: a completed run of the job over another range, and one with other
         // steps over the nightly range.
         for (String[] adHoc : List.of(new String[] {"--date", "2020-01-01"}, new String[] {"--steps", "git_write",

@@ -66,7 +66,7 @@ class SourceZoneFunctionalIT {
 
     private static List<String> arguments(String job, String source, Path out, String... extra) {
         var args = new ArrayList<>(List.of("run", job, "--source-url", source, "--store-url",
-                TestDatabase.newDatabaseUrl(), "--out", out.toString(), "--from", FROM, "--to", TO, "--as-of",
+                TestDatabase.newStoreUrl(), "--out", out.toString(), "--from", FROM, "--to", TO, "--as-of",
                 "2026-11-01T00:00:00Z"));
         args.addAll(List.of(extra));
         return args;

@@ -32,7 +32,7 @@ class RunLockTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = TestDatabase.newDatabaseUrl();
+        store = TestDatabase.newStoreUrl();
         jobs = Files.createDirectories(dir.resolve("jobs"));
         Path funnel = Path.of("jobs", "onboarding-funnel.yml");
         Files.copy(funnel, jobs.resolve("onboarding-funnel.yml"));

@@ -52,11 +52,11 @@ class StoredDaySourceTest {
     void daysStoredFromOneDatabaseAreNotReusedForAnother() throws IOException {
         String a = TestDatabase.newSourceUrl(3_000, 40, 100);
         String b = TestDatabase.newSourceUrl(1_000, 15, 100);
-        String shared = TestDatabase.newDatabaseUrl();
+        String shared = TestDatabase.newStoreUrl();
         for (String job : List.of("onboarding-funnel", "transfer-speed")) {
             assertThat(run(job, a, shared, out.resolve("a"))).isZero();
             assertThat(run(job, b, shared, out.resolve("b"))).isZero();
-            assertThat(run(job, b, TestDatabase.newDatabaseUrl(), out.resolve("b-alone"))).isZero();
+            assertThat(run(job, b, TestDatabase.newStoreUrl(), out.resolve("b-alone"))).isZero();
 
             assertThat(days(out.resolve("b"), job)).as(job).isEqualTo(Map.of("computed", 61, "reused", 0,
                     "computed_because", Map.of("other source", 61)));
@@ -90,7 +90,7 @@ class StoredDaySourceTest {
         admin.execute("grant select on all tables in schema public to " + role);
 
         assertThat(run("onboarding-funnel", source.replace("user=postgres", "user=" + role),
-                TestDatabase.newDatabaseUrl(), out)).isZero();
+                TestDatabase.newStoreUrl(), out)).isZero();
 
         @SuppressWarnings("unchecked")
         var manifestSource = (Map<String, Object>) Manifest.read(report(out, "onboarding-funnel")
@@ -102,7 +102,7 @@ class StoredDaySourceTest {
     @Test
     void daysStoredInAnEarlierFormatAreRecomputed() throws IOException {
         String source = TestDatabase.seededSourceUrl();
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         assertThat(run("onboarding-funnel", source, store, out.resolve("first"))).isZero();
         JdbcTemplate jdbc = TestDatabase.jdbc(store);
         jdbc.update("insert into funnel_definition (definition_id, definition) select 'earlier', "

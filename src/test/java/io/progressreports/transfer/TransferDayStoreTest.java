@@ -8,7 +8,6 @@ import io.progressreports.report.Grain;
 import io.progressreports.source.Micros;
 import io.progressreports.source.SourceIdentity;
 import io.progressreports.source.TableName;
-import io.progressreports.store.StoreMigrations;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,7 @@ class TransferDayStoreTest {
 
     @BeforeEach
     void emptyStore() {
-        var dataSource = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
-        StoreMigrations.migrate(dataSource);
+        var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
         sql = new JdbcTemplate(dataSource);
         var steps = new TableName("public", "deployment_steps");
         var timings = new TableName("public", "deployment_step_timings");

@@ -340,7 +340,7 @@ class TransferSpeedJobFunctionalTest {
     void everyFigureAgreesWithSql(Case c) throws IOException {
         Path out = out(c.name());
 
-        assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+        assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(), out))).isZero();
 
         Path report = c.report(out);
         var problems = new ArrayList<String>();
@@ -388,7 +388,7 @@ class TransferSpeedJobFunctionalTest {
     @Test
     void formulaLikeStepNamesAreNeutralisedInTheCsv() throws IOException {
         Path out = out("neutralised");
-        assertThat(ProgressReportsCommand.execute(DAY_UTC.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+        assertThat(ProgressReportsCommand.execute(DAY_UTC.arguments(TestDatabase.newStoreUrl(), out))).isZero();
 
         String text = Files.readString(DAY_UTC.report(out).resolve("step_duration.csv"), StandardCharsets.UTF_8);
         assertThat(text).contains(",'=cmd,").doesNotContain(",=cmd,");
@@ -399,7 +399,7 @@ class TransferSpeedJobFunctionalTest {
     /** The nightly pattern: a second run finds the final days in the store and must publish the same files. */
     @Test
     void aSecondRunReusesFinalDaysAndWritesTheSameFiles() throws IOException {
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
         Path first = out("first run");
         Path second = out("second run");
 
@@ -428,7 +428,7 @@ class TransferSpeedJobFunctionalTest {
         Path out = out(c.name());
         source.execute("drop index " + FINISHED_AT_INDEX);
         try {
-            assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(), out))).isZero();
+            assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(), out))).isZero();
         } finally {
             source.execute("create index " + FINISHED_AT_INDEX + " on deployment_step_timings (finished_at)");
         }
@@ -453,13 +453,13 @@ class TransferSpeedJobFunctionalTest {
     void withoutTheUpdatedAtIndexTheRunScansTheStepsAtMostOnceMore() throws IOException {
         Case c = new Case("no updated_at index", LocalDate.parse("2026-09-20"), LocalDate.parse("2026-10-31"), AS_OF,
                 "Europe/Berlin", "day", 7);
-        long indexed = stepScans(() -> ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(),
+        long indexed = stepScans(() -> ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(),
                 out("with updated_at index"))));
         source.execute("drop index " + UPDATED_AT_INDEX);
         long scans;
         Path out = out(c.name());
         try {
-            scans = stepScans(() -> ProgressReportsCommand.execute(c.arguments(TestDatabase.newDatabaseUrl(), out)));
+            scans = stepScans(() -> ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(), out)));
         } finally {
             source.execute("create index " + UPDATED_AT_INDEX + " on deployment_steps (updated_at)");
         }
