@@ -6,6 +6,7 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
 import io.progressreports.launch.ReportTasklet;
+import io.progressreports.page.KindPage;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 
@@ -60,6 +61,11 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
         DateRange range = run.range();
         List<FunnelDayStore.Dropoff> dropoffs = run.dropoffs() ? store.dropoffs(range.from(), range.to()) : List.of();
         return new FunnelReportFiles(dir, run.options().bom()).write(rendered.report(), run, dropoffs);
+    }
+
+    @Override
+    protected KindPage page(Rendered rendered) {
+        return FunnelPage.of(rendered.report(), run.definition().window());
     }
 
     @Override

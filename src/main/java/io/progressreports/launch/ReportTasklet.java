@@ -7,6 +7,8 @@ import io.progressreports.alert.RunAlerts;
 import io.progressreports.compare.Point;
 import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayRun;
+import io.progressreports.page.KindPage;
+import io.progressreports.page.ReportPage;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
@@ -58,6 +60,9 @@ public abstract class ReportTasklet<R> implements Tasklet {
 
     /** Writes the report's files into the staging folder {@code dir}; returns their names. */
     protected abstract List<String> write(Path dir, R report);
+
+    /** What the report's index.html shows of this kind (its headline, glossary, ...). */
+    protected abstract KindPage page(R report);
 
     /** The run's parameters, as the manifest shows them. */
     protected abstract Map<String, Object> parameters();
@@ -138,9 +143,13 @@ public abstract class ReportTasklet<R> implements Tasklet {
         DateRange range = run.range();
         List<Alert> alerts = RunAlerts.check(options.alerting().rules(), new Point(range.from(),
                 range.to().plusDays(1), rejects.rate()), rule -> alertSeries(report, rule));
+        Map<String, Object> manifest = manifest(job, rows, figures, rejects, report, alerts);
         Path published = new ReportPublisher(options.out().resolve(run.jobName())).write(
-                RunParameters.folder(job.getJobParameters()), options.latest(), dir -> writeWithAlerts(dir, report,
-                        alerts), manifest(job, rows, figures, rejects, report, alerts));
+                RunParameters.folder(job.getJobParameters()), options.latest(), dir -> {
+                    List<String> files = writeWithAlerts(dir, report, alerts);
+                    files.add(ReportPage.write(dir, manifest, files, page(report)));
+                    return files;
+                }, manifest);
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         BrokenRules.putInto(job.getExecutionContext(), alerts);

@@ -17,7 +17,7 @@ import java.util.List;
 /** Writes the transfer-speed report's CSVs and charts into a folder. The columns are a contract: design.md. */
 final class TransferReportFiles {
 
-    private static final int SPEED_SCALE = 3;
+    static final int SPEED_SCALE = 3;
     private static final int SECONDS_SCALE = 6;
     private static final int RATE_SCALE = 4;
 

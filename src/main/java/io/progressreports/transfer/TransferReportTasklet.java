@@ -6,6 +6,7 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.launch.DayRows;
 import io.progressreports.launch.RangeRenderer;
 import io.progressreports.launch.ReportTasklet;
+import io.progressreports.page.KindPage;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
 import org.slf4j.Logger;
@@ -65,6 +66,11 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
     protected List<String> write(Path dir, TransferReport report) {
         List<TransferDayStore.Reject> rejects = store.rejects(run.range().from(), run.range().to());
         return new TransferReportFiles(dir, run.options().bom()).write(report, run, rejects);
+    }
+
+    @Override
+    protected KindPage page(TransferReport report) {
+        return TransferPage.of(report);
     }
 
     /**
