@@ -338,12 +338,14 @@ class OnboardingFunnelJobFunctionalTest {
     // Comparison
 
     private static void compareReport(Case c, Path report, List<String> problems) throws IOException {
-        compareFunnel(c, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), false, "funnel.csv", problems);
-        compareFunnel(c, readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS), true, "funnel_summary.csv",
-                problems);
+        // One query of SQL's funnel by cohort serves funnel.csv and comparison.csv.
+        List<Map<String, Object>> funnel = funnelRows(c, false);
+        compareFunnel(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), "funnel.csv", problems);
+        compareFunnel(funnelRows(c, true), readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS),
+                "funnel_summary.csv", problems);
         compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS), problems);
         compareQuality(c, readCsv(report.resolve("data_quality.csv"), QUALITY_COLUMNS), problems);
-        compareComparisons(c, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
+        compareComparisons(c, funnel, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
         if (c.dropoffs()) {
             compareDropoffs(c, readCsv(report.resolve("dropoffs.csv"), DROPOFF_COLUMNS), problems);
         } else {
@@ -366,13 +368,17 @@ class OnboardingFunnelJobFunctionalTest {
             "beyond_noise");
 
 
-    private static void compareFunnel(Case c, List<CSVRecord> csv, boolean whole, String file,
+    /** SQL's funnel, a row per cohort (or one for the whole range) and step, in cohort and step order. */
+    private static List<Map<String, Object>> funnelRows(Case c, boolean whole) {
+        return source.query(funnelSql(), (rs, i) -> row(rs), arguments(c, whole));
+    }
+
+    private static void compareFunnel(List<Map<String, Object>> funnel, List<CSVRecord> csv, String file,
                                       List<String> problems) {
         var expected = new LinkedHashMap<String, Map<String, Object>>();
-        source.query(funnelSql(), rs -> {
-            expected.put(rs.getObject("cohort_start", LocalDate.class) + " step " + rs.getInt("step_number"),
-                    row(rs));
-        }, arguments(c, whole));
+        for (Map<String, Object> sql : funnel) {
+            expected.put(sql.get("cohort_start") + " step " + sql.get("step_number"), sql);
+        }
         Function<CSVRecord, String> rowKey = r -> r.get("cohort_start") + " step " + r.get("step_number");
         compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key + " (" + sql.get("step") + ")";
@@ -401,20 +407,21 @@ class OnboardingFunnelJobFunctionalTest {
      * it and the one four weeks earlier, from SQL's funnel; beyond noise where SQL's two-proportion z exceeds the
      * 5% two-sided critical value.
      */
-    private static void compareComparisons(Case c, List<CSVRecord> csv, List<String> problems) {
+    private static void compareComparisons(Case c, List<Map<String, Object>> funnel, List<CSVRecord> csv,
+                                           List<String> problems) {
         var cohortSizes = new HashMap<LocalDate, Long>();
         var reachByStep = new LinkedHashMap<String, List<Reach>>();
-        source.query(funnelSql(), rs -> {
-            LocalDate start = rs.getObject("cohort_start", LocalDate.class);
-            LocalDate end = rs.getObject("cohort_end", LocalDate.class);
-            long namespaces = rs.getLong("namespaces");
-            if (rs.getInt("step_number") == 1) {
+        for (Map<String, Object> sql : funnel) {
+            LocalDate start = (LocalDate) sql.get("cohort_start");
+            LocalDate end = (LocalDate) sql.get("cohort_end");
+            long namespaces = ((Number) sql.get("namespaces")).longValue();
+            if (((Number) sql.get("step_number")).intValue() == 1) {
                 cohortSizes.put(start, namespaces);
-            } else if (rs.getBoolean("mature") && wholePeriod(c.grain(), start, end)) {
-                reachByStep.computeIfAbsent(rs.getString("step"), step -> new ArrayList<>())
+            } else if ((Boolean) sql.get("mature") && wholePeriod(c.grain(), start, end)) {
+                reachByStep.computeIfAbsent((String) sql.get("step"), step -> new ArrayList<>())
                         .add(new Reach(start, end, namespaces));
             }
-        }, arguments(c, false));
+        }
         var expected = new LinkedHashMap<String, Map<String, Object>>();
         reachByStep.forEach((step, reaches) -> {
             reaches.sort(Comparator.comparing(Reach::start));
