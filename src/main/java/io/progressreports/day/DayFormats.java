@@ -12,9 +12,10 @@ public final class DayFormats {
     public static final int FUNNEL = 2;
     /**
      * transfer_day: transfers, items, micros, speeds with their exact min and max, untimed, rejects (items_fractional
-     * among them), transfer rows by status, per-step durations with their min and max.
+     * among them), transfer rows by status, per-step durations with their min and max; since 4, the transfers by
+     * size bucket and hour of start ({@code cells}).
      */
-    public static final int TRANSFER = 3;
+    public static final int TRANSFER = 4;
 
     private DayFormats() {
     }

@@ -8,8 +8,12 @@ public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord
 
     LocalDate day();
 
-    /** A completed, valid file transfer: it has a speed, and a duration like any step. */
-    record Transfer(LocalDate day, long items, long micros) implements TimingRecord {
+    /**
+     * A completed, valid file transfer: it has a speed, and a duration like any step.
+     *
+     * @param hour the hour of day (0-23) of its start in the report zone
+     */
+    record Transfer(LocalDate day, long items, long micros, int hour) implements TimingRecord {
 
         public double itemsPerSecond() {
             return items / (micros / 1e6);

@@ -26,15 +26,17 @@ public final class TransferDay {
     /** Transfer rows whose status is not a completed one, by the status as read. */
     private final Map<String, Long> statuses;
     private final Map<String, StepStats> steps;
+    private final TransferCells cells;
 
     public TransferDay() {
-        this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of());
+        this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of(),
+                new TransferCells());
     }
 
     /** @param minSpeed infinite while there are no transfers, so that any transfer's speed is below it */
     public TransferDay(long transfers, long items, long micros, double minSpeed, double maxSpeed,
                        DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
-                       Map<String, StepStats> steps) {
+                       Map<String, StepStats> steps, TransferCells cells) {
         this.transfers = transfers;
         this.items = items;
         this.micros = micros;
@@ -45,6 +47,7 @@ public final class TransferDay {
         this.rejected = new TreeMap<>(rejected);
         this.statuses = new TreeMap<>(statuses);
         this.steps = new TreeMap<>(steps);
+        this.cells = cells;
     }
 
     public void add(TimingRecord record) {
@@ -56,6 +59,7 @@ public final class TransferDay {
             maxSpeed = Math.max(maxSpeed, transfer.itemsPerSecond());
             Percentiles.record(speeds, transfer.itemsPerSecond(), 1);
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
+            cells.add(transfer);
         } else if (record instanceof TimingRecord.Rejected reject) {
             rejected.merge(reject.reason(), 1L, Long::sum);
             if (reject.hasDuration()) {
@@ -82,6 +86,7 @@ public final class TransferDay {
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
         other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));
+        cells.merge(other.cells);
     }
 
     public long transfers() {
@@ -143,5 +148,10 @@ public final class TransferDay {
 
     public Map<String, StepStats> steps() {
         return steps;
+    }
+
+    /** The transfers by size bucket and hour of day. */
+    public TransferCells cells() {
+        return cells;
     }
 }

@@ -49,7 +49,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
             DayColumn.cast("statuses", "jsonb", day -> JSON.writeValueAsString(day.statuses())),
             DayColumn.cast("steps", "jsonb", day -> JSON.writeValueAsString(steps(day))),
             DayColumn.of("step_seconds", day -> HistogramCodec.encode(day.steps().values().stream()
-                    .map(StepStats::seconds).toArray(DoubleHistogram[]::new))));
+                    .map(StepStats::seconds).toArray(DoubleHistogram[]::new))),
+            DayColumn.of("cells", day -> day.cells().encode()));
 
     public TransferDayStore(JdbcTemplate template, TransferRun run) {
         super(template, run, TABLES, COLUMNS);
@@ -106,7 +107,7 @@ public class TransferDayStore extends DayTable<TransferDay> {
         return new TransferDay(rs.getLong("transfers"), rs.getLong("items"), rs.getLong("micros"),
                 rs.getDouble("min_speed"), rs.getDouble("max_speed"), HistogramCodec.decode(rs.getBytes("speeds"))[0],
                 rs.getLong("untimed"), JSON.readValue(rs.getString("rejected"), COUNTS),
-                JSON.readValue(rs.getString("statuses"), COUNTS), stats);
+                JSON.readValue(rs.getString("statuses"), COUNTS), stats, TransferCells.decode(rs.getBytes("cells")));
     }
 
     private static long number(Map<String, List<Object>> steps, String key, int index) {

@@ -8,6 +8,7 @@ import io.progressreports.report.ReportPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +16,8 @@ import java.util.TreeSet;
 
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
 public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, List<StatusRow> statuses,
-                             Map<String, Long> notCompleted, long transferRows, long usedRows, long rejectedRows,
-                             long untimedRows) {
+                             List<CellRow> bySize, List<CellRow> byHour, Map<String, Long> notCompleted,
+                             long transferRows, long usedRows, long rejectedRows, long untimedRows) {
 
     /**
      * One period's transfer rows by status: completed (used + rejected + untimed), failed, canceled, running, other.
@@ -56,6 +57,28 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         }
     }
 
+    /**
+     * One period's transfers of a size bucket or an hour of day ({@code key}). Percentiles are NaN when it has none.
+     */
+    public record CellRow(ReportPeriod period, int key, long transfers, long items, long micros, double p10Seconds,
+                          double p50Seconds, double p90Seconds, long maxMicros, double p10Speed, double p50Speed,
+                          double p90Speed, double maxSpeed) {
+
+        static CellRow of(ReportPeriod period, int key, TransferCell cell) {
+            double[] seconds = cell.seconds(0.1, 0.5, 0.9);
+            double[] speeds = cell.speeds(0.1, 0.5, 0.9);
+            boolean none = cell.transfers() == 0;
+            return new CellRow(period, key, cell.transfers(), cell.items(), cell.micros(), seconds[0], seconds[1],
+                    seconds[2], cell.maxMicros(), speeds[0], speeds[1], speeds[2],
+                    none ? Double.NaN : cell.maxSpeed());
+        }
+
+        /** sum(items) / sum(seconds), as in transfer_speed.csv. */
+        public double itemsPerSecond() {
+            return micros == 0 ? Double.NaN : items / (micros / 1e6);
+        }
+    }
+
     public record DurationRow(ReportPeriod period, String step, long steps, long micros, double p50, double p90,
                               double p99, long maxMicros) {
     }
@@ -67,6 +90,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         var durations = new ArrayList<DurationRow>();
         var statuses = new ArrayList<StatusRow>();
         var notCompleted = new TreeMap<String, Long>();
+        var sizes = new LinkedHashMap<ReportPeriod, Map<Integer, CellRow>>();
+        var byHour = new ArrayList<CellRow>();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
         long transfers = 0;
         long rejected = 0;
@@ -92,8 +117,32 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                 durations.add(new DurationRow(period, step, stats.steps(), stats.micros(), seconds[0], seconds[1],
                         seconds[2], stats.maxMicros()));
             }
+            var size = new TreeMap<Integer, CellRow>();
+            merged.cells().bySize().forEach((bucket, cell) -> size.put(bucket, CellRow.of(period, bucket, cell)));
+            sizes.put(period, size);
+            TransferCell[] hours = merged.cells().byHour();
+            for (int hour = 0; hour < hours.length; hour++) {
+                byHour.add(CellRow.of(period, hour, hours[hour]));
+            }
         }
-        return new TransferReport(speeds, durations, statuses, notCompleted, transfers + rejected + untimed,
-                transfers, rejected, untimed);
+        return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour, notCompleted,
+                transfers + rejected + untimed, transfers, rejected, untimed);
+    }
+
+    /**
+     * Every period gets a row for each size bucket that has transfers anywhere in the range, so that the periods of
+     * a bucket line up in a pivot table or chart.
+     */
+    private static List<CellRow> bySize(Map<ReportPeriod, Map<Integer, CellRow>> periods) {
+        var buckets = new TreeSet<Integer>();
+        periods.values().forEach(period -> buckets.addAll(period.keySet()));
+        var rows = new ArrayList<CellRow>();
+        periods.forEach((period, cells) -> {
+            for (int bucket : buckets) {
+                CellRow row = cells.get(bucket);
+                rows.add(row != null ? row : CellRow.of(period, bucket, new TransferCell()));
+            }
+        });
+        return rows;
     }
 }

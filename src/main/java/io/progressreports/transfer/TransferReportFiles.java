@@ -5,6 +5,7 @@ import io.progressreports.report.Cells;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.source.Micros;
+import io.progressreports.transfer.TransferReport.CellRow;
 import io.progressreports.transfer.TransferReport.DurationRow;
 import io.progressreports.transfer.TransferReport.SpeedRow;
 import io.progressreports.transfer.TransferReport.StatusRow;
@@ -44,6 +45,11 @@ final class TransferReportFiles {
             new Column<>("p90_seconds", row -> Cells.decimal(row.p90(), SECONDS_SCALE)),
             new Column<>("p99_seconds", row -> Cells.decimal(row.p99(), SECONDS_SCALE)),
             new Column<>("max_seconds", row -> seconds(row.maxMicros())));
+    static final List<Column<CellRow>> BY_SIZE = cellColumns(
+            new Column<>("min_items", row -> Long.toString(SizeBuckets.minItems(row.key()))),
+            new Column<>("max_items", row -> Long.toString(SizeBuckets.maxItems(row.key()))));
+    static final List<Column<CellRow>> BY_HOUR = cellColumns(
+            new Column<>("hour", row -> Integer.toString(row.key())));
     static final List<Column<StatusRow>> STATUS = List.of(
             new Column<>("period_start", row -> row.period().start().toString()),
             new Column<>("period_end", row -> row.period().end().toString()),
@@ -63,6 +69,28 @@ final class TransferReportFiles {
             new Column<>("completed_items", reject -> count(reject.completedItems())),
             new Column<>("total_items", reject -> count(reject.totalItems())));
 
+    /** A breakdown's columns: the period, the columns that name the cell, then the cell's figures. */
+    @SafeVarargs
+    private static List<Column<CellRow>> cellColumns(Column<CellRow>... cell) {
+        var columns = new ArrayList<Column<CellRow>>();
+        columns.add(new Column<>("period_start", row -> row.period().start().toString()));
+        columns.add(new Column<>("period_end", row -> row.period().end().toString()));
+        columns.addAll(List.of(cell));
+        columns.addAll(List.of(
+                new Column<>("transfers", row -> Long.toString(row.transfers())),
+                new Column<>("items", row -> Long.toString(row.items())),
+                new Column<>("seconds", row -> seconds(row.micros())),
+                new Column<>("items_per_second", row -> Cells.decimal(row.itemsPerSecond(), SPEED_SCALE)),
+                new Column<>("p10_seconds", row -> Cells.decimal(row.p10Seconds(), SECONDS_SCALE)),
+                new Column<>("p50_seconds", row -> Cells.decimal(row.p50Seconds(), SECONDS_SCALE)),
+                new Column<>("p90_seconds", row -> Cells.decimal(row.p90Seconds(), SECONDS_SCALE)),
+                new Column<>("max_seconds", row -> row.transfers() == 0 ? "" : seconds(row.maxMicros())),
+                new Column<>("p10_items_per_second", row -> Cells.decimal(row.p10Speed(), SPEED_SCALE)),
+                new Column<>("p50_items_per_second", row -> Cells.decimal(row.p50Speed(), SPEED_SCALE)),
+                new Column<>("p90_items_per_second", row -> Cells.decimal(row.p90Speed(), SPEED_SCALE)),
+                new Column<>("max_items_per_second", row -> Cells.decimal(row.maxSpeed(), SPEED_SCALE))));
+        return List.copyOf(columns);
+    }
 
     private final Path dir;
     private final boolean bom;
@@ -87,6 +115,8 @@ final class TransferReportFiles {
         return List.of(csv("transfer_speed.csv", SPEED, report.speeds()),
                 csv("step_duration.csv", DURATION, report.durations()),
                 csv("transfer_status.csv", STATUS, report.statuses()),
+                csv("transfer_by_size.csv", BY_SIZE, report.bySize()),
+                csv("transfer_by_hour.csv", BY_HOUR, report.byHour()),
                 csv("rejects.csv", REJECT, rejects),
                 csv("comparison.csv", ComparisonColumns.COLUMNS,
                         TransferComparisons.of(report, run.grain(), run.zone(), run.asOf())));

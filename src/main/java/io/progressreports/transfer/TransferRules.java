@@ -58,7 +58,7 @@ public final class TransferRules {
             return new TimingRecord.Rejected(day(placedAt(row)), reason, row);
         }
         return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems().longValue(),
-                row.finishedAt() - row.startedAt());
+                row.finishedAt() - row.startedAt(), Micros.toInstant(row.startedAt()).atZone(zone).getHour());
     }
 
     /** A transfer's finish, or its update when it has no finite finish (no timing row, or none recorded). */

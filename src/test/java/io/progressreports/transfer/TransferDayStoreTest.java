@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,9 +67,9 @@ class TransferDayStoreTest {
     private static TransferDay everyKindOfRecord() {
         var day = new TransferDay();
         for (int i = 1; i <= 500; i++) {
-            day.add(new TimingRecord.Transfer(DAY, i * 37L, i * 1_234_567L));
+            day.add(new TimingRecord.Transfer(DAY, i * 37L, i * 1_234_567L, i % 24));
         }
-        day.add(new TimingRecord.Transfer(DAY, 3, 1));
+        day.add(new TimingRecord.Transfer(DAY, 3, 1, 23));
         day.add(new TimingRecord.Rejected(DAY, "finished_before_start", row(1, 2_000_000, 1_000_000)));
         day.add(new TimingRecord.Rejected(DAY, "started_at_missing", row(2, Micros.MINUS_INFINITY, 5_000_000)));
         day.add(new TimingRecord.Untimed(DAY, 3));
@@ -89,6 +90,7 @@ class TransferDayStoreTest {
                         List.of(day.speedPercentiles()[0], day.speedPercentiles()[1], day.speedPercentiles()[2])),
                 "rejected", day.rejected(),
                 "statuses", day.statuses(),
+                "cells", HexFormat.of().formatHex(day.cells().encode()),
                 "steps", day.steps().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, step -> List.of(
                         step.getValue().steps(), step.getValue().micros(), step.getValue().minMicros(),
                         step.getValue().maxMicros(), RecordedValues.of(step.getValue().seconds())))));

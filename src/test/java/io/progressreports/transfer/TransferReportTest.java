@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class TransferReportTest {
@@ -25,12 +26,12 @@ class TransferReportTest {
     void weeksAreMergedFromDaysWithExactSumsAndMergedHistograms() {
         Map<LocalDate, TransferDay> days = new HashMap<>();
         TransferDay monday = new TransferDay();
-        monday.add(new TimingRecord.Transfer(day(2), 100, 1_000_000));          // 100 items/s
+        monday.add(new TimingRecord.Transfer(day(2), 100, 1_000_000, 9));          // 100 items/s
         monday.add(new TimingRecord.Rejected(day(2), "started_at_missing",
                 new StepTimingRow(1, "transfer_files", "completed", 1L, 1L, 0, true, Micros.NONE, 0)));
         TransferDay tuesday = new TransferDay();
-        tuesday.add(new TimingRecord.Transfer(day(3), 300, 1_000_000));         // 300 items/s
-        tuesday.add(new TimingRecord.Transfer(day(3), 600, 3_000_000));         // 200 items/s
+        tuesday.add(new TimingRecord.Transfer(day(3), 300, 1_000_000, 9));         // 300 items/s
+        tuesday.add(new TimingRecord.Transfer(day(3), 600, 3_000_000, 14));         // 200 items/s
         tuesday.add(new TimingRecord.Untimed(day(3), 9));
         tuesday.add(new TimingRecord.OtherStatus(day(3), "failed"));
         tuesday.add(new TimingRecord.OtherStatus(day(3), "Cancelled"));
@@ -57,6 +58,18 @@ class TransferReportTest {
         assertThat(List.of(statuses.transfers(), statuses.completed(), statuses.failed(), statuses.canceled(),
                 statuses.running(), statuses.other())).containsExactly(8L, 5L, 1L, 1L, 0L, 1L);
         assertThat(statuses.failureRate()).isEqualTo(1.0 / 6);
+        assertThat(report.bySize()).extracting(TransferReport.CellRow::key, TransferReport.CellRow::transfers,
+                TransferReport.CellRow::items).containsExactly(tuple(3, 3L, 1000L));
+        assertThat(report.byHour()).hasSize(24).extracting(TransferReport.CellRow::transfers)
+                .containsOnly(0L, 2L, 1L);
+        TransferReport.CellRow nine = report.byHour().get(9);
+        assertThat(List.of(nine.transfers(), nine.items(), nine.micros(), nine.maxMicros()))
+                .containsExactly(2L, 400L, 2_000_000L, 1_000_000L);
+        assertThat(nine.p10Speed()).isCloseTo(100, within(0.05));
+        assertThat(nine.p90Speed()).isCloseTo(300, within(0.15));
+        assertThat(nine.maxSpeed()).isEqualTo(300.0);
+        assertThat(report.byHour().get(14).p50Seconds()).isEqualTo(3.0);
+        assertThat(report.byHour().get(0).p50Seconds()).isNaN();
         assertThat(report.notCompleted()).containsExactly(Map.entry("Cancelled", 1L), Map.entry("done", 1L),
                 Map.entry("failed", 1L));
     }
@@ -69,6 +82,8 @@ class TransferReportTest {
         assertThat(report.speeds().get(0).p50()).isNaN();
         assertThat(report.speeds().get(0).itemsPerSecond()).isNaN();
         assertThat(report.durations()).isEmpty();
+        assertThat(report.bySize()).isEmpty();
+        assertThat(report.byHour()).hasSize(48).allMatch(row -> row.transfers() == 0 && Double.isNaN(row.p50Speed()));
     }
 
     /**
@@ -85,7 +100,7 @@ class TransferReportTest {
             TransferDay day = new TransferDay();
             for (int row = 0; row < (d % 3 == 0 ? 2 : 1); row++) {
                 micros = micros * 1_000_033 / 1_000_000 + 7 * d;
-                day.add(new TimingRecord.Transfer(day(d), 1000 + d * 37L, micros));
+                day.add(new TimingRecord.Transfer(day(d), 1000 + d * 37L, micros, d % 24));
                 day.add(new TimingRecord.StepDuration(day(d), "building", micros + 123));
             }
             days.put(day(d), day);

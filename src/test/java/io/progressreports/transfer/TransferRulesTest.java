@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,38 @@ class TransferRulesTest {
         assertThat(record.micros()).isEqualTo(1_500_001);
         assertThat(record.itemsPerSecond()).isEqualTo(3000 / 1.500001);
         assertThat(record.day()).isEqualTo(LocalDate.of(2026, 10, 1));
+    }
+
+    /**
+     * A transfer's hour is that of its start in the report zone (its day, that of its finish): Berlin's 25-hour
+     * day has 02:xx twice, and a transfer started before midnight keeps its hour on the next day. The process's own
+     * time zone changes neither.
+     */
+    @Test
+    void theHourIsTheStartsInTheReportZoneWhateverTheProcessZone() {
+        var berlin = new TransferRules(ZoneId.of("Europe/Berlin"), TransferStatuses.of(TransferStatuses.DEFAULT));
+        TimeZone original = TimeZone.getDefault();
+        try {
+            for (String processZone : List.of("UTC", "Asia/Kolkata", "Pacific/Kiritimati")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(processZone));
+                assertThat(List.of(hour(berlin, "2026-10-25T02:29:00+02:00", "2026-10-25T02:30:00+02:00"),
+                        hour(berlin, "2026-10-25T02:29:00+01:00", "2026-10-25T02:30:00+01:00"),
+                        hour(berlin, "2026-10-24T23:50:00+02:00", "2026-10-25T00:10:00+02:00"),
+                        hour(UTC, "2026-10-24T23:50:00+02:00", "2026-10-25T00:10:00+02:00")))
+                        .as("process zone %s", processZone).containsExactly(2, 2, 23, 21);
+            }
+        } finally {
+            TimeZone.setDefault(original);
+        }
+        var record = (TimingRecord.Transfer) berlin.classify(transfer(
+                Micros.of(Instant.parse("2026-10-24T23:50:00+02:00")),
+                Micros.of(Instant.parse("2026-10-25T00:10:00+02:00")), 10L, 10L));
+        assertThat(record.day()).isEqualTo(LocalDate.of(2026, 10, 25));
+    }
+
+    private static int hour(TransferRules rules, String started, String finished) {
+        return ((TimingRecord.Transfer) rules.classify(transfer(Micros.of(Instant.parse(started)),
+                Micros.of(Instant.parse(finished)), 10L, 10L))).hour();
     }
 
     @Test

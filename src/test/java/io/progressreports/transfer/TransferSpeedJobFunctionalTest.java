@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -340,7 +341,17 @@ class TransferSpeedJobFunctionalTest {
     void everyFigureAgreesWithSql(Case c) throws IOException {
         Path out = out(c.name());
 
-        assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(), out))).isZero();
+        // The process's own zone must not move a transfer to another day or hour: the DST case runs in one whose
+        // offset is a half hour off Berlin's.
+        TimeZone processZone = TimeZone.getDefault();
+        if (c.name().contains("DST")) {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+        }
+        try {
+            assertThat(ProgressReportsCommand.execute(c.arguments(TestDatabase.newStoreUrl(), out))).isZero();
+        } finally {
+            TimeZone.setDefault(processZone);
+        }
 
         Path report = c.report(out);
         var problems = new ArrayList<String>();
@@ -408,7 +419,8 @@ class TransferSpeedJobFunctionalTest {
 
         Map<String, Object> manifest = Manifest.read(DAY_UTC.report(second).resolve(Manifest.FILE));
         assertThat(((Number) map(manifest.get("days")).get("reused")).longValue()).as("days reused").isPositive();
-        for (String file : List.of("transfer_speed.csv", "step_duration.csv", "rejects.csv")) {
+        for (String file : List.of("transfer_speed.csv", "step_duration.csv", "rejects.csv", "transfer_by_size.csv",
+                "transfer_by_hour.csv")) {
             assertThat(Files.readAllBytes(DAY_UTC.report(second).resolve(file)))
                     .as("%s of the second run", file)
                     .isEqualTo(Files.readAllBytes(DAY_UTC.report(first).resolve(file)));
@@ -526,6 +538,59 @@ class TransferSpeedJobFunctionalTest {
         compareRejects(c, readCsv(report.resolve("rejects.csv"), REJECT_COLUMNS), problems);
         compareStatuses(c, readCsv(report.resolve("transfer_status.csv"), STATUS_COLUMNS), problems);
         compareComparisons(c, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
+        compareCells(c, "transfer_by_size.csv", "bucket", List.of("min_items", "max_items"), report, problems);
+        compareCells(c, "transfer_by_hour.csv", "hour", List.of("hour"), report, problems);
+    }
+
+    private static final List<String> CELL_COLUMNS = List.of("transfers", "items", "seconds", "items_per_second",
+            "p10_seconds", "p50_seconds", "p90_seconds", "max_seconds", "p10_items_per_second",
+            "p50_items_per_second", "p90_items_per_second", "max_items_per_second");
+
+    /**
+     * transfer_by_size.csv and transfer_by_hour.csv: per period and size bucket (or hour of start), counts and sums
+     * exactly, percentiles within 1%; every period has a row for every hour, and for every bucket with transfers
+     * somewhere in the range.
+     */
+    private static void compareCells(Case c, String file, String key, List<String> keyColumns, Path report,
+                                     List<String> problems) throws IOException {
+        var header = new ArrayList<>(List.of("period_start", "period_end"));
+        header.addAll(keyColumns);
+        header.addAll(CELL_COLUMNS);
+        List<CSVRecord> csv = readCsv(report.resolve(file), header);
+        var expected = new LinkedHashMap<String, Map<String, Object>>();
+        source.query(cellSql(key), rs -> {
+            Map<String, Object> row = row(rs);
+            expected.put(row.get("period_start") + " " + row.get(keyColumns.get(0)), row);
+        }, c.sqlArguments());
+        compareRows(file, csv, r -> r.get("period_start") + " " + r.get(keyColumns.get(0)), expected, problems,
+                (k, row, sql) -> {
+                    String where = file + " " + k;
+                    for (String column : keyColumns) {
+                        check(problems, where + " " + column, row.get(column), sql.get(column).toString());
+                    }
+                    check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+                    check(problems, where + " transfers", row.get("transfers"), sql.get("transfers").toString());
+                    check(problems, where + " items", row.get("items"), sql.get("items").toString());
+                    check(problems, where + " seconds", row.get("seconds"), exact(sql.get("seconds"), 6));
+                    checkClose(problems, where + " items_per_second", row.get("items_per_second"),
+                            (BigDecimal) sql.get("items_per_second"), 0, 0.001);
+                    for (String p : List.of("p10", "p50", "p90")) {
+                        checkClose(problems, where + " " + p + "_seconds", row.get(p + "_seconds"),
+                                (BigDecimal) sql.get(p + "_seconds"), 0.01, 0.0000005);
+                        checkClose(problems, where + " " + p + "_items_per_second",
+                                row.get(p + "_items_per_second"), (BigDecimal) sql.get(p + "_speed"), 0.01, 0.0005);
+                    }
+                    check(problems, where + " max_seconds", row.get("max_seconds"),
+                            sql.get("max_seconds") == null ? "" : exact(sql.get("max_seconds"), 6));
+                    check(problems, where + " max_items_per_second", row.get("max_items_per_second"),
+                            rounded(sql.get("max_speed"), 3));
+                    checkOrdered(problems, where + " seconds", sql.get("min_seconds") == null ? ""
+                                    : exact(sql.get("min_seconds"), 6), row.get("p10_seconds"),
+                            row.get("p50_seconds"), row.get("p90_seconds"), row.get("max_seconds"));
+                    checkOrdered(problems, where + " speeds", rounded(sql.get("min_speed"), 3),
+                            row.get("p10_items_per_second"), row.get("p50_items_per_second"),
+                            row.get("p90_items_per_second"), row.get("max_items_per_second"));
+                });
     }
 
     private static final List<String> COMPARISON_COLUMNS = List.of("figure", "period_start", "period_end", "value",
@@ -946,6 +1011,44 @@ class TransferSpeedJobFunctionalTest {
                 from counted c
                 order by c.period_start
                 """;
+    }
+
+    /**
+     * Used transfers per period and size bucket or hour: the bucket is the number of decimal digits of the items
+     * (0 for none), the hour that of started_at in the zone. Every period has every hour, and every bucket that has
+     * transfers in the range; a cell without transfers counts 0 and has no percentiles.
+     */
+    private static String cellSql(String key) {
+        String keys = key.equals("hour") ? "select generate_series(0, 23) as key"
+                : "select distinct bucket as key from cells";
+        return BASE + """
+                , cells as (
+                    select u.day, u.completed_items, u.seconds, u.speed,
+                           case when u.completed_items = 0 then 0 else length(u.completed_items::text) end as bucket,
+                           extract(hour from u.started_at at time zone a.zone)::int as hour
+                    from used u cross join args a
+                ),
+                keys as (%s),
+                grid as (select p.period_start, p.period_end, k.key from periods p cross join keys k)
+                select g.period_start, g.period_end, g.key as hour,
+                       case when g.key = 0 then 0 else ('1' || repeat('0', g.key - 1))::numeric end as min_items,
+                       case when g.key = 0 then 0 else ('1' || repeat('0', g.key))::numeric - 1 end as max_items,
+                       count(c.day) as transfers, coalesce(sum(c.completed_items), 0) as items,
+                       coalesce(sum(c.seconds), 0) as seconds,
+                       sum(c.completed_items) / nullif(sum(c.seconds), 0) as items_per_second,
+                       percentile_disc(0.1) within group (order by c.seconds) as p10_seconds,
+                       percentile_disc(0.5) within group (order by c.seconds) as p50_seconds,
+                       percentile_disc(0.9) within group (order by c.seconds) as p90_seconds,
+                       max(c.seconds) as max_seconds, min(c.seconds) as min_seconds,
+                       percentile_disc(0.1) within group (order by c.speed) as p10_speed,
+                       percentile_disc(0.5) within group (order by c.speed) as p50_speed,
+                       percentile_disc(0.9) within group (order by c.speed) as p90_speed,
+                       max(c.speed) as max_speed, min(c.speed) as min_speed
+                from grid g
+                left join cells c on c.%s = g.key and c.day >= g.period_start and c.day < g.period_end
+                group by g.period_start, g.period_end, g.key
+                order by 1, 3
+                """.formatted(keys, key);
     }
 
     private static String rejectSql() {
