@@ -11,11 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
-/** The funnel report's tables, built from stored cohort days: periods are merges of days, never reread rows. */
+/**
+ * The funnel report's tables, built from stored cohort days: periods are merges of days, never reread rows.
+ *
+ * @param segments with a breakdown, the same tables per segment in the ranking's order; else empty
+ */
 public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List<CompletionRow> completion,
-                           List<QualityRow> quality) {
+                           List<QualityRow> quality, List<Segment> segments) {
+
+    /** One segment's rows of funnel.csv, funnel_summary.csv and completion_by_age.csv. */
+    public record Segment(String name, List<FunnelRow> funnel, List<FunnelRow> summary,
+                          List<CompletionRow> completion) {
+    }
 
     /** One cohort (or the whole range, in the summary) at one step. Rates and hours are NaN when undefined. */
     public record FunnelRow(ReportPeriod cohort, int stepNumber, String step, long namespaces, double fromStart,
@@ -29,28 +39,57 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     public record QualityRow(String check, String action, long findings, long rowsChecked, String effect) {
     }
 
-    /** @param unplaced rows of the source that belong to no cohort (NULL created_at), for data_quality.csv */
+    /**
+     * @param unplaced rows of the source that belong to no cohort (NULL created_at), for data_quality.csv
+     * @param ranking the segments to report, with a breakdown (each day's segments are folded into them as the days
+     *                are read); null without one
+     */
     public static FunnelReport build(FunnelDefinition definition, StoredDays<FunnelDayAggregate> days,
-                                     DateRange range, Grain grain, ZoneId zone, Instant asOf, long unplaced) {
+                                     DateRange range, Grain grain, ZoneId zone, Instant asOf, long unplaced,
+                                     SegmentRanking ranking) {
         var funnel = new ArrayList<FunnelRow>();
         var completion = new ArrayList<CompletionRow>();
-        var total = FunnelDayAggregate.empty(definition);
+        var total = FunnelDayAggregate.empty(definition, ranking != null);
+        var segments = new LinkedHashMap<String, SegmentRows>();
+        if (ranking != null) {
+            ranking.segments().forEach(name -> segments.put(name, new SegmentRows()));
+        }
         boolean allMature = true;
         for (ReportPeriod cohort : range.periods(grain)) {
             if (cohort.startInstant(zone).isAfter(asOf)) {
                 break;
             }
-            FunnelDayAggregate aggregate = days.merged(cohort, () -> FunnelDayAggregate.empty(definition),
-                    FunnelDayAggregate::merge);
+            FunnelDayAggregate aggregate = ranking == null
+                    ? days.merged(cohort, () -> FunnelDayAggregate.empty(definition), FunnelDayAggregate::merge)
+                    : days.mergedInto(cohort, FunnelDayAggregate.empty(definition, true),
+                            (into, day) -> into.merge(day, ranking::segmentOf));
             boolean mature = isMature(cohort, definition.window(), zone, asOf);
             allMature &= mature;
-            funnel.addAll(stepRows(definition, cohort, aggregate, mature));
-            completion.addAll(completionRows(definition, cohort, aggregate, zone, asOf));
+            funnel.addAll(stepRows(definition, cohort, aggregate.figures(), mature));
+            completion.addAll(completionRows(definition, cohort, aggregate.figures(), zone, asOf));
+            segments.forEach((name, rows) -> {
+                FunnelFigures figures = aggregate.segments().getOrDefault(name,
+                        FunnelFigures.emptySegment(definition));
+                rows.funnel.addAll(stepRows(definition, cohort, figures, mature));
+                rows.completion.addAll(completionRows(definition, cohort, figures, zone, asOf));
+            });
             total.merge(aggregate);
         }
         var whole = new ReportPeriod(range.from(), range.to().plusDays(1));
-        return new FunnelReport(funnel, stepRows(definition, whole, total, allMature), completion,
-                qualityRows(definition, total, asOf, unplaced));
+        boolean wholeMature = allMature;
+        return new FunnelReport(funnel, stepRows(definition, whole, total.figures(), allMature), completion,
+                qualityRows(definition, total, asOf, unplaced), segments.entrySet().stream()
+                .map(segment -> new Segment(segment.getKey(), segment.getValue().funnel,
+                        stepRows(definition, whole, total.segments().getOrDefault(segment.getKey(),
+                                FunnelFigures.emptySegment(definition)), wholeMature),
+                        segment.getValue().completion))
+                .toList());
+    }
+
+    /** A segment's rows as the periods are read. */
+    private static final class SegmentRows {
+        private final List<FunnelRow> funnel = new ArrayList<>();
+        private final List<CompletionRow> completion = new ArrayList<>();
     }
 
     static boolean isMature(ReportPeriod cohort, Duration age, ZoneId zone, Instant asOf) {
@@ -58,7 +97,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     }
 
     private static List<FunnelRow> stepRows(FunnelDefinition definition, ReportPeriod cohort,
-                                            FunnelDayAggregate aggregate, boolean mature) {
+                                            FunnelFigures aggregate, boolean mature) {
         var rows = new ArrayList<FunnelRow>();
         long[] reached = aggregate.reached();
         List<String> names = definition.stepNames();
@@ -72,7 +111,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
     }
 
     private static List<CompletionRow> completionRows(FunnelDefinition definition, ReportPeriod cohort,
-                                                      FunnelDayAggregate aggregate, ZoneId zone, Instant asOf) {
+                                                      FunnelFigures aggregate, ZoneId zone, Instant asOf) {
         var rows = new ArrayList<CompletionRow>();
         List<Duration> ages = definition.completionAges();
         for (int action = 0; action < definition.actions().size(); action++) {

@@ -4,6 +4,7 @@ import io.progressreports.compare.ComparisonColumns;
 import io.progressreports.funnel.FunnelReport.CompletionRow;
 import io.progressreports.funnel.FunnelReport.FunnelRow;
 import io.progressreports.funnel.FunnelReport.QualityRow;
+import io.progressreports.funnel.FunnelReport.Segment;
 import io.progressreports.report.Cells;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Writes the funnel report's CSVs and charts into a folder. The columns are a contract: see design.md. */
 final class FunnelReportFiles {
@@ -74,15 +76,48 @@ final class FunnelReportFiles {
 
     private List<String> writeTables(FunnelReport report, FunnelRun run, List<FunnelDayStore.Dropoff> dropoffs) {
         var files = new ArrayList<String>();
-        files.add(csv("funnel.csv", FUNNEL, report.funnel()));
-        files.add(csv("funnel_summary.csv", FUNNEL, report.summary()));
-        files.add(csv("completion_by_age.csv", COMPLETION, report.completion()));
+        if (run.segment() == null) {
+            files.add(csv("funnel.csv", FUNNEL, report.funnel()));
+            files.add(csv("funnel_summary.csv", FUNNEL, report.summary()));
+            files.add(csv("completion_by_age.csv", COMPLETION, report.completion()));
+        } else {
+            files.add(csv("funnel.csv", segmented(FUNNEL), bySegment(report.funnel(), report, Segment::funnel)));
+            files.add(csv("funnel_summary.csv", segmented(FUNNEL), bySegment(report.summary(), report,
+                    Segment::summary)));
+            files.add(csv("completion_by_age.csv", segmented(COMPLETION), bySegment(report.completion(), report,
+                    Segment::completion)));
+        }
         files.add(csv("data_quality.csv", QUALITY, report.quality()));
         files.add(csv("comparison.csv", ComparisonColumns.COLUMNS, FunnelComparisons.of(report, run.grain())));
         if (run.dropoffs()) {
             files.add(csv("dropoffs.csv", dropoffColumns(run), dropoffs));
         }
         return files;
+    }
+
+    /** A row of a file with a breakdown: the segment's name, then the row as the file without one has it. */
+    record InSegment<T>(String segment, T row) {
+    }
+
+    /**
+     * The columns with a breakdown: {@code segment} first, then the file's own. Only then, so that the files of a
+     * job without one keep the columns that scripts read.
+     */
+    static <T> List<Column<InSegment<T>>> segmented(List<Column<T>> columns) {
+        var all = new ArrayList<Column<InSegment<T>>>();
+        all.add(new Column<>("segment", row -> Cells.text(row.segment())));
+        columns.forEach(column -> all.add(new Column<>(column.name(), row -> column.cell().apply(row.row()))));
+        return all;
+    }
+
+    /** Every namespace's rows as (all), then each segment's in the ranking's order. */
+    private static <T> List<InSegment<T>> bySegment(List<T> all, FunnelReport report,
+                                                    Function<Segment, List<T>> rows) {
+        var segmented = new ArrayList<InSegment<T>>();
+        all.forEach(row -> segmented.add(new InSegment<>(SegmentRanking.ALL, row)));
+        report.segments().forEach(segment -> rows.apply(segment)
+                .forEach(row -> segmented.add(new InSegment<>(segment.name(), row))));
+        return segmented;
     }
 
     private void writeTrendChart(FunnelReport report, String subtitle) {

@@ -42,8 +42,11 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
     @Override
     protected Rendered render(RangeRenderer rows, DateRange range) {
         long unplaced = unplacedRows.getAsLong();
+        // Ranked before the days are read, from their stored sizes, so that each day folds into the report's segments.
+        SegmentRanking ranking = run.segment() == null ? null
+                : SegmentRanking.of(store.segmentSizes(range.from(), range.to()), run.top());
         return new Rendered(rows.render(store, range, FunnelDayAggregate::rows, days -> FunnelReport.build(
-                run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced)), unplaced);
+                run.definition(), days, range, run.grain(), run.zone(), run.asOf(), unplaced, ranking)), unplaced);
     }
 
     @Override
@@ -82,6 +85,11 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
         parameters.put("ages", run.definition().completionAges().stream().map(Duration::toString).toList());
         parameters.put("recompute", run.recompute());
         parameters.put("dropoffs", run.dropoffs());
+        if (run.segment() != null) {
+            var breakdown = new LinkedHashMap<String, Object>(run.segment().definition());
+            breakdown.put("top", run.top());
+            parameters.put("breakdown", breakdown);
+        }
         return parameters;
     }
 

@@ -48,7 +48,7 @@ class FunnelReportTest {
         add(ZoneOffset.UTC, asOf, Instant.parse("2026-11-05T10:00:00Z"));
         var range = new DateRange(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 10));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.WEEK, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.WEEK, ZoneOffset.UTC, asOf, 0, null);
 
         FunnelReport.FunnelRow first = report.funnel().get(0);
         assertThat(first.cohort()).isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 9)));
@@ -77,7 +77,7 @@ class FunnelReportTest {
         add(ZoneOffset.UTC, asOf, Instant.parse("2026-11-01T10:00:00Z"), Duration.ofHours(2));
         var range = new DateRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0, null);
 
         assertThat(report.funnel()).allMatch(row -> !row.mature());
         assertThat(report.completion()).extracting(FunnelReport.CompletionRow::mature)
@@ -91,7 +91,7 @@ class FunnelReportTest {
         Instant asOf = Instant.parse("2026-11-03T12:00:00Z");
         var range = new DateRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 10));
 
-        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0);
+        FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.DAY, ZoneOffset.UTC, asOf, 0, null);
 
         assertThat(report.funnel()).hasSize(3 * 3);
         assertThat(report.funnel().get(0).fromStart()).isNaN();

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -209,8 +210,17 @@ class OnboardingFunnelJobFunctionalTest {
     // ---------------------------------------------------------------------------------------------------------
     // Cases
 
+    /**
+     * A breakdown, and the oracle's segment of a source row {@code p} in SQL.
+     *
+     * @param jobFileLine a breakdown for the job file (then the run uses a copy of jobs/ with it), or null
+     */
+    record Segments(String sql, int top, String jobFileLine) {
+    }
+
     record Case(String name, LocalDate from, LocalDate to, Instant asOf, String zone, String grain,
-                List<String> steps, int windowDays, boolean anyOrder, boolean dropoffs, List<String> flags) {
+                List<String> steps, int windowDays, boolean anyOrder, boolean dropoffs, List<String> flags,
+                Segments segments) {
 
         @Override
         public String toString() {
@@ -224,13 +234,34 @@ class OnboardingFunnelJobFunctionalTest {
 
         List<String> arguments(String storeUrl, Path out) {
             var args = new ArrayList<>(List.of("run", "onboarding-funnel", "--jobs-dir",
-                    Path.of("jobs").toAbsolutePath().toString(), "--source-url", sourceUrl, "--store-url",
+                    jobsDir().toString(), "--source-url", sourceUrl, "--store-url",
                     storeUrl, "--out", out.toString(), "--from", from.toString(), "--to", to.toString(),
                     "--as-of", asOf.toString(), "--partition-days", "7",
                     // Cases that set steps, zone, grain or an earlier as-of are ad-hoc runs: point latest at them.
                     "--latest"));
             args.addAll(flags);
             return args;
+        }
+
+        Case withSegments(Segments breakdown) {
+            return new Case(name, from, to, asOf, zone, grain, steps, windowDays, anyOrder, dropoffs, flags,
+                    breakdown);
+        }
+
+        /** jobs/, or a copy of it whose onboarding-funnel.yml has the case's breakdown. */
+        Path jobsDir() {
+            Path jobs = Path.of("jobs").toAbsolutePath();
+            if (segments == null || segments.jobFileLine() == null) {
+                return jobs;
+            }
+            try {
+                Path copy = Files.createDirectories(reports.resolve("jobs-" + name.replaceAll("[^a-z0-9]+", "-")));
+                Files.writeString(copy.resolve("onboarding-funnel.yml"), Files.readString(jobs.resolve(
+                        "onboarding-funnel.yml")) + "\n" + segments.jobFileLine() + "\n");
+                return copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** The folder's name, or its start for an ad-hoc run's ("-adhoc-" and a hash follow). */
@@ -253,7 +284,7 @@ class OnboardingFunnelJobFunctionalTest {
         }
         return new Case(name, LocalDate.parse(from), LocalDate.parse(to), asOf, zone == null ? "UTC" : zone,
                 grain == null ? "week" : grain, steps, window, option(list, "--order").filter("any"::equals)
-                .isPresent(), list.contains("--dropoffs"), all);
+                .isPresent(), list.contains("--dropoffs"), all, null);
     }
 
     private static Optional<String> option(List<String> flags, String name) {
@@ -272,8 +303,19 @@ class OnboardingFunnelJobFunctionalTest {
                 job("other steps, 14d window", "2026-08-03", "2026-10-31", NOW, "UTC", "week",
                         "--steps", "pipeline_created,git_write,subscription_created", "--window", "14d"),
                 job("dropoffs, Europe/Berlin", "2026-09-01", "2026-10-31", NOW, "Europe/Berlin", "week",
-                        "--dropoffs"));
+                        "--dropoffs"),
+                // The source's own column, two values and NULL: top 1 folds the smaller into (other).
+                job("breakdown by own column, top 1", "2026-08-03", "2026-10-31", NOW, "UTC", "week")
+                        .withSegments(OWN_COLUMN),
+                // A joined table: 14 countries (top 10, the rest (other)), NULL and namespaces without a row (none).
+                job("breakdown by joined table, month", "2026-06-15", "2026-10-31", NOW, "Europe/Berlin", "month",
+                        "--breakdown", "namespaces.country_code").withSegments(JOINED));
     }
+
+    private static final Segments OWN_COLUMN = new Segments("p.setup_for_company::text", 1,
+            "breakdown: {column: setup_for_company, top: 1}");
+    private static final Segments JOINED = new Segments(
+            "(select n.country_code from namespaces n where n.id = p.namespace_id)", 10, null);
 
     // ---------------------------------------------------------------------------------------------------------
     // Tests
@@ -339,11 +381,16 @@ class OnboardingFunnelJobFunctionalTest {
 
     private static void compareReport(Case c, Path report, List<String> problems) throws IOException {
         // One query of SQL's funnel by cohort serves funnel.csv and comparison.csv.
-        List<Map<String, Object>> funnel = funnelRows(c, false);
-        compareFunnel(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), "funnel.csv", problems);
-        compareFunnel(funnelRows(c, true), readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS),
-                "funnel_summary.csv", problems);
-        compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS), problems);
+        List<Map<String, Object>> funnel = funnelRows(c, false, "");
+        if (c.segments() == null) {
+            compareFunnel(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), "funnel.csv", problems);
+            compareFunnel(funnelRows(c, true, ""), readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS),
+                    "funnel_summary.csv", problems);
+            compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS),
+                    "completion_by_age.csv", "", problems);
+        } else {
+            compareSegments(c, report, funnel, problems);
+        }
         compareQuality(c, readCsv(report.resolve("data_quality.csv"), QUALITY_COLUMNS), problems);
         compareComparisons(c, funnel, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
         if (c.dropoffs()) {
@@ -351,6 +398,61 @@ class OnboardingFunnelJobFunctionalTest {
         } else {
             assertThat(report.resolve("dropoffs.csv")).doesNotExist();
         }
+    }
+
+    /**
+     * With a breakdown: the segments SQL ranks (the top N values by namespaces in the range, then (other) and
+     * (none) where they have namespaces), in that order after (all); each segment's rows against the oracle run
+     * with that segment's WHERE clause.
+     */
+    private static void compareSegments(Case c, Path report, List<Map<String, Object>> all, List<String> problems)
+            throws IOException {
+        String seg = "(" + c.segments().sql() + ")";
+        Object[] args = arguments(c, false);
+        List<String> named = source.queryForList(base(seg, "") + "select seg from ns where seg is not null"
+                + " group by seg order by count(*) desc, seg collate \"C\" limit " + c.segments().top(), String.class,
+                args);
+        long values = source.queryForObject(base(seg, "") + "select count(distinct seg) from ns", Long.class, args);
+        long nulls = source.queryForObject(base(seg, "") + "select count(*) from ns where seg is null", Long.class,
+                args);
+        String list = named.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        var wheres = new LinkedHashMap<String, String>();
+        wheres.put("(all)", "");
+        named.forEach(value -> wheres.put(value, " and " + seg + " = '" + value.replace("'", "''") + "'"));
+        if (values > named.size()) {
+            wheres.put("(other)", " and " + seg + " is not null and " + seg + " not in (" + list + ")");
+        }
+        if (nulls > 0) {
+            wheres.put("(none)", " and " + seg + " is null");
+        }
+        // Each case's data has every kind of segment: named ones, the rest, and none.
+        assertThat(wheres.keySet()).as("segments SQL expects in case '%s'", c.name())
+                .contains("(other)", "(none)");
+        List<CSVRecord> funnel = readCsv(report.resolve("funnel.csv"), withSegment(FUNNEL_COLUMNS));
+        List<CSVRecord> summary = readCsv(report.resolve("funnel_summary.csv"), withSegment(FUNNEL_COLUMNS));
+        List<CSVRecord> completion = readCsv(report.resolve("completion_by_age.csv"),
+                withSegment(COMPLETION_COLUMNS));
+        for (var file : Map.of("funnel.csv", funnel, "funnel_summary.csv", summary, "completion_by_age.csv",
+                completion).entrySet()) {
+            check(problems, file.getKey() + " segments in order",
+                    file.getValue().stream().map(r -> r.get("segment")).distinct().toList(),
+                    List.copyOf(wheres.keySet()));
+        }
+        wheres.forEach((segment, where) -> {
+            String in = " [" + segment + "]";
+            compareFunnel(where.isEmpty() ? all : funnelRows(c, false, where), of(funnel, segment), "funnel.csv" + in,
+                    problems);
+            compareFunnel(funnelRows(c, true, where), of(summary, segment), "funnel_summary.csv" + in, problems);
+            compareCompletion(c, of(completion, segment), "completion_by_age.csv" + in, where, problems);
+        });
+    }
+
+    private static List<String> withSegment(List<String> columns) {
+        return Stream.concat(Stream.of("segment"), columns.stream()).toList();
+    }
+
+    private static List<CSVRecord> of(List<CSVRecord> rows, String segment) {
+        return rows.stream().filter(r -> r.get("segment").equals(segment)).toList();
     }
 
     private static final List<String> FUNNEL_COLUMNS = List.of("cohort_start", "cohort_end", "step_number", "step",
@@ -368,9 +470,13 @@ class OnboardingFunnelJobFunctionalTest {
             "beyond_noise");
 
 
-    /** SQL's funnel, a row per cohort (or one for the whole range) and step, in cohort and step order. */
-    private static List<Map<String, Object>> funnelRows(Case c, boolean whole) {
-        return source.query(funnelSql(), (rs, i) -> row(rs), arguments(c, whole));
+    /**
+     * SQL's funnel, a row per cohort (or one for the whole range) and step, in cohort and step order.
+     *
+     * @param segmentWhere a segment's condition on the source row p, or "" for every row
+     */
+    private static List<Map<String, Object>> funnelRows(Case c, boolean whole, String segmentWhere) {
+        return source.query(funnelSql(segmentWhere), (rs, i) -> row(rs), arguments(c, whole));
     }
 
     private static void compareFunnel(List<Map<String, Object>> funnel, List<CSVRecord> csv, String file,
@@ -481,10 +587,10 @@ class OnboardingFunnelJobFunctionalTest {
         }
     }
 
-    private static void compareCompletion(Case c, List<CSVRecord> csv, List<String> problems) {
-        String file = "completion_by_age.csv";
+    private static void compareCompletion(Case c, List<CSVRecord> csv, String file, String segmentWhere,
+                                          List<String> problems) {
         var expected = new LinkedHashMap<String, Map<String, Object>>();
-        source.query(completionSql(), rs -> {
+        source.query(completionSql(segmentWhere), rs -> {
             expected.put(rs.getObject("cohort_start", LocalDate.class) + " " + rs.getString("action") + " "
                     + rs.getInt("age_days") + "d", row(rs));
         }, arguments(c, false));
@@ -589,6 +695,15 @@ class OnboardingFunnelJobFunctionalTest {
                 c.ages().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))};
     }
 
+    /**
+     * The oracle's common part over the source rows {@code p} of the range; {@code segment} is each row's segment
+     * in ns.seg (SQL over p, or null), {@code where} more conditions on p (a segment's).
+     */
+    private static String base(String segment, String where) {
+        return BASE.replace("/*segment*/", segment == null ? "null::text" : segment)
+                .replace("/*where*/", where);
+    }
+
     private static final String BASE = """
             with args as (
                 select cast(? as date) as d_from, cast(? as date) as d_to, cast(? as timestamptz) as as_of,
@@ -609,12 +724,12 @@ class OnboardingFunnelJobFunctionalTest {
                 from args a
             ),
             ns as (
-                select p.namespace_id, p.created_at as c, to_jsonb(p) as j,
+                select p.namespace_id, p.created_at as c, to_jsonb(p) as j, /*segment*/ as seg,
                        case when b.whole then b.d_from
                             else greatest(date_trunc(b.grain, p.created_at at time zone b.zone)::date, b.d_from)
                        end as cohort
                 from onboarding_progresses p cross join bounds b
-                where p.created_at >= b.t_from and p.created_at < b.t_to and p.created_at <= b.as_of
+                where p.created_at >= b.t_from and p.created_at < b.t_to and p.created_at <= b.as_of /*where*/
             ),
             cohorts as (
                 select b.d_from as cohort_start, b.d_to + 1 as cohort_end from bounds b where b.whole
@@ -653,8 +768,8 @@ class OnboardingFunnelJobFunctionalTest {
             )
             """;
 
-    private static String funnelSql() {
-        return BASE + """
+    private static String funnelSql(String where) {
+        return base(null, where) + """
                 , per_step as (
                     select cohort, k, count(*) as n,
                            percentile_disc(0.5) within group (order by extract(epoch from e - c) / 3600) as p50,
@@ -677,8 +792,8 @@ class OnboardingFunnelJobFunctionalTest {
                 """;
     }
 
-    private static String completionSql() {
-        return BASE + """
+    private static String completionSql(String where) {
+        return base(null, where) + """
                 , sizes as (select cohort, count(*) as n from ns group by cohort),
                 done as (
                     select at.cohort, at.action, age.days, count(*) as completed
@@ -700,7 +815,7 @@ class OnboardingFunnelJobFunctionalTest {
     }
 
     private static String qualitySql() {
-        return BASE + """
+        return base(null, "") + """
                 select v.check_name, act.name as action,
                        count(at.namespace_id) filter (where case v.check_name
                            when 'action_before_creation' then at.t < at.c
@@ -714,7 +829,7 @@ class OnboardingFunnelJobFunctionalTest {
     }
 
     private static String dropoffSql() {
-        return BASE + """
+        return base(null, "") + """
                 , last_reached as (
                     select namespace_id, cohort, max(k) as k from reached where reached group by 1, 2
                 )
@@ -726,6 +841,6 @@ class OnboardingFunnelJobFunctionalTest {
     }
 
     private static String rowsInRange() {
-        return BASE + "select count(*) from ns";
+        return base(null, "") + "select count(*) from ns";
     }
 }
