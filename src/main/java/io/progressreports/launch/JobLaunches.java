@@ -246,8 +246,8 @@ public class JobLaunches {
                 published.alerts()));
         if (delivery instanceof Webhook.Delivery.Failed failed) {
             log.warn("{}: alerts not posted: the webhook {}; the report is published", name, failed.reason());
-        } else {
-            log.info("{}: {} alerts posted to the webhook", name, published.alerts().size());
+        } else if (delivery instanceof Webhook.Delivery.Delivered delivered) {
+            log.info("{}: alerts posted to the webhook (HTTP {})", name, delivered.status());
         }
     }
 

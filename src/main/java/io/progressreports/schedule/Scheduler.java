@@ -183,7 +183,7 @@ public final class Scheduler {
             Path report = published.folder().toAbsolutePath().normalize();
             if (!published.alerts().isEmpty()) {
                 // Not a failure: the report is out, each alert has its ALERT line, and nothing is retried.
-                log.warn("{}: run alerted, exit {}: {} alert rules broken, see {} ({} s)", job.name(),
+                log.warn("{}: run alerted, exit {}: {} alert rule(s) broken, see {} ({} s)", job.name(),
                         ExitCodes.ALERT, published.alerts().size(), report.resolve(RunAlerts.FILE), seconds(started));
                 return ExitCodes.ALERT;
             }

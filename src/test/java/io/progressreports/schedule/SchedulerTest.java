@@ -6,6 +6,11 @@ import io.progressreports.cli.LazyApplication;
 import io.progressreports.cli.SpringSettings;
 import io.progressreports.failure.SourceUnavailableException;
 import io.progressreports.failure.TooManyRejectsException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.progressreports.alert.Alert;
 import io.progressreports.job.JobFiles;
 import io.progressreports.launch.Published;
 import io.progressreports.run.JobKinds;
@@ -13,6 +18,7 @@ import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.PessimisticLockingFailureException;
 
@@ -264,5 +270,44 @@ class SchedulerTest {
 
         clock.awaitSleeperUntil(Instant.parse("2026-11-02T02:30:00Z"), WAIT);
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aRunThatBreaksAnAlertRuleIsLoggedAsAlertedAndNotRetried() throws Exception {
+        JobFiles jobs = jobFile("30 2 * * *");
+        var clock = new ManualClock(START);
+        var runs = new AtomicInteger();
+        var alert = new Alert("reject_rate above 2%", "reject_rate", LocalDate.parse("2026-10-02"),
+                LocalDate.parse("2026-11-01"), 0.03, 0.02);
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        var logger = (Logger) LoggerFactory.getLogger(Scheduler.class);
+        logger.addAppender(logged);
+        try {
+            start(jobs, clock, new ScheduledReports() {
+                @Override
+                public Published run(String job) {
+                    runs.incrementAndGet();
+                    return new Published(dir, List.of(alert));
+                }
+
+                @Override
+                public boolean nightlyCompleted(String job, LocalDate lastDay) {
+                    return false;
+                }
+            });
+
+            clock.awaitSleeperUntil(Instant.parse("2026-11-02T02:30:00Z"), WAIT);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(runs).hasValue(1);
+        assertThat(logged.list).filteredOn(event -> event.getFormattedMessage().contains("alerted"))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                    assertThat(event.getFormattedMessage()).startsWith("nightly-funnel: run alerted, exit 3: 1 alert "
+                            + "rule(s) broken, see " + dir.toAbsolutePath().normalize().resolve("alerts.csv"));
+                });
+        assertThat(logged.list).noneMatch(event -> event.getFormattedMessage().contains("failed"));
     }
 }
