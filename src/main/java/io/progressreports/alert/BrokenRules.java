@@ -24,7 +24,7 @@ public final class BrokenRules {
 
     public static void putInto(ExecutionContext context, List<Alert> alerts) {
         if (!alerts.isEmpty()) {
-            context.putString(KEY, JSON.writeValueAsString(alerts.stream().map(BrokenRules::fields).toList()));
+            context.putString(KEY, JSON.writeValueAsString(fields(alerts)));
         }
     }
 
@@ -48,8 +48,13 @@ public final class BrokenRules {
         var body = new LinkedHashMap<String, Object>();
         body.put("job", job);
         body.put("report", report.toAbsolutePath().normalize().toString());
-        body.put("alerts", alerts.stream().map(BrokenRules::fields).toList());
+        body.put("alerts", fields(alerts));
         return JSON.writeValueAsString(body);
+    }
+
+    /** The alerts as the manifest lists them: the columns of alerts.csv. */
+    public static List<Map<String, Object>> fields(List<Alert> alerts) {
+        return alerts.stream().map(BrokenRules::fields).toList();
     }
 
     private static Map<String, Object> fields(Alert alert) {

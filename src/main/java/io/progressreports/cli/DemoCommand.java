@@ -71,10 +71,13 @@ public class DemoCommand implements Callable<Integer> {
                     + "PostgreSQL (%.1f s)%n", rows, steps, DAYS, (System.nanoTime() - started) / 1e9);
             int exit = ExitCodes.OK;
             for (String job : new String[] {"onboarding-funnel", "transfer-speed"}) {
-                exit = run(job, server);
-                if (exit != ExitCodes.OK) {
+                int jobExit = run(job, server);
+                // A broken alert rule is a finished report the newcomer should see, with the next job's too.
+                if (jobExit != ExitCodes.OK && jobExit != ExitCodes.ALERT) {
+                    exit = jobExit;
                     break;
                 }
+                exit = Math.max(exit, jobExit);
             }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return exit;

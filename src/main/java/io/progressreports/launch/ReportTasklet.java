@@ -110,7 +110,7 @@ public abstract class ReportTasklet<R> implements Tasklet {
         fields.putAll(afterRejects(report));
         if (options.alerting().hasRules()) {
             fields.put("alerts", Manifest.ordered("rules", options.alerting().rules().stream().map(AlertRule::text)
-                    .toList(), "broken", alerts.size(), "file", RunAlerts.FILE));
+                    .toList(), "broken", BrokenRules.fields(alerts), "file", RunAlerts.FILE));
         }
         Map<String, Object> days = figures.days();
         days.put("computed_because", plan.recomputed());

@@ -80,8 +80,9 @@ class AlertRunsTest {
                 "figure,rule,period_start,period_end,value,limit",
                 "items_per_second," + MEDIAN_RULE + ",2026-10-31,2026-11-01,79.990000,80.000000");
         Map<String, Object> manifest = Manifest.read(report.resolve(Manifest.FILE));
-        assertThat(manifest.get("alerts")).isEqualTo(Map.of("rules", List.of(MEDIAN_RULE), "broken", 1,
-                "file", "alerts.csv"));
+        assertThat(manifest.get("alerts")).isEqualTo(Map.of("rules", List.of(MEDIAN_RULE), "broken", List.of(Map.of(
+                "figure", "items_per_second", "rule", MEDIAN_RULE, "period_start", "2026-10-31", "period_end",
+                "2026-11-01", "value", 79.99, "limit", 80.0)), "file", "alerts.csv"));
         assertThat(((Map<?, ?>) manifest.get("files")).containsKey("alerts.csv")).isTrue();
 
         // Weeks in the report, days in the rule: the stored days are reused, and the latest one still breaks it.

@@ -1,5 +1,7 @@
 package io.progressreports.launch;
 
+import io.progressreports.alert.Alert;
+import io.progressreports.alert.BrokenRules;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.failure.JobFailedException;
 import io.progressreports.failure.OutputException;
@@ -14,6 +16,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,5 +75,27 @@ class RunOutcomesTest {
         assertThat(new RejectRate(1, 20, BigDecimal.ZERO, "rejects.csv").exceeded()).isTrue();
         assertThat(new RejectRate(0, 0, BigDecimal.ZERO, "rejects.csv").exceeded()).isFalse();
         assertThat(new RejectRate(5, 5, null, "rejects.csv").exceeded()).isFalse();
+    }
+
+    @Test
+    void aCompletedRunThatBrokeAnAlertRuleIs3UnlessItsRejectsMake65() {
+        JobExecution execution = execution(BatchStatus.COMPLETED, null);
+        var alert = new Alert("reject_rate above 2%", "reject_rate", LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-11-01"), 0.3, 0.02);
+        BrokenRules.putInto(execution.getExecutionContext(), List.of(alert));
+        assertThat(RunOutcomes.exitCode(execution)).isEqualTo(ExitCodes.ALERT);
+        assertThat(BrokenRules.from(execution.getExecutionContext())).containsExactly(alert);
+
+        new RejectRate(3, 10, new BigDecimal("0.2"), "rejects.csv").putInto(execution.getExecutionContext(),
+                "transfer-speed", Path.of("out"));
+        assertThat(RunOutcomes.exitCode(execution)).isEqualTo(ExitCodes.DATA);
+    }
+
+    @Test
+    void aRunWithoutAlertsHasNone() {
+        JobExecution execution = execution(BatchStatus.COMPLETED, null);
+        BrokenRules.putInto(execution.getExecutionContext(), List.of());
+        assertThat(RunOutcomes.exitCode(execution)).isZero();
+        assertThat(BrokenRules.from(execution.getExecutionContext())).isEmpty();
     }
 }
