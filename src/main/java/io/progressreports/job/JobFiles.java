@@ -105,7 +105,11 @@ public final class JobFiles {
         } catch (JacksonException e) {
             // Keys before the kind are read from a buffer, whose location is the kind's: the path names the key.
             String where = e.getPath().isEmpty() ? line(e.getLocation()) : lines.line(path(e));
-            throw new UsageException(file + " line " + where + ": " + e.getOriginalMessage());
+            // Jackson quotes the value it could not bind, and under alerts that may be the webhook's secret URL.
+            String reason = path(e).equals("alerts") || path(e).startsWith("alerts.") ? "alerts takes rules (a list), "
+                    + "webhook and webhook-env, e.g. rules: [\"reject_rate above 2%\"] (the value is not shown: it may "
+                    + "be a secret)" : e.getOriginalMessage();
+            throw new UsageException(file + " line " + where + ": " + reason);
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,5 +119,18 @@ class AlertJobFilesTest {
     @Test
     void theFormsAreNamedInTheError() {
         assertThat(AlertRules.FORMS).contains("N% of the D-day median");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alerts: https://hooks.example.com/T000/B000/s3cr3t\n",
+            "alerts:\n  rules: https://hooks.example.com/T000/B000/s3cr3t\n",
+            "alerts:\n  rules: [reject_rate above 2%]\n  webhook: [https://hooks.example.com/T000/B000/s3cr3t]\n",
+            "alerts:\n  rules: [reject_rate above 2%]\n  webhook:\n    url: https://hooks.example.com/T000/B000/s3cr3t\n",
+            "alerts:\n  rules: [reject_rate above 2%]\n  webhook-env: https://hooks.example.com/T000/B000/s3cr3t\n"})
+    void aWebhookInTheWrongPlaceIsNotQuotedEither(String alerts) {
+        assertThatThrownBy(() -> load("kind: transfer-speed\n" + alerts))
+                .isInstanceOf(UsageException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(dir.resolve("x.yml") + " line ")
+                        .doesNotContain("s3cr3t").doesNotContain("example"));
     }
 }
