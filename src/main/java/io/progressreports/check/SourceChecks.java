@@ -47,6 +47,7 @@ final class SourceChecks {
     private void checkTables(String job, JobFile file) {
         JobKind<JobFile> kind = JobKinds.of(file);
         kind.warnings(file).forEach(warning -> findings.add(Finding.warning(job, warning)));
+        webhookWarning(file).ifPresent(warning -> findings.add(Finding.warning(job, warning)));
         var tables = new ArrayList<TableName>();
         for (TableNeeds needs : kind.tableNeeds(file)) {
             try {
@@ -67,6 +68,17 @@ final class SourceChecks {
         if (!tables.isEmpty()) {
             checkPrivileges(job, tables);
         }
+    }
+
+    /** A webhook in a variable this environment lacks: a run here would log that its alerts were not posted. */
+    private static Optional<String> webhookWarning(JobFile file) {
+        JobFile.Alerts alerts = file.alerts();
+        if (alerts == null || alerts.webhookEnv() == null || System.getenv(alerts.webhookEnv()) != null) {
+            return Optional.empty();
+        }
+        return Optional.of("alerts.webhook-env names " + alerts.webhookEnv() + ", which is not set here, so broken "
+                + "rules would " + (alerts.webhook() == null ? "not be posted" : "go to alerts.webhook")
+                + " (set it where cron or the scheduler runs)");
     }
 
     /** As run checks them before reading: every column read, by type; then the steps among the actions. */

@@ -144,6 +144,20 @@ class CheckCommandTest {
                 + "time zone columns (started_at, finished_at): read as wall times in UTC (source-zone)");
     }
 
+    @Test
+    void aWebhookVariableThatIsNotSetIsAWarning() throws IOException {
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("alerting.yml"), "kind: funnel\nsteps: [git_write]\nalerts:\n  rules: "
+                + "[\"conversion to git_write below 10%\"]\n  webhook-env: ALERTS_CHECK_UNSET_VARIABLE\n");
+
+        CliRun check = check(role("select"), "--jobs-dir", jobs.toString());
+
+        assertThat(check.lines()).contains("warning alerting: alerts.webhook-env names ALERTS_CHECK_UNSET_VARIABLE, "
+                + "which is not set here, so broken rules would not be posted (set it where cron or the scheduler "
+                + "runs)");
+        assertThat(check.exitCode()).isZero();
+    }
+
     /** Before, check proposed CREATE INDEX CONCURRENTLY on the view, which PostgreSQL refuses. */
     @Test
     void aViewGetsIndexAdviceForTheTableItReadsOrNone() throws IOException {
