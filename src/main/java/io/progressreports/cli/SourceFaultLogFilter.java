@@ -6,6 +6,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import io.progressreports.failure.SourceConnectionException;
 import io.progressreports.failure.SourceQueryException;
+import io.progressreports.failure.UsageException;
 import org.slf4j.Marker;
 import org.springframework.batch.core.job.JobExecutionException;
 
@@ -13,8 +14,9 @@ import org.springframework.batch.core.job.JobExecutionException;
  * Drops the stack traces logged for each partition that failed on the source (a lost connection, a read timeout, a
  * refused grant, a statement timeout), by Spring Batch and by the pool that closes the broken connection: the run
  * reports those in one line naming the source and its tables, and a restart is logged by JobLaunches. Also the
- * partitioned step's own trace, which only says that a partition failed, after that partition's. Every other
- * failure keeps its trace.
+ * partitioned step's own trace, which only says that a partition failed, after that partition's. And a usage error a
+ * partition finds in the rows (a breakdown column of too many values), which the run tells in one line too. Every
+ * other failure keeps its trace.
  */
 public class SourceFaultLogFilter extends TurboFilter {
 
@@ -30,7 +32,8 @@ public class SourceFaultLogFilter extends TurboFilter {
             return FilterReply.DENY;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SourceQueryException || t instanceof SourceConnectionException) {
+            if (t instanceof SourceQueryException || t instanceof SourceConnectionException
+                    || t instanceof UsageException) {
                 return FilterReply.DENY;
             }
         }

@@ -158,6 +158,34 @@ class CheckCommandTest {
         assertThat(check.exitCode()).isZero();
     }
 
+    /** A breakdown's joined table is checked as run checks it: its columns, and a unique key to join on. */
+    @Test
+    void aBreakdownsTableIsCheckedForItsColumnsAndItsUniqueKey() throws IOException {
+        source.execute("create table plans (namespace_id bigint, plan text)");
+        source.execute("create view namespace_types as select id, type from namespaces");
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        String funnel = "kind: funnel\nsteps: [git_write]\nbreakdown: ";
+        Files.writeString(jobs.resolve("by-type.yml"), funnel + "{column: type, table: namespaces}\n");
+        Files.writeString(jobs.resolve("by-plan.yml"), funnel + "{column: plan, table: plans, table-key: namespace_id}\n");
+        Files.writeString(jobs.resolve("by-view.yml"), funnel + "{column: type, table: namespace_types}\n");
+        Files.writeString(jobs.resolve("by-nothing.yml"), funnel + "{column: kind, table: namespaces}\n");
+        Files.writeString(jobs.resolve("by-own.yml"), funnel + "{column: setup_for_company}\n");
+
+        CliRun check = check(role("select"), "--jobs-dir", jobs.toString());
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.lines()).contains(
+                "ok     by-type: namespaces has the columns the job reads",
+                "ok     by-type: namespaces has a unique key on id",
+                "error  by-plan: table public.plans has no primary key or unique index on (namespace_id) alone, so a"
+                        + " join on it could count a namespace twice; create one, e.g. CREATE UNIQUE INDEX "
+                        + "CONCURRENTLY ON \"public\".\"plans\" (\"namespace_id\");",
+                "error  by-view: public.namespace_types is a view (or foreign table): PostgreSQL keeps no unique "
+                        + "index on it, so a join on id could count a namespace twice; join the table it reads instead",
+                "error  by-nothing: table public.namespaces has no column 'kind'",
+                "ok     by-own: onboarding_progresses has the columns the job reads");
+    }
+
     /** Before, check proposed CREATE INDEX CONCURRENTLY on the view, which PostgreSQL refuses. */
     @Test
     void aViewGetsIndexAdviceForTheTableItReadsOrNone() throws IOException {

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,21 +42,31 @@ class FunnelDayStoreTest {
             List.of("git_write", "merge_request_created", "pipeline_created"), List.of("git_write",
             "merge_request_created"), Duration.ofDays(30), FunnelOrder.SEQUENTIAL, List.of(Duration.ofDays(1)));
 
+    private static final SegmentColumn SEGMENT = new SegmentColumn(new TableName("public", "namespaces"), "type",
+            "namespace_id", "id");
+
     private FunnelDayStore store;
+    private FunnelDayStore segmentedStore;
     private long[] ageLimits;
 
     @BeforeEach
     void emptyStore() {
         var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
+        store = store(dataSource, null);
+        segmentedStore = store(dataSource, SEGMENT);
+        ageLimits = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
+    }
+
+    private static FunnelDayStore store(DriverManagerDataSource dataSource, SegmentColumn segment) {
         var table = new TableName("public", "onboarding_progresses");
         var source = new SourceIdentity("7453127819826152734", "app", Map.of(table.toString(),
                 Map.of("created_at", "timestamp with time zone")), ZoneOffset.UTC);
         var run = new FunnelRun("onboarding-funnel", table, new ActionColumns(), DEFINITION, source, ZoneOffset.UTC,
                 new DateRange(DAY, DAY), AS_OF, Grain.WEEK, false, true,
-                new RunOptions(Path.of("reports"), true, 7, null, "", true), null, 0);
-        store = new FunnelDayStore(new JdbcTemplate(dataSource), run);
+                new RunOptions(Path.of("reports"), true, 7, null, "", true), segment, 10);
+        var store = new FunnelDayStore(new JdbcTemplate(dataSource), run);
         store.registerDefinition();
-        ageLimits = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
+        return store;
     }
 
     private static long created(int namespace) {
@@ -110,6 +121,37 @@ class FunnelDayStoreTest {
         store.save(DAY, saved);
 
         assertThat(store.load(DAY).map(FunnelDayStoreTest::figures)).contains(figures(saved));
+    }
+
+    /** Each segment's figures too, NULL's among them; a day of the same job without a breakdown is another day. */
+    @Test
+    void aSegmentedDayComesBackWithEverySegmentsFigures() {
+        FunnelDayAggregate saved = FunnelDayAggregate.empty(DEFINITION, true);
+        records().stream().map(record -> record instanceof NamespaceOutcome o ? new NamespaceOutcome(o.namespaceId(),
+                o.cohortDay(), o.createdAt(), o.stepTimes(), o.completionDelay(), o.recorded(),
+                o.namespaceId() % 3 == 0 ? null : "type " + o.namespaceId() % 3) : record)
+                .forEach(record -> saved.add(record, ageLimits));
+        assertThat(saved.segments()).containsOnlyKeys("type 1", "type 2", null);
+
+        segmentedStore.save(DAY, saved);
+        store.save(DAY, FunnelDayAggregate.empty(DEFINITION));
+
+        FunnelDayAggregate loaded = segmentedStore.load(DAY).orElseThrow();
+        assertThat(figures(loaded)).isEqualTo(figures(saved));
+        assertThat(loaded.segments()).containsOnlyKeys("type 1", "type 2", null);
+        saved.segments().forEach((segment, figures) -> assertThat(figures(loaded.segments().get(segment)))
+                .as("segment %s", segment).isEqualTo(figures(figures)));
+        var sizes = new HashMap<String, Long>(Map.of("type 1", 100L, "type 2", 100L));
+        sizes.put(null, 100L);
+        assertThat(segmentedStore.segmentSizes(DAY, DAY)).isEqualTo(sizes);
+        assertThat(store.load(DAY).orElseThrow().segmented()).isFalse();
+        assertThat(store.segmentSizes(DAY, DAY)).isEmpty();
+    }
+
+    private static List<Object> figures(FunnelFigures figures) {
+        return List.of(figures.namespaces(), Arrays.toString(figures.reached()),
+                Arrays.stream(figures.hoursToStep()).map(RecordedValues::of).toList(),
+                Arrays.deepToString(figures.completed()));
     }
 
     @Test
