@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -32,6 +33,8 @@ public class DemoCommand implements Callable<Integer> {
     static final int DAYS = 180;
     static final int DEPLOYMENTS_PER_DAY = 1_000;
     static final long SEED = 42;
+    /** The last days' transfers are slower: the alert rule of jobs/transfer-speed.yml reports it. */
+    static final int SLOW_DAYS = 2;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports).")
     Path out = Path.of("reports");
@@ -66,18 +69,27 @@ public class DemoCommand implements Callable<Integer> {
             long rows = SyntheticOnboardingData.generate(source,
                     new SyntheticOnboardingData.Settings(namespaces, DAYS, SEED, startOfToday));
             long steps = SyntheticDeploymentData.generate(source,
-                    new SyntheticDeploymentData.Settings(deploymentsPerDay, DAYS, SEED, startOfToday));
+                    new SyntheticDeploymentData.Settings(deploymentsPerDay, DAYS, SEED, startOfToday)
+                            .withSlowDays(SLOW_DAYS));
             System.err.printf("demo: %,d synthetic namespaces and %,d deployment steps over %d days in an embedded "
                     + "PostgreSQL (%.1f s)%n", rows, steps, DAYS, (System.nanoTime() - started) / 1e9);
             int exit = ExitCodes.OK;
+            var alerted = new ArrayList<String>();
             for (String job : new String[] {"onboarding-funnel", "transfer-speed"}) {
-                int jobExit = run(job, server);
-                // A broken alert rule is a finished report the newcomer should see, with the next job's too.
-                if (jobExit != ExitCodes.OK && jobExit != ExitCodes.ALERT) {
-                    exit = jobExit;
+                exit = run(job, server);
+                if (exit == ExitCodes.ALERT) {
+                    alerted.add(job);
+                    exit = ExitCodes.OK;
+                } else if (exit != ExitCodes.OK) {
                     break;
                 }
-                exit = Math.max(exit, jobExit);
+            }
+            // The demo's data plants a slowdown so that a newcomer sees an alert; that is the demo working, so
+            // it still exits 0 (and `demo && ...` goes on), where a nightly run would exit 3.
+            for (String job : alerted) {
+                System.err.printf("demo: %s raised an alert, as the demo's data is made to (its last %d days of "
+                        + "transfers are slower): see %s; a nightly run would exit %d%n", job, SLOW_DAYS,
+                        out.resolve(job).resolve("latest").resolve("alerts.csv"), ExitCodes.ALERT);
             }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return exit;

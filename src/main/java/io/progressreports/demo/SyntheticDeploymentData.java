@@ -39,8 +39,8 @@ import java.util.Objects;
  * </pre>
  * Transfer speed is 150 items/s times: a time-of-day factor from 1.0 at 02:30 UTC down to 0.65 at 14:30 UTC (by
  * the transfer's start), a drift from 1.0 at the first day to 1.2 at {@code now}, a per-deployment log-normal
- * factor (sigma 0.35), and a slowdown: 0.6 for transfers starting on the last two days, when {@code days} is 14 or
- * more (a regression planted for the demo's alert to report).
+ * factor (sigma 0.35); and, when the settings ask for it (the demo does), a slowdown: 0.6 for transfers starting on
+ * the last {@code slowDays} days, a regression planted for the demo's alert to report.
  *
  * <p>Statuses: {@code completed}; 2% of deployments fail at one step (preparing 10%, building 55%, transfer_files
  * 15%, running_migrations 10% where present, else finishing), after a random 5-95% of its duration, with
@@ -86,8 +86,10 @@ public final class SyntheticDeploymentData {
      * @param now               what has not finished by then is running or pending
      * @param cutOverDay        the day of the period (0 is the first) from whose start deployments have timing rows;
      *                          0 times every deployment, as the benchmark needs; {@code days} times none
+     * @param slowDays          the last days of the period whose transfers run at 0.6 of their speed: the demo's
+     *                          planted regression, for its alert to find; 0 for none
      */
-    public record Settings(int deploymentsPerDay, int days, long seed, Instant now, int cutOverDay) {
+    public record Settings(int deploymentsPerDay, int days, long seed, Instant now, int cutOverDay, int slowDays) {
         public Settings {
             if (deploymentsPerDay < 1 || days < 1) {
                 throw new IllegalArgumentException("deployments per day and days must be at least 1, not "
@@ -97,12 +99,24 @@ public final class SyntheticDeploymentData {
                 throw new IllegalArgumentException("the cut-over day must be from 0 to " + days + ", not "
                         + cutOverDay);
             }
+            if (slowDays < 0 || slowDays > days) {
+                throw new IllegalArgumentException("the slow days must be from 0 to " + days + ", not " + slowDays);
+            }
             Objects.requireNonNull(now, "now");
+        }
+
+        public Settings(int deploymentsPerDay, int days, long seed, Instant now, int cutOverDay) {
+            this(deploymentsPerDay, days, seed, now, cutOverDay, 0);
         }
 
         /** The model's cut-over, at day {@code days / 5}: the first fifth of the period is untimed. */
         public Settings(int deploymentsPerDay, int days, long seed, Instant now) {
             this(deploymentsPerDay, days, seed, now, days / 5);
+        }
+
+        /** The same data with its last {@code slowDays} days' transfers slowed down. */
+        public Settings withSlowDays(int slowDays) {
+            return new Settings(deploymentsPerDay, days, seed, now, cutOverDay, slowDays);
         }
     }
 
@@ -188,8 +202,8 @@ public final class SyntheticDeploymentData {
                     * (1 - 0.175 * (1 + cos(2 * pi() * (((r.created_us + a.e2) % 86400000000) / 86400e6
                                                         - 14.5 / 24))))
                     * (1 + 0.2 * (r.created_us + a.e2) / (:now_us)::float8)
-                    -- the planted slowdown of the last two days, for the demo's alert to find
-                    * case when :days >= 14 and r.created_us + a.e2 >= (:days - 2) * 86400000000 then 0.6 else 1 end
+                    -- the planted slowdown of the last days, for the demo's alert to find
+                    * case when r.created_us + a.e2 >= (:days - :slow_days) * 86400000000 then 0.6 else 1 end
                     )))::bigint as d3
                 offset 0) t
             cross join lateral (select
@@ -344,6 +358,7 @@ public final class SyntheticDeploymentData {
                 "deployments", (long) settings.deploymentsPerDay() * settings.days(),
                 "now_us", ChronoUnit.MICROS.between(first, settings.now()),
                 "cut_us", settings.cutOverDay() * DAY_MICROS,
+                "slow_days", settings.slowDays(),
                 "midnight_us", Math.max(settings.days() - 1, 1) * DAY_MICROS);
         var jdbc = JdbcClient.create(source);
         Long steps = new TransactionTemplate(new DataSourceTransactionManager(source)).execute(status -> {

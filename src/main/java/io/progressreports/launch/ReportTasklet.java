@@ -9,6 +9,7 @@ import io.progressreports.day.DayPlan;
 import io.progressreports.day.DayRun;
 import io.progressreports.page.KindPage;
 import io.progressreports.page.ReportPage;
+import io.progressreports.page.ReportsIndex;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Manifest;
@@ -150,6 +151,7 @@ public abstract class ReportTasklet<R> implements Tasklet {
                     files.add(ReportPage.write(dir, manifest, files, page(report)));
                     return files;
                 }, manifest);
+        ReportsIndex.rewrite(options.out());
         job.getExecutionContext().putString(ReportPublisher.PUBLISHED, published.toString());
         rejects.putInto(job.getExecutionContext(), run.jobName(), published);
         BrokenRules.putInto(job.getExecutionContext(), alerts);

@@ -22,7 +22,7 @@ class SyntheticDeploymentDataTest {
     /** A midnight, so that the last deployments of the day before may still be running. */
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
     private static final SyntheticDeploymentData.Settings SETTINGS =
-            new SyntheticDeploymentData.Settings(300, 60, 7, NOW);
+            new SyntheticDeploymentData.Settings(300, 60, 7, NOW).withSlowDays(2);
     /** 60 days from 2026-09-02; the cut-over is 60 / 5 = 12 days in. */
     private static final String CUT_OVER = "timestamptz '2026-09-14 00:00Z'";
     private static final String TIMED_TRANSFERS = " from deployment_steps s"
