@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code timestamp without time zone} columns hold wall times in the declared source zone, whatever the process's
  * TZ and locale. The case that failed before: the same funnel gave other October signups under TZ=UTC and under
  * TZ=America/New_York, because pgjdbc read naive times in the JVM's zone. Three copies of one synthetic source
- * (the generator is seeded): with timestamptz columns as the oracle, with naive UTC wall times (as Rails stores
+ * (made once, copied by the server): with timestamptz columns as the oracle, with naive UTC wall times (as Rails stores
  * them), and with naive New York wall times read with --source-zone America/New_York. Every file of every run must
  * be byte for byte the oracle's.
  */
@@ -46,8 +46,8 @@ class SourceZoneFunctionalIT {
     @BeforeAll
     static void sources() {
         withZone = TestDatabase.newSourceUrl(2_000, 20, 90);
-        naiveUtc = TestDatabase.newSourceUrl(2_000, 20, 90);
-        naiveNewYork = TestDatabase.newSourceUrl(2_000, 20, 90);
+        naiveUtc = TestDatabase.copyOf(withZone);
+        naiveNewYork = TestDatabase.copyOf(withZone);
         makeNaive(TestDatabase.jdbc(naiveUtc), "UTC");
         makeNaive(TestDatabase.jdbc(naiveNewYork), "America/New_York");
     }
