@@ -81,7 +81,7 @@ public final class ReportsIndex {
         Object broken = map(manifest.get("alerts")).get("broken");
         return new PublishedReport(name, text(parameters.get("from")), text(parameters.get("to")),
                 text(parameters.get("as_of")), text(map(manifest.get("timings")).get("rendered")).replaceFirst("\\.\\d+Z$", "Z"),
-                broken instanceof Number n ? n.longValue() : 0, latest.filter(name::equals).isPresent(),
+                broken instanceof List<?> rows ? rows.size() : 0, latest.filter(name::equals).isPresent(),
                 name.contains("-adhoc-"));
     }
 

@@ -71,7 +71,7 @@ class ReportsIndexTest {
     private void report(String job, String folder, String rendered, Integer broken) throws IOException {
         Path dir = Files.createDirectories(out.resolve(job).resolve(folder));
         String[] range = folder.substring(0, 21).split("_");
-        String alerts = broken == null ? "" : ", \"alerts\": {\"broken\": " + broken + "}";
+        String alerts = broken == null ? "" : ", \"alerts\": {\"broken\": [" + "{}, ".repeat(broken - 1) + "{}]}";
         Files.writeString(dir.resolve("manifest.json"), "{\"job\": \"" + job + "\", \"parameters\": {\"from\": \""
                 + range[0] + "\", \"to\": \"" + range[1] + "\", \"as_of\": \"" + rendered + "\"}" + alerts
                 + ", \"timings\": {\"rendered\": \"" + rendered + "\"}}");
