@@ -52,9 +52,6 @@ public class JobLaunches {
     private static final List<Duration> RETRY_WAITS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4));
 
-    /** The setting (REPORTS_ALERT_WEBHOOK_TIMEOUT) that bounds each of the webhook's attempts. */
-    public static final String WEBHOOK_TIMEOUT = "reports.alert-webhook-timeout";
-
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource store;
@@ -73,9 +70,9 @@ public class JobLaunches {
         this.outcomes = outcomes;
         this.running = running;
         this.readTimeout = properties.source().readTimeout();
-        // Where the webhook's URL may come from (webhook-env), and how long one attempt may take.
+        // Where the webhook's URL may come from (webhook-env).
         this.environment = environment;
-        this.webhookTimeout = environment.getProperty(WEBHOOK_TIMEOUT, Duration.class, Duration.ofSeconds(10));
+        this.webhookTimeout = properties.alertWebhookTimeout();
     }
 
     /**

@@ -16,10 +16,11 @@ import java.util.Locale;
  * @param chunkSize        rows per chunk and store transaction; null for the job file's (see run.RunRequests)
  * @param threads          partitions computed side by side
  * @param progressInterval how often a run without a terminal logs its progress
+ * @param alertWebhookTimeout how long each attempt to POST a run's alerts may take (default 10 s)
  */
 @ConfigurationProperties("reports")
 public record ReportsProperties(Database source, Store store, Integer chunkSize, Integer threads,
-                                Duration progressInterval) {
+                                Duration progressInterval, Duration alertWebhookTimeout) {
 
     /** A source that sends nothing for this long (no row, no reply) ends the run: exit 69 rather than a hang. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
@@ -38,6 +39,11 @@ public record ReportsProperties(Database source, Store store, Integer chunkSize,
         progressInterval = progressInterval == null ? Duration.ofSeconds(5) : progressInterval;
         if (progressInterval.toMillis() < 1) {
             throw new UsageException("progress-interval must be positive, not " + progressInterval);
+        }
+        alertWebhookTimeout = alertWebhookTimeout == null ? Duration.ofSeconds(10) : alertWebhookTimeout;
+        if (alertWebhookTimeout.toMillis() < 1) {
+            throw new UsageException("alert-webhook-timeout must be positive, not " + alertWebhookTimeout
+                    + " (REPORTS_ALERT_WEBHOOK_TIMEOUT or reports.alert-webhook-timeout in application.yml)");
         }
     }
 

@@ -5,7 +5,6 @@ import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.history.RunRow;
-import io.progressreports.launch.JobLaunches;
 import io.progressreports.report.Column;
 import io.progressreports.report.Manifest;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +41,8 @@ class AlertRunsTest {
     private static final String SECRET = "s3cr3t-token";
     private static final String HOOK_PATH = "/hooks/T000/B000/" + SECRET;
     private static final String MEDIAN_RULE = "items_per_second below 80% of the 28-day median";
+    /** The setting that bounds each webhook attempt, as a system property (the environment's highest source). */
+    private static final String WEBHOOK_TIMEOUT = "reports.alert-webhook-timeout";
     private static final String TRANSFERS_RANGE = "2026-10-03_2026-10-31";
 
     @TempDir
@@ -58,7 +59,7 @@ class AlertRunsTest {
         if (server != null) {
             server.stop(0);
         }
-        System.clearProperty(JobLaunches.WEBHOOK_TIMEOUT);
+        System.clearProperty(WEBHOOK_TIMEOUT);
         System.clearProperty("ALERTS_TEST_WEBHOOK");
     }
 
@@ -218,7 +219,7 @@ class AlertRunsTest {
     @Test
     void aWebhookThatHangsCostsItsTimeoutsAndFailsNothing() throws IOException {
         String url = serve(200, true);
-        System.setProperty(JobLaunches.WEBHOOK_TIMEOUT, "1s");
+        System.setProperty(WEBHOOK_TIMEOUT, "1s");
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook: " + url + "\n");
         String store = TestDatabase.newDatabaseUrl();

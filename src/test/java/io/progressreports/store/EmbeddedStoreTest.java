@@ -37,7 +37,7 @@ class EmbeddedStoreTest {
 
     @Test
     void defaultsToAFolderInTheHomeDirectoryOutsideTheReports() {
-        assertThat(new ReportsProperties(null, null, null, null, null).store().dir())
+        assertThat(new ReportsProperties(null, null, null, null, null, null).store().dir())
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".progress-reports", "store"));
     }
 }
