@@ -1,8 +1,8 @@
 package io.progressreports.report;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -20,15 +20,23 @@ public final class CompactHistogram {
 
     private static final int MANTISSA_BITS = 10;
     private static final int SHIFT = 52 - MANTISSA_BITS;
-    /** Values recorded but not yet sorted into buckets, at most: sorting them in batches keeps recording cheap. */
+    /**
+     * Entries added but not yet sorted into buckets, at most: sorting them in batches keeps recording and merging
+     * cheap (a breakdown's marginal is the sum of 24 cells: one sort, not 24 merges).
+     */
     private static final int PENDING_LIMIT = 4096;
     private static final long[] NONE = new long[0];
 
-    /** Bucket keys, ascending, each with its count: the first {@code size} entries. */
+    /**
+     * Bucket keys, ascending and distinct, each with its count: the first {@code size} entries. Never written once
+     * set, so histograms may share them.
+     */
     private long[] keys = NONE;
     private long[] counts = NONE;
     private int size;
-    private long[] pending = NONE;
+    /** Keys and counts not yet sorted in, in any order, keys possibly repeated. */
+    private long[] pendingKeys = NONE;
+    private long[] pendingCounts = NONE;
     private int pendingSize;
     private long total;
 
@@ -37,22 +45,25 @@ public final class CompactHistogram {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("not a finite value >= 0: " + value);
         }
-        if (pendingSize == pending.length) {
-            if (pendingSize >= PENDING_LIMIT) {
-                sortPending();
-            } else {
-                pending = Arrays.copyOf(pending, Math.max(16, 2 * pendingSize));
-            }
-        }
-        pending[pendingSize++] = key(value);
+        addPending(key(value), 1);
         total++;
     }
 
     /** Adds {@code other}'s counts to this one's. */
     public void add(CompactHistogram other) {
-        other.sortPending();
-        sortPending();
-        mergeSorted(other.keys, other.counts, other.size);
+        if (size == 0 && pendingSize == 0 && other.pendingSize == 0) {
+            // Shared, not copied: the sorted arrays are never written once set (merging makes new ones).
+            keys = other.keys;
+            counts = other.counts;
+            size = other.size;
+        } else {
+            for (int i = 0; i < other.size; i++) {
+                addPending(other.keys[i], other.counts[i]);
+            }
+            for (int i = 0; i < other.pendingSize; i++) {
+                addPending(other.pendingKeys[i], other.pendingCounts[i]);
+            }
+        }
         total += other.total;
     }
 
@@ -95,16 +106,17 @@ public final class CompactHistogram {
         }
     }
 
-    public static CompactHistogram readFrom(DataInput in) throws IOException {
+    /** Reads what {@link #writeTo} wrote (big-endian, as a ByteBuffer reads by default). */
+    public static CompactHistogram readFrom(ByteBuffer in) {
         var histogram = new CompactHistogram();
-        int size = in.readInt();
+        int size = in.getInt();
         histogram.keys = new long[size];
         histogram.counts = new long[size];
         long key = 0;
         for (int i = 0; i < size; i++) {
-            key += in.readLong();
+            key += in.getLong();
             histogram.keys[i] = key;
-            histogram.counts[i] = in.readLong();
+            histogram.counts[i] = in.getLong();
             histogram.total += histogram.counts[i];
         }
         histogram.size = size;
@@ -126,28 +138,56 @@ public final class CompactHistogram {
         return low + (high - low) / 2;
     }
 
+    private void addPending(long key, long count) {
+        if (pendingSize == pendingKeys.length) {
+            if (pendingSize >= PENDING_LIMIT) {
+                sortPending();
+            } else {
+                int capacity = Math.max(16, 2 * pendingSize);
+                pendingKeys = Arrays.copyOf(pendingKeys, capacity);
+                pendingCounts = Arrays.copyOf(pendingCounts, capacity);
+            }
+        }
+        pendingKeys[pendingSize] = key;
+        pendingCounts[pendingSize++] = count;
+    }
+
+    /**
+     * Sorts the pending entries into the buckets. A key fits in 22 bits (a positive double's bits without the
+     * lowest 42), so each entry sorts as one long: its key above its index.
+     */
     private void sortPending() {
         if (pendingSize == 0) {
             return;
         }
-        Arrays.sort(pending, 0, pendingSize);
+        var order = new long[pendingSize];
+        for (int i = 0; i < pendingSize; i++) {
+            order[i] = pendingKeys[i] << 32 | i;
+        }
+        Arrays.sort(order);
         var runKeys = new long[pendingSize];
         var runCounts = new long[pendingSize];
         int runs = 0;
-        for (int i = 0; i < pendingSize; i++) {
-            if (runs > 0 && runKeys[runs - 1] == pending[i]) {
-                runCounts[runs - 1]++;
+        for (long entry : order) {
+            long key = entry >>> 32;
+            long count = pendingCounts[(int) entry];
+            if (runs > 0 && runKeys[runs - 1] == key) {
+                runCounts[runs - 1] += count;
             } else {
-                runKeys[runs] = pending[i];
-                runCounts[runs++] = 1;
+                runKeys[runs] = key;
+                runCounts[runs++] = count;
             }
         }
         pendingSize = 0;
         mergeSorted(runKeys, runCounts, runs);
     }
 
+    /** Merges sorted, distinct entries in, taking over the arrays when there is nothing to merge them with. */
     private void mergeSorted(long[] otherKeys, long[] otherCounts, int otherSize) {
-        if (otherSize == 0) {
+        if (size == 0) {
+            keys = otherKeys;
+            counts = otherCounts;
+            size = otherSize;
             return;
         }
         var mergedKeys = new long[size + otherSize];

@@ -2,9 +2,9 @@ package io.progressreports.transfer;
 
 import io.progressreports.report.CompactHistogram;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Transfers of one cell of a breakdown (a size bucket, an hour of day, or both) over a day or period: exact count,
@@ -106,14 +106,14 @@ public final class TransferCell {
         speeds.writeTo(out);
     }
 
-    static TransferCell readFrom(DataInput in) throws IOException {
-        long transfers = in.readLong();
-        long items = in.readLong();
-        long micros = in.readLong();
-        long minMicros = in.readLong();
-        long maxMicros = in.readLong();
-        double minSpeed = in.readDouble();
-        double maxSpeed = in.readDouble();
+    static TransferCell readFrom(ByteBuffer in) {
+        long transfers = in.getLong();
+        long items = in.getLong();
+        long micros = in.getLong();
+        long minMicros = in.getLong();
+        long maxMicros = in.getLong();
+        double minSpeed = in.getDouble();
+        double maxSpeed = in.getDouble();
         var cell = new TransferCell(CompactHistogram.readFrom(in), CompactHistogram.readFrom(in));
         cell.transfers = transfers;
         cell.items = items;

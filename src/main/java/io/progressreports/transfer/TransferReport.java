@@ -120,9 +120,9 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             var size = new TreeMap<Integer, CellRow>();
             merged.cells().bySize().forEach((bucket, cell) -> size.put(bucket, CellRow.of(period, bucket, cell)));
             sizes.put(period, size);
-            TransferCell[] hours = merged.cells().byHour();
-            for (int hour = 0; hour < hours.length; hour++) {
-                byHour.add(CellRow.of(period, hour, hours[hour]));
+            List<TransferCell> hours = merged.cells().byHour();
+            for (int hour = 0; hour < hours.size(); hour++) {
+                byHour.add(CellRow.of(period, hour, hours.get(hour)));
             }
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour, notCompleted,

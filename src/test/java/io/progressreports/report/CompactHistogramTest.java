@@ -2,11 +2,10 @@ package io.progressreports.report;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -89,6 +88,6 @@ class CompactHistogramTest {
     }
 
     private static CompactHistogram roundTrip(CompactHistogram histogram) throws IOException {
-        return CompactHistogram.readFrom(new DataInputStream(new ByteArrayInputStream(encoded(histogram))));
+        return CompactHistogram.readFrom(ByteBuffer.wrap(encoded(histogram)));
     }
 }
