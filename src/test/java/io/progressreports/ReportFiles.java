@@ -16,6 +16,7 @@ public final class ReportFiles {
 
     /** What differs between two runs of the same numbers: it records timings and execution ids. */
     public static final String MANIFEST = "manifest.json";
+    public static final String PAGE = "index.html";
 
     private ReportFiles() {
     }
@@ -36,10 +37,14 @@ public final class ReportFiles {
         return hashes;
     }
 
-    /** The report's numbers and charts: every file but the manifest. */
+    /**
+     * The report's numbers and charts: every file but the manifest and the page (index.html), which show the run
+     * itself as well (rows read, days reused, the source's identity).
+     */
     public static Map<String, String> contentHashes(Path report) {
         Map<String, String> hashes = hashes(report);
         hashes.remove(MANIFEST);
+        hashes.remove(PAGE);
         return hashes;
     }
 }
