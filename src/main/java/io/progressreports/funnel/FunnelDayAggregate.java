@@ -20,11 +20,11 @@ public final class FunnelDayAggregate {
     private final LateActions afterAsOf;
     private final Map<String, Long> rejected;
     /** Null without a breakdown; a HashMap, for NULL is a segment too. */
-    private final Map<String, FunnelFigures> segments;
+    private final Map<String, SegmentFigures> segments;
     private final FunnelDefinition definition;
 
     public FunnelDayAggregate(FunnelDefinition definition, FunnelFigures figures, long[] beforeCreation,
-                              LateActions afterAsOf, Map<String, Long> rejected, Map<String, FunnelFigures> segments) {
+                              LateActions afterAsOf, Map<String, Long> rejected, Map<String, SegmentFigures> segments) {
         this.definition = definition;
         this.figures = figures;
         this.beforeCreation = beforeCreation;
@@ -53,7 +53,7 @@ public final class FunnelDayAggregate {
         var outcome = (NamespaceOutcome) record;
         figures.add(outcome, ageLimits);
         if (segments != null) {
-            segments.computeIfAbsent(outcome.segment(), segment -> FunnelFigures.emptySegment(definition))
+            segments.computeIfAbsent(outcome.segment(), segment -> SegmentFigures.empty(definition))
                     .add(outcome, ageLimits);
         }
         for (int action = 0; action < beforeCreation.length; action++) {
@@ -83,7 +83,7 @@ public final class FunnelDayAggregate {
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
         if (segments != null && other.segments != null) {
             other.segments.forEach((segment, figures) -> segments.computeIfAbsent(segmentOf.apply(segment),
-                    name -> FunnelFigures.emptySegment(definition)).merge(figures));
+                    name -> SegmentFigures.empty(definition)).merge(figures));
         }
     }
 
@@ -97,7 +97,7 @@ public final class FunnelDayAggregate {
     }
 
     /** Each segment's figures by its name; empty without a breakdown. */
-    public Map<String, FunnelFigures> segments() {
+    public Map<String, SegmentFigures> segments() {
         return segments == null ? Map.of() : segments;
     }
 

@@ -37,9 +37,10 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
 
     /**
      * One segment of a day in the segments column (null without a breakdown): its value (null for NULL) and its
-     * figures, completions flattened as the day's, histograms as HistogramCodec's blob (Base64 in JSON).
+     * figures, completions flattened as the day's, and for each step the hours to it of each namespace that reached
+     * it (see {@link SegmentFigures}).
      */
-    record StoredSegment(String value, long namespaces, long[] reached, long[] completed, byte[] hours) {
+    record StoredSegment(String value, long namespaces, long[] reached, long[] completed, double[][] hours) {
     }
 
     private final FunnelRun run;
@@ -72,7 +73,7 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
                 .sorted(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())))
                 .map(segment -> new StoredSegment(segment.getKey(), segment.getValue().namespaces(),
                         segment.getValue().reached(), flat(segment.getValue().completed()),
-                        HistogramCodec.encode(segment.getValue().hoursToStep())))
+                        segment.getValue().hours()))
                 .toList());
     }
 
@@ -136,14 +137,14 @@ public class FunnelDayStore extends DayTable<FunnelDayAggregate> {
                 JSON.readValue(rs.getString("rejected"), REASONS), segments(rs.getString("segments")));
     }
 
-    private Map<String, FunnelFigures> segments(String json) {
+    private Map<String, SegmentFigures> segments(String json) {
         if (json == null) {
             return null;
         }
-        var segments = new HashMap<String, FunnelFigures>();
+        var segments = new HashMap<String, SegmentFigures>();
         for (StoredSegment segment : JSON.readValue(json, SEGMENTS)) {
-            segments.put(segment.value(), new FunnelFigures(segment.namespaces(), segment.reached(),
-                    HistogramCodec.decodePacked(segment.hours()), unflat(segment.completed())));
+            segments.put(segment.value(), new SegmentFigures(segment.namespaces(), segment.reached(),
+                    segment.hours(), unflat(segment.completed())));
         }
         return segments;
     }

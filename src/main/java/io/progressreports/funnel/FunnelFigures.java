@@ -3,11 +3,11 @@ package io.progressreports.funnel;
 import io.progressreports.report.Percentiles;
 import org.HdrHistogram.DoubleHistogram;
 
-import java.util.function.Supplier;
 
 /**
  * The report's figures of a set of namespaces (a cohort day, a period, or one segment of them): namespaces, steps
- * reached, hours to each step, completions by age. Mergeable, so periods are sums of days.
+ * reached, hours to each step, completions by age. Mergeable, so periods are sums of days. (A stored segment's are
+ * {@link SegmentFigures}.)
  */
 public final class FunnelFigures {
 
@@ -25,20 +25,10 @@ public final class FunnelFigures {
         this.completed = completed;
     }
 
-    /** A day's or a period's, with histograms of full arrays. */
     public static FunnelFigures empty(FunnelDefinition definition) {
-        return empty(definition, Percentiles::newHistogram);
-    }
-
-    /** A segment's: many small ones, so with packed histograms. */
-    static FunnelFigures emptySegment(FunnelDefinition definition) {
-        return empty(definition, Percentiles::newPackedHistogram);
-    }
-
-    private static FunnelFigures empty(FunnelDefinition definition, Supplier<DoubleHistogram> histogram) {
         var histograms = new DoubleHistogram[definition.stepCount()];
         for (int i = 0; i < histograms.length; i++) {
-            histograms[i] = histogram.get();
+            histograms[i] = Percentiles.newHistogram();
         }
         return new FunnelFigures(0, new long[definition.stepCount()], histograms,
                 new long[definition.actions().size()][definition.completionAges().size()]);

@@ -68,8 +68,8 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
             funnel.addAll(stepRows(definition, cohort, aggregate.figures(), mature));
             completion.addAll(completionRows(definition, cohort, aggregate.figures(), zone, asOf));
             segments.forEach((name, rows) -> {
-                FunnelFigures figures = aggregate.segments().getOrDefault(name,
-                        FunnelFigures.emptySegment(definition));
+                FunnelFigures figures = aggregate.segments().containsKey(name)
+                        ? aggregate.segments().get(name).figures() : FunnelFigures.empty(definition);
                 rows.funnel.addAll(stepRows(definition, cohort, figures, mature));
                 rows.completion.addAll(completionRows(definition, cohort, figures, zone, asOf));
             });
@@ -80,8 +80,9 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
         return new FunnelReport(funnel, stepRows(definition, whole, total.figures(), allMature), completion,
                 qualityRows(definition, total, asOf, unplaced), segments.entrySet().stream()
                 .map(segment -> new Segment(segment.getKey(), segment.getValue().funnel,
-                        stepRows(definition, whole, total.segments().getOrDefault(segment.getKey(),
-                                FunnelFigures.emptySegment(definition)), wholeMature),
+                        stepRows(definition, whole, total.segments().containsKey(segment.getKey())
+                                ? total.segments().get(segment.getKey()).figures() : FunnelFigures.empty(definition),
+                                wholeMature),
                         segment.getValue().completion))
                 .toList());
     }

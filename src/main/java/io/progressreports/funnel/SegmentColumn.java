@@ -79,10 +79,17 @@ public record SegmentColumn(TableName joined, String column, String key, String 
         return all;
     }
 
+    /**
+     * The format of {@code funnel_day.segments}: 2 keeps the hours to each step as values (1 kept histograms). Part
+     * of the definition, so that days stored in another format are recomputed, never misread.
+     */
+    private static final int FORMAT = 2;
+
     /** The definition's "breakdown": a day stored with another breakdown, or none, is never reused. */
     Map<String, Object> definition() {
         var json = new LinkedHashMap<String, Object>();
         json.put("column", column);
+        json.put("format", FORMAT);
         if (joined != null) {
             json.put("table", joined.toString());
             json.put("key", key);

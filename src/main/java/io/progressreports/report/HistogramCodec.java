@@ -1,7 +1,6 @@
 package io.progressreports.report;
 
 import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.PackedDoubleHistogram;
 
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
@@ -31,21 +30,6 @@ public final class HistogramCodec {
     }
 
     public static DoubleHistogram[] decode(byte[] blob) {
-        return decode(blob, DoubleHistogram::decodeFromCompressedByteBuffer);
-    }
-
-    /** As {@link #decode}, into histograms that keep only their used buckets in memory. */
-    public static DoubleHistogram[] decodePacked(byte[] blob) {
-        return decode(blob, PackedDoubleHistogram::decodeFromCompressedByteBuffer);
-    }
-
-    @FunctionalInterface
-    private interface Decoder {
-        DoubleHistogram decode(ByteBuffer buffer, long minBarForHighestToLowestValueRatio)
-                throws DataFormatException;
-    }
-
-    private static DoubleHistogram[] decode(byte[] blob, Decoder decoder) {
         var in = ByteBuffer.wrap(blob);
         var histograms = new DoubleHistogram[in.getInt()];
         for (int i = 0; i < histograms.length; i++) {
@@ -54,7 +38,7 @@ public final class HistogramCodec {
             byte[] encoded = new byte[length];
             in.get(encoded);
             try {
-                histograms[i] = decoder.decode(ByteBuffer.wrap(encoded), 2);
+                histograms[i] = DoubleHistogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 2);
             } catch (DataFormatException e) {
                 throw new IllegalStateException("corrupt histogram in the store", e);
             }

@@ -2,7 +2,6 @@ package io.progressreports.report;
 
 import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.DoubleHistogramIterationValue;
-import org.HdrHistogram.PackedDoubleHistogram;
 
 import java.util.Arrays;
 
@@ -19,14 +18,6 @@ public final class Percentiles {
 
     public static DoubleHistogram newHistogram() {
         return new DoubleHistogram(SIGNIFICANT_DIGITS);
-    }
-
-    /**
-     * The same buckets in memory proportional to the buckets used: for the many small histograms of a breakdown's
-     * segments, where a plain one's array (a few hundred kilobytes over microseconds to weeks) would be mostly zeros.
-     */
-    public static DoubleHistogram newPackedHistogram() {
-        return new PackedDoubleHistogram(SIGNIFICANT_DIGITS);
     }
 
     /**

@@ -139,8 +139,12 @@ class FunnelDayStoreTest {
         FunnelDayAggregate loaded = segmentedStore.load(DAY).orElseThrow();
         assertThat(figures(loaded)).isEqualTo(figures(saved));
         assertThat(loaded.segments()).containsOnlyKeys("type 1", "type 2", null);
-        saved.segments().forEach((segment, figures) -> assertThat(figures(loaded.segments().get(segment)))
-                .as("segment %s", segment).isEqualTo(figures(figures)));
+        saved.segments().forEach((segment, figures) -> {
+            assertThat(Arrays.deepToString(loaded.segments().get(segment).hours())).as("segment %s hours", segment)
+                    .isEqualTo(Arrays.deepToString(figures.hours()));
+            assertThat(figures(loaded.segments().get(segment).figures())).as("segment %s", segment)
+                    .isEqualTo(figures(figures.figures()));
+        });
         var sizes = new HashMap<String, Long>(Map.of("type 1", 100L, "type 2", 100L));
         sizes.put(null, 100L);
         assertThat(segmentedStore.segmentSizes(DAY, DAY)).isEqualTo(sizes);
