@@ -18,6 +18,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -61,23 +62,27 @@ final class FunnelCharts {
     private FunnelCharts() {
     }
 
+    static final String MATURE_SERIES = "mature cohorts";
+    static final String IMMATURE_SERIES = "immature cohorts, so far";
+
     /**
-     * Horizontal bars in step order, step 1 on top, each labelled with its count and its share of step 1.
-     * An empty list gives a chart that says so.
+     * Horizontal bars in step order, step 1 on top: the mature cohorts' namespaces, each labelled with its count,
+     * its share of step 1 and of the step before, and beside it a lighter bar of the immature cohorts' namespaces so
+     * far, left out when there are none. An empty list gives a chart that says so.
+     *
+     * @param cohorts which cohorts the bars are made of, a second subtitle
      */
-    static void writeFunnel(List<FunnelBar> bars, String title, String subtitle, Path png) {
+    static void writeFunnel(List<FunnelBar> bars, String title, String subtitle, String cohorts, Path png) {
         List<FunnelBar> ordered = bars.stream().sorted(Comparator.comparingInt(FunnelBar::stepNumber)).toList();
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        List<String> labels = new ArrayList<>();
-        for (FunnelBar bar : ordered) {
-            dataset.addValue(bar.namespaces(), "namespaces", stepLabel(bar.stepNumber(), bar.step()));
-            labels.add(barLabel(bar));
-        }
+        DefaultCategoryDataset dataset = funnelDataset(ordered);
+        List<List<String>> labels = new ArrayList<>();
+        labels.add(ordered.stream().map(FunnelCharts::barLabel).toList());
+        labels.add(ordered.stream().map(FunnelCharts::immatureLabel).toList());
         String base = ordered.isEmpty() ? "step 1" : ordered.get(0).step();
         NumberAxis namespaces = ChartFiles.countAxis("Namespaces that reached the step   (label: namespaces · % of "
-                + base + ")");
+                + base + " · % of previous step)");
         // Room right of the longest bar for its label.
-        namespaces.setUpperMargin(0.35);
+        namespaces.setUpperMargin(0.55);
         BarRenderer renderer = new BarRenderer();
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), namespaces, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -86,16 +91,42 @@ final class FunnelCharts {
         plot.setDomainGridlinesVisible(false);
 
         JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        chart.addSubtitle(new TextTitle(cohorts));
+        if (dataset.getRowCount() > 1) {
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+            chart.addSubtitle(legend);
+        }
         ChartFiles.applyTheme(chart);
         renderer.setSeriesPaint(0, ChartFiles.seriesColor(0));
-        renderer.setMaximumBarWidth(0.11);
+        renderer.setSeriesPaint(1, ChartFiles.lighter(ChartFiles.seriesColor(0)));
+        renderer.setItemMargin(0.05);
+        renderer.setMaximumBarWidth(dataset.getRowCount() > 1 ? 0.07 : 0.11);
         renderer.setDefaultItemLabelGenerator(new BarLabels(labels));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(ChartFiles.font(Font.BOLD, 14));
+        renderer.setDefaultItemLabelFont(ChartFiles.font(Font.BOLD, 13));
+        renderer.setSeriesItemLabelFont(1, ChartFiles.font(Font.PLAIN, 12));
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));
         renderer.setItemLabelAnchorOffset(6);
         ChartFiles.writePng(chart, png, FUNNEL_WIDTH, FUNNEL_HEIGHT);
+    }
+
+    /**
+     * What funnel.png draws: the row {@link #MATURE_SERIES} with each step's mature namespaces, and
+     * {@link #IMMATURE_SERIES} with the immature ones' when any immature cohort has a namespace.
+     */
+    static DefaultCategoryDataset funnelDataset(List<FunnelBar> ordered) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        boolean immature = ordered.stream().anyMatch(bar -> bar.immatureNamespaces() > 0);
+        for (FunnelBar bar : ordered) {
+            dataset.addValue(bar.namespaces(), MATURE_SERIES, stepLabel(bar.stepNumber(), bar.step()));
+            if (immature) {
+                dataset.addValue(bar.immatureNamespaces(), IMMATURE_SERIES, stepLabel(bar.stepNumber(), bar.step()));
+            }
+        }
+        return dataset;
     }
 
     /**
@@ -155,11 +186,30 @@ final class FunnelCharts {
         ChartFiles.writePng(chart, png, TREND_WIDTH, TREND_HEIGHT);
     }
 
-    /** {@code 12,345 · 41.2%}, or the count alone when no namespace was created. */
+    /**
+     * {@code 12,345 · 41.2% · 70.9% of previous}: the count, its share of step 1 and of the step before (none on
+     * step 1), or the count alone when no namespace was created.
+     */
     static String barLabel(FunnelBar bar) {
-        String count = ChartFiles.countFormat().format(bar.namespaces());
-        return Double.isNaN(bar.conversionFromStart()) ? count
-                : count + " · " + ChartFiles.percentFormat(1).format(bar.conversionFromStart());
+        String label = ChartFiles.countFormat().format(bar.namespaces());
+        if (Double.isNaN(bar.conversionFromStart())) {
+            return label;
+        }
+        label += " · " + share(bar.conversionFromStart());
+        return Double.isNaN(bar.conversionFromPrevious()) ? label
+                : label + " · " + share(bar.conversionFromPrevious()) + " of previous";
+    }
+
+    /** {@code 1,234 · 20.1% so far}. */
+    static String immatureLabel(FunnelBar bar) {
+        String count = ChartFiles.countFormat().format(bar.immatureNamespaces());
+        return Double.isNaN(bar.immatureConversionFromStart()) ? count
+                : count + " · " + share(bar.immatureConversionFromStart()) + " so far";
+    }
+
+    /** One decimal, two under 1% so that trial and subscription rates do not round to the same figure. */
+    private static String share(double fraction) {
+        return ChartFiles.percentFormat(fraction > 0 && fraction < 0.01 ? 2 : 1).format(fraction);
     }
 
     private static String stepLabel(int number, String step) {
@@ -231,15 +281,16 @@ final class FunnelCharts {
     /** Labels worked out beforehand: the share comes from the report's own conversion, not from the bar lengths. */
     private static final class BarLabels implements CategoryItemLabelGenerator {
 
-        private final List<String> labels;
+        private final List<List<String>> labels;
 
-        BarLabels(List<String> labels) {
+        /** @param labels per dataset row (series), one label per column (step) */
+        BarLabels(List<List<String>> labels) {
             this.labels = labels;
         }
 
         @Override
         public String generateLabel(CategoryDataset dataset, int row, int column) {
-            return labels.get(column);
+            return labels.get(row).get(column);
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.progressreports.funnel;
 
-import io.progressreports.funnel.FunnelReport.FunnelRow;
 import io.progressreports.page.Fact;
 import io.progressreports.page.KindPage;
 import io.progressreports.page.Percent;
@@ -10,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The funnel report's page. Its headline is mature cohorts only: a younger cohort's namespaces are still inside
@@ -40,37 +39,25 @@ final class FunnelPage {
     }
 
     static KindPage of(FunnelReport report, Duration window) {
-        Map<String, Long> mature = reached(report.funnel(), true);
-        Map<String, Long> young = reached(report.funnel(), false);
-        long matureCohorts = report.funnel().stream().filter(row -> row.stepNumber() == 1 && row.mature()).count();
-        long cohorts = report.funnel().stream().filter(row -> row.stepNumber() == 1).count();
-        List<String> steps = report.summary().stream().map(FunnelRow::step).toList();
-        long created = total(mature, steps.get(0));
+        MatureFunnel funnel = MatureFunnel.of(report);
+        List<String> steps = funnel.steps();
+        long created = funnel.mature().get(0);
         var headline = new ArrayList<Fact>();
         headline.add(new Fact("namespaces in mature cohorts", String.format(Locale.ROOT, "%,d", created)));
-        for (String step : steps.subList(1, steps.size())) {
-            headline.add(new Fact("conversion to " + step, Percent.of(total(mature, step), created)));
+        for (int step = 1; step < steps.size(); step++) {
+            headline.add(new Fact("conversion to " + steps.get(step), Percent.of(funnel.mature().get(step), created)));
         }
-        long youngCreated = total(young, steps.get(0));
+        long youngCreated = funnel.immature().get(0);
         String note = String.format(Locale.ROOT, "Mature cohorts only: %d of %d cohorts, whose %s-day window has "
-                + "passed, so their conversion can no longer change.", matureCohorts, cohorts, Cells.days(window));
+                + "passed, so their conversion can no longer change.", funnel.matureCohorts().size(),
+                funnel.cohorts(), Cells.days(window));
         if (youngCreated > 0) {
             note += " The other " + youngCreated + " namespaces, still inside their window, convert so far: "
-                    + steps.subList(1, steps.size()).stream()
-                    .map(step -> step + " " + Percent.of(total(young, step), youngCreated))
+                    + IntStream.range(1, steps.size())
+                    .mapToObj(step -> steps.get(step) + " " + Percent.of(funnel.immature().get(step), youngCreated))
                     .collect(Collectors.joining(", ")) + ".";
         }
         return new KindPage("Onboarding funnel", headline, note, List.of("data_quality.csv"),
                 GLOSSARY);
-    }
-
-    /** Namespaces that reached each step, summed over the mature (or the young) cohorts. */
-    private static Map<String, Long> reached(List<FunnelRow> rows, boolean mature) {
-        return rows.stream().filter(row -> row.mature() == mature)
-                .collect(Collectors.groupingBy(FunnelRow::step, Collectors.summingLong(FunnelRow::namespaces)));
-    }
-
-    private static long total(Map<String, Long> sums, String step) {
-        return sums.getOrDefault(step, 0L);
     }
 }

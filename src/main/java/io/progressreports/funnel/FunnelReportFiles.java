@@ -65,8 +65,8 @@ final class FunnelReportFiles {
                 + " cohorts · zone " + run.zone().getId() + " · window " + Cells.days(run.definition().window())
                 + " days · " + run.definition().order().label() + " order · as of " + run.asOf();
         var files = new ArrayList<>(writeTables(report, run, dropoffs));
-        FunnelCharts.writeFunnel(report.summary().stream().map(row -> new FunnelBar(row.stepNumber(),
-                row.step(), row.namespaces(), row.fromStart())).toList(), "Onboarding funnel", subtitle,
+        MatureFunnel funnel = MatureFunnel.of(report);
+        FunnelCharts.writeFunnel(funnel.bars(), "Onboarding funnel", subtitle, funnel.cohortsNote(),
                 dir.resolve("funnel.png"));
         writeTrendChart(report, subtitle);
         files.add("funnel.png");

@@ -27,11 +27,16 @@ class FunnelChartsTest {
             + " · sequential order · as of 2026-03-30T00:00:00Z";
 
     private static final List<FunnelBar> FUNNEL = List.of(
-            new FunnelBar(1, "created", 12_345, 1.0),
-            new FunnelBar(2, "git_write", 8_000, 8_000 / 12_345.0),
-            new FunnelBar(3, "merge_request_created", 5_085, 5_085 / 12_345.0),
-            new FunnelBar(4, "pipeline_created", 1_200, 1_200 / 12_345.0),
-            new FunnelBar(5, "trial_started", 0, 0.0));
+            new FunnelBar(1, "created", 12_345, 1.0, Double.NaN, 0, Double.NaN),
+            new FunnelBar(2, "git_write", 8_000, 8_000 / 12_345.0, 8_000 / 12_345.0, 0, Double.NaN),
+            new FunnelBar(3, "merge_request_created", 5_085, 5_085 / 12_345.0, 5_085 / 8_000.0, 0, Double.NaN),
+            new FunnelBar(4, "pipeline_created", 1_200, 1_200 / 12_345.0, 1_200 / 5_085.0, 0, Double.NaN),
+            new FunnelBar(5, "trial_started", 0, 0.0, 0.0, 0, Double.NaN));
+
+    /** The same steps with immature cohorts beside them: 6,000 namespaces so far. */
+    private static final List<FunnelBar> WITH_IMMATURE = FUNNEL.stream().map(bar -> new FunnelBar(bar.stepNumber(),
+            bar.step(), bar.namespaces(), bar.conversionFromStart(), bar.conversionFromPrevious(),
+            bar.namespaces() * 6_000 / 12_345, (double) (bar.namespaces() * 6_000 / 12_345) / 6_000)).toList();
 
     @TempDir
     Path dir;
@@ -47,9 +52,26 @@ class FunnelChartsTest {
     }
 
     @Test
+    void immatureCohortsAreALighterBarBesideEachStep() throws IOException {
+        BufferedImage image = read(funnel(WITH_IMMATURE, "immature.png"), FunnelCharts.FUNNEL_WIDTH,
+                FunnelCharts.FUNNEL_HEIGHT);
+
+        // The legend's swatches are shorter than any bar.
+        assertThat(barLengths(image, ChartFiles.seriesColor(0))).filteredOn(length -> length > 12).hasSize(4);
+        assertThat(barLengths(image, lighter(ChartFiles.seriesColor(0)))).filteredOn(length -> length > 12)
+                .hasSize(4)
+                .isSortedAccordingTo((a, b) -> b - a);
+        var dataset = FunnelCharts.funnelDataset(WITH_IMMATURE);
+        assertThat(dataset.getRowKeys()).containsExactly(FunnelCharts.MATURE_SERIES, FunnelCharts.IMMATURE_SERIES);
+        assertThat(dataset.getValue(FunnelCharts.IMMATURE_SERIES, "2. git_write").doubleValue()).isEqualTo(3_888.0);
+        assertThat(FunnelCharts.funnelDataset(FUNNEL).getRowKeys()).as("no immature cohort, no second bar")
+                .containsExactly(FunnelCharts.MATURE_SERIES);
+    }
+
+    @Test
     void funnelWithNoNamespacesOrNoStepsStillRenders() throws IOException {
-        List<FunnelBar> empty = List.of(new FunnelBar(1, "created", 0, Double.NaN),
-                new FunnelBar(2, "git_write", 0, Double.NaN));
+        List<FunnelBar> empty = List.of(new FunnelBar(1, "created", 0, Double.NaN, Double.NaN, 0, Double.NaN),
+                new FunnelBar(2, "git_write", 0, Double.NaN, Double.NaN, 0, Double.NaN));
 
         read(funnel(empty, "zero.png"), FunnelCharts.FUNNEL_WIDTH, FunnelCharts.FUNNEL_HEIGHT);
         read(funnel(List.of(), "none.png"), FunnelCharts.FUNNEL_WIDTH, FunnelCharts.FUNNEL_HEIGHT);
@@ -60,10 +82,18 @@ class FunnelChartsTest {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            assertThat(FunnelCharts.barLabel(new FunnelBar(2, "git_write", 12_345, 0.41234)))
-                    .isEqualTo("12,345 · 41.2%");
-            assertThat(FunnelCharts.barLabel(new FunnelBar(5, "trial_started", 0, 0.0))).isEqualTo("0 · 0.0%");
-            assertThat(FunnelCharts.barLabel(new FunnelBar(1, "created", 0, Double.NaN))).isEqualTo("0");
+            assertThat(FunnelCharts.barLabel(new FunnelBar(2, "git_write", 12_345, 0.41234, 0.70912, 1_234, 0.201)))
+                    .isEqualTo("12,345 · 41.2% · 70.9% of previous");
+            assertThat(FunnelCharts.barLabel(new FunnelBar(1, "created", 30_000, 1.0, Double.NaN, 0, Double.NaN)))
+                    .isEqualTo("30,000 · 100.0%");
+            assertThat(FunnelCharts.barLabel(new FunnelBar(6, "subscription", 147, 0.0049, 0.1968, 0, Double.NaN)))
+                    .as("under 1%, two decimals").isEqualTo("147 · 0.49% · 19.7% of previous");
+            assertThat(FunnelCharts.barLabel(new FunnelBar(5, "trial_started", 0, 0.0, 0.0, 0, Double.NaN)))
+                    .isEqualTo("0 · 0.0% · 0.0% of previous");
+            assertThat(FunnelCharts.barLabel(new FunnelBar(1, "created", 0, Double.NaN, Double.NaN, 0, Double.NaN)))
+                    .isEqualTo("0");
+            assertThat(FunnelCharts.immatureLabel(new FunnelBar(2, "git_write", 12_345, 0.41, 0.7, 1_234, 0.201)))
+                    .isEqualTo("1,234 · 20.1% so far");
         } finally {
             Locale.setDefault(before);
         }
@@ -136,7 +166,8 @@ class FunnelChartsTest {
     @Test
     void differentDataGivesDifferentBytes() throws IOException {
         List<FunnelBar> oneMore = new ArrayList<>(FUNNEL);
-        oneMore.set(3, new FunnelBar(4, "pipeline_created", 1_201, 1_201 / 12_345.0));
+        oneMore.set(3, new FunnelBar(4, "pipeline_created", 1_201, 1_201 / 12_345.0, 1_201 / 5_085.0, 0,
+                Double.NaN));
         List<ConversionPoint> lower = new ArrayList<>(weeks(12, 3));
         ConversionPoint first = lower.get(0);
         lower.set(0, new ConversionPoint(first.cohortStart(), first.cohortEnd(), first.stepNumber(), first.step(),
@@ -149,7 +180,8 @@ class FunnelChartsTest {
 
     private Path funnel(List<FunnelBar> bars, String name) {
         Path png = dir.resolve(name);
-        FunnelCharts.writeFunnel(bars, "Onboarding funnel", SUBTITLE, png);
+        FunnelCharts.writeFunnel(bars, "Onboarding funnel", SUBTITLE,
+                "mature cohorts only: 2026-01-05 to 2026-03-08 (9 of 12 cohorts)", png);
         return png;
     }
 

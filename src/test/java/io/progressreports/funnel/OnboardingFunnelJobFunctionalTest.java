@@ -5,6 +5,7 @@ import io.progressreports.cli.ProgressReportsCommand;
 import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.report.Manifest;
+import io.progressreports.report.ReportPeriod;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -384,6 +386,7 @@ class OnboardingFunnelJobFunctionalTest {
         List<Map<String, Object>> funnel = funnelRows(c, false, "");
         if (c.segments() == null) {
             compareFunnel(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), "funnel.csv", problems);
+            compareFunnelChart(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), problems);
             compareFunnel(funnelRows(c, true, ""), readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS),
                     "funnel_summary.csv", problems);
             compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS),
@@ -502,6 +505,44 @@ class OnboardingFunnelJobFunctionalTest {
                     (BigDecimal) sql.get("p90"));
             check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
         });
+    }
+
+    /**
+     * funnel.png's bars, from the rows it is drawn from (funnel.csv's, checked above), against SQL's namespaces per
+     * step summed over the mature cohorts only, and over the immature ones apart.
+     */
+    private static void compareFunnelChart(List<Map<String, Object>> funnel, List<CSVRecord> csv,
+                                           List<String> problems) {
+        var rows = csv.stream().map(r -> new FunnelReport.FunnelRow(
+                new ReportPeriod(LocalDate.parse(r.get("cohort_start")), LocalDate.parse(r.get("cohort_end"))),
+                Integer.parseInt(r.get("step_number")), r.get("step"), Long.parseLong(r.get("namespaces")),
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Boolean.parseBoolean(r.get("mature")))).toList();
+        List<String> steps = rows.stream().sorted(Comparator.comparingInt(FunnelReport.FunnelRow::stepNumber))
+                .map(FunnelReport.FunnelRow::step).distinct().toList();
+        List<FunnelBar> bars = MatureFunnel.of(steps, rows).bars();
+        var dataset = FunnelCharts.funnelDataset(bars);
+        var mature = new TreeMap<Integer, Long>();
+        var immature = new TreeMap<Integer, Long>();
+        for (Map<String, Object> sql : funnel) {
+            ((Boolean) sql.get("mature") ? mature : immature).merge(((Number) sql.get("step_number")).intValue(),
+                    ((Number) sql.get("namespaces")).longValue(), Long::sum);
+        }
+        for (FunnelBar bar : bars) {
+            String where = "funnel.png step " + bar.stepNumber();
+            String category = bar.stepNumber() + ". " + bar.step();
+            long expected = mature.getOrDefault(bar.stepNumber(), 0L);
+            check(problems, where + " mature bar", dataset.getValue(FunnelCharts.MATURE_SERIES, category)
+                    .longValue(), expected);
+            long created = mature.getOrDefault(1, 0L);
+            if (created > 0) {
+                checkWithin(problems, where + " mature share of created", Double.toString(bar.conversionFromStart()),
+                        BigDecimal.valueOf(expected).divide(BigDecimal.valueOf(created), 12, RoundingMode.HALF_EVEN));
+            }
+            long young = immature.getOrDefault(bar.stepNumber(), 0L);
+            Number drawn = immature.values().stream().anyMatch(n -> n > 0)
+                    ? dataset.getValue(FunnelCharts.IMMATURE_SERIES, category) : 0L;
+            check(problems, where + " immature bar", drawn.longValue(), young);
+        }
     }
 
     /** A cohort's namespaces at one step. */
