@@ -139,12 +139,14 @@ final class FunnelCharts {
                         .thenComparing(ConversionPoint::cohortStart))
                 .toList();
         Map<Integer, XYSeries> lines = new LinkedHashMap<>();
+        Map<Integer, String> names = new LinkedHashMap<>();
         Map<Integer, List<Boolean>> immature = new LinkedHashMap<>();
         TreeMap<LocalDate, Cohort> cohorts = new TreeMap<>();
         for (ConversionPoint point : shown) {
             lines.computeIfAbsent(point.stepNumber(),
                             number -> new XYSeries(stepLabel(number, point.step()), false, false))
                     .add(ChartFiles.epochMillis(point.cohortStart()), point.conversionFromStart());
+            names.putIfAbsent(point.stepNumber(), point.step());
             immature.computeIfAbsent(point.stepNumber(), number -> new ArrayList<>()).add(!point.mature());
             cohorts.merge(point.cohortStart(), new Cohort(point.cohortStart(), point.cohortEnd(), point.mature()),
                     Cohort::and);
@@ -154,7 +156,9 @@ final class FunnelCharts {
 
         DateAxis cohortStart = ChartFiles.dateAxis("Cohort start", List.copyOf(cohorts.keySet()));
         NumberAxis conversion = ChartFiles.percentAxis("Share of the cohort's namespaces that reached the step");
-        MaturityRenderer renderer = new MaturityRenderer(new ArrayList<>(immature.values()));
+        // Keyed like the lines, so in series order.
+        List<Color> colors = names.values().stream().map(ChartFiles::stepColor).toList();
+        MaturityRenderer renderer = new MaturityRenderer(new ArrayList<>(immature.values()), colors);
         XYPlot plot = new XYPlot(dataset, cohortStart, conversion, renderer);
         plot.setNoDataMessage("no cohorts in range");
         JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
@@ -173,7 +177,7 @@ final class FunnelCharts {
 
         ChartFiles.applyTheme(chart);
         for (int series = 0; series < dataset.getSeriesCount(); series++) {
-            renderer.setSeriesPaint(series, ChartFiles.seriesColor(series));
+            renderer.setSeriesPaint(series, colors.get(series));
             renderer.setSeriesStroke(series, ChartFiles.LINE);
             renderer.setSeriesShape(series, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
@@ -260,15 +264,17 @@ final class FunnelCharts {
     private static final class MaturityRenderer extends XYLineAndShapeRenderer {
 
         private final List<List<Boolean>> immature;
+        private final List<Color> colors;
 
-        MaturityRenderer(List<List<Boolean>> immature) {
+        MaturityRenderer(List<List<Boolean>> immature, List<Color> colors) {
             super(true, true);
             this.immature = immature;
+            this.colors = colors;
         }
 
         @Override
         public Paint getItemPaint(int series, int item) {
-            return immature.get(series).get(item) ? ChartFiles.lighter(ChartFiles.seriesColor(series))
+            return immature.get(series).get(item) ? ChartFiles.lighter(colors.get(series))
                     : super.getItemPaint(series, item);
         }
 

@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TimeZone;
 import javax.imageio.ImageIO;
@@ -77,6 +78,16 @@ public final class ChartFiles {
             new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0x8C564B),
             new Color(0x7F7F7F), new Color(0xF0E442)};
 
+    /**
+     * The demo's steps, each fixed to a colour of its own: the funnel's, then the deployment's (never on one chart
+     * with the funnel's, so they may share colours).
+     */
+    private static final Map<String, Integer> KNOWN_STEPS = Map.ofEntries(
+            Map.entry("git_write", 0), Map.entry("merge_request_created", 1), Map.entry("pipeline_created", 2),
+            Map.entry("trial_started", 3), Map.entry("subscription_created", 4), Map.entry("user_added", 5),
+            Map.entry("preparing", 0), Map.entry("building", 1), Map.entry("transfer_files", 2),
+            Map.entry("running_migrations", 3), Map.entry("finishing", 4));
+
     public static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
     /** Dates are placed at midnight UTC and the date axis reads them in UTC, so no host zone shifts a day. */
@@ -90,6 +101,16 @@ public final class ChartFiles {
     /** The colour the theme gives the series at this index, for charts that paint series themselves. */
     public static Color seriesColor(int index) {
         return SERIES_COLORS[index % SERIES_COLORS.length];
+    }
+
+    /**
+     * A step's colour, the same on every chart, run and database: a step of the demo has its own, any other name
+     * gets one by its hash ({@link String#hashCode} is fixed by the language, not by the JVM), leaving out the faint
+     * yellow. With nine colours two steps of one chart can share a colour; the legend still names each line.
+     */
+    public static Color stepColor(String step) {
+        Integer known = KNOWN_STEPS.get(step);
+        return SERIES_COLORS[known != null ? known : Math.floorMod(step.hashCode(), SERIES_COLORS.length - 1)];
     }
 
     public static Font font(int style, int size) {

@@ -157,8 +157,8 @@ final class TransferCharts {
 
     /**
      * One colour per step name, its median solid and its p90 dashed, on a logarithmic axis: steps that take
-     * seconds and steps that take many minutes are read on one chart. Colours follow the names alphabetically, so
-     * a step keeps its colour from run to run; the legend lists the slowest step first, as the lines stack. No
+     * seconds and steps that take many minutes are read on one chart. A step's colour is
+     * {@link ChartFiles#stepColor}'s, so it keeps it from run to run and database to database; the legend lists the slowest step first, as the lines stack. No
      * step timings give a chart that says so.
      */
     static void writeStepDuration(List<DurationPoint> points, String title, String subtitle, Path png) {
@@ -207,7 +207,7 @@ final class TransferCharts {
                     .sorted(Comparator.comparing((String step) -> typical.get(step)).reversed()
                             .thenComparing(Comparator.naturalOrder()))
                     .forEach(step -> legend.add(line(step, ChartFiles.LINE,
-                            ChartFiles.seriesColor(steps.indexOf(step)))));
+                            ChartFiles.stepColor(step))));
             legend.add(line("solid: median (p50)", ChartFiles.LINE, ChartFiles.MUTED_TEXT));
             legend.add(line("dashed: p90, 1 in 10 took longer", P90_LINE,
                     ChartFiles.lighter(ChartFiles.MUTED_TEXT)));
@@ -216,8 +216,8 @@ final class TransferCharts {
 
         ChartFiles.applyTheme(chart);
         for (int i = 0; i < steps.size(); i++) {
-            lines.style(i, ChartFiles.seriesColor(i), false);
-            lines.style(steps.size() + i, ChartFiles.seriesColor(i), true);
+            lines.style(i, ChartFiles.stepColor(steps.get(i)), false);
+            lines.style(steps.size() + i, ChartFiles.stepColor(steps.get(i)), true);
         }
         ChartFiles.writePng(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,7 @@ class TransferChartsTest {
         missingDays.removeIf(point -> point.step().equals("building")
                 && (point.periodStart().getDayOfMonth() == 15 || point.periodStart().getDayOfMonth() == 17));
         Color median = ChartFiles.seriesColor(0);
-        // Colours follow the step names alphabetically: "-rf", "=HYPERLINK(...)", then "building".
-        Color building = ChartFiles.seriesColor(2);
+        Color building = ChartFiles.stepColor("building");
 
         // Point markers are the only places a 3x3 block of one line colour forms: line edges are blended.
         assertThat(markers(read(speed(isolated, "isolated.png"), TransferCharts.SPEED_WIDTH,
@@ -89,6 +89,29 @@ class TransferChartsTest {
                 TransferCharts.DURATION_HEIGHT), building)).isNotEmpty();
         assertThat(markers(read(duration(durations(LocalDate.of(2026, 1, 1), 30, DAY, 0), "full.png"),
                 TransferCharts.DURATION_WIDTH, TransferCharts.DURATION_HEIGHT), building)).isEmpty();
+    }
+
+    @Test
+    void aStepKeepsItsColourOnAnotherDatabaseWithOtherSteps() throws IOException {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Color gamma = ChartFiles.stepColor("gamma");
+        assertThat(List.of("alpha", "beta", "delta")).as("other steps of these charts have other colours")
+                .allSatisfy(step -> assertThat(ChartFiles.stepColor(step)).isNotEqualTo(gamma));
+        assertThat(ChartFiles.stepColor("building")).as("a demo step's colour is fixed")
+                .isEqualTo(ChartFiles.seriesColor(1));
+
+        // One period each: a lone value is drawn as a dot, a 3x3 block of exactly its step's colour.
+        BufferedImage first = read(duration(List.of(point(day, "alpha", 3), point(day, "beta", 300),
+                point(day, "gamma", 30)), "first.png"), TransferCharts.DURATION_WIDTH, TransferCharts.DURATION_HEIGHT);
+        BufferedImage second = read(duration(List.of(point(day, "gamma", 30), point(day, "delta", 3)),
+                "second.png"), TransferCharts.DURATION_WIDTH, TransferCharts.DURATION_HEIGHT);
+
+        assertThat(markers(first, gamma)).isNotEmpty();
+        assertThat(markers(second, gamma)).isNotEmpty();
+    }
+
+    private static DurationPoint point(LocalDate day, String step, double seconds) {
+        return new DurationPoint(day, day.plusDays(1), step, 10, seconds, seconds * 2);
     }
 
     @Test
