@@ -110,6 +110,19 @@ class TransferChartsTest {
         assertThat(markers(second, gamma)).isNotEmpty();
     }
 
+    @Test
+    void aStepsP90IsDrawnInTheStepsOwnColourNotAPaleOne() throws IOException {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Color building = ChartFiles.stepColor("building");
+
+        // A lone period: the median and the p90 are each a dot in their series' paint.
+        BufferedImage image = read(duration(List.of(point(day, "building", 30)), "p90.png"),
+                TransferCharts.DURATION_WIDTH, TransferCharts.DURATION_HEIGHT);
+
+        assertThat(markers(image, building)).isNotEmpty();
+        assertThat(markers(image, ChartFiles.lighter(building))).isEmpty();
+    }
+
     private static DurationPoint point(LocalDate day, String step, double seconds) {
         return new DurationPoint(day, day.plusDays(1), step, 10, seconds, seconds * 2);
     }
