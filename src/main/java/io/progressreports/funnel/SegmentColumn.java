@@ -80,10 +80,11 @@ public record SegmentColumn(TableName joined, String column, String key, String 
     }
 
     /**
-     * The format of {@code funnel_day.segments}: 2 keeps the hours to each step as values (1 kept histograms). Part
-     * of the definition, so that days stored in another format are recomputed, never misread.
+     * The format of {@code funnel_day.segments}: 3 keeps the hours to each step as values in bytes (2 as JSON
+     * numbers, 1 as histograms). Part of the definition, so that days stored in another format are recomputed, never
+     * misread.
      */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     /** The definition's "breakdown": a day stored with another breakdown, or none, is never reused. */
     Map<String, Object> definition() {
