@@ -115,6 +115,9 @@ public final class TestDatabase {
     public static String newStoreUrl() {
         synchronized (TestDatabase.class) {
             if (!storeTemplate) {
+                // A migration that failed earlier in this JVM left the template behind: start it again, so that
+                // every store-using test reports that failure rather than "store_template already exists".
+                admin().execute("drop database if exists store_template");
                 admin().execute("create database store_template");
                 StoreMigrations.migrate(new DriverManagerDataSource(url("store_template")));
                 storeTemplate = true;
