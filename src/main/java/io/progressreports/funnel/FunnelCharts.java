@@ -110,7 +110,7 @@ final class FunnelCharts {
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));
         renderer.setItemLabelAnchorOffset(6);
-        ChartFiles.writePng(chart, png, FUNNEL_WIDTH, FUNNEL_HEIGHT);
+        ChartFiles.write(chart, png, FUNNEL_WIDTH, FUNNEL_HEIGHT);
     }
 
     /**
@@ -187,7 +187,7 @@ final class FunnelCharts {
                     new Line2D.Double(-10, 0, 10, 0), IMMATURE_LINE, Color.GRAY));
             plot.setFixedLegendItems(items);
         }
-        ChartFiles.writePng(chart, png, TREND_WIDTH, TREND_HEIGHT);
+        ChartFiles.write(chart, png, TREND_WIDTH, TREND_HEIGHT);
     }
 
     /**

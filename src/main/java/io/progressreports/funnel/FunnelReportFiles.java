@@ -6,6 +6,7 @@ import io.progressreports.funnel.FunnelReport.FunnelRow;
 import io.progressreports.funnel.FunnelReport.QualityRow;
 import io.progressreports.funnel.FunnelReport.Segment;
 import io.progressreports.report.Cells;
+import io.progressreports.report.ChartFiles;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
 
@@ -69,8 +70,10 @@ final class FunnelReportFiles {
         FunnelCharts.writeFunnel(funnel.bars(), "Onboarding funnel", subtitle, funnel.cohortsNote(),
                 dir.resolve("funnel.png"));
         writeTrendChart(report, subtitle);
-        files.add("funnel.png");
-        files.add("conversion_trend.png");
+        for (String chart : List.of("funnel.png", "conversion_trend.png")) {
+            files.add(chart);
+            files.add(ChartFiles.svgOf(chart));
+        }
         return files;
     }
 

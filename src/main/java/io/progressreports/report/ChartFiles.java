@@ -19,17 +19,21 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.RangeType;
+import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.GraphicsEnvironment;
 import java.awt.Stroke;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -222,20 +226,36 @@ public final class ChartFiles {
     }
 
     /**
-     * Renders on an opaque image and encodes it with ImageIO's PNG writer, which stores no time or host in the
-     * file, so equal charts give equal bytes.
+     * Writes the chart as {@code png} and as an SVG twin beside it (the same name ending in .svg), which the report's
+     * page shows because it stays sharp when zoomed. The PNG is rendered on an opaque image and encoded with
+     * ImageIO's PNG writer, which stores no time or host in the file; the SVG's ids come from a fixed prefix and a
+     * counter (JFreeSVG's default prefix is random): so equal charts give equal bytes in both.
      *
-     * @throws OutputException when the file cannot be written
+     * @throws OutputException when a file cannot be written
      */
-    public static void writePng(JFreeChart chart, Path file, int width, int height) {
+    public static void write(JFreeChart chart, Path png, int width, int height) {
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+        var svg = new SVGGraphics2D(width, height);
+        svg.setDefsKeyPrefix("chart");
+        chart.draw(svg, new Rectangle(0, 0, width, height));
+        Path svgFile = svgOf(png);
         try {
-            if (!ImageIO.write(image, "png", file.toFile())) {
+            if (!ImageIO.write(image, "png", png.toFile())) {
                 throw new IllegalStateException("this JDK has no PNG writer");
             }
+            Files.writeString(svgFile, svg.getSVGDocument(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new OutputException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputException("cannot write " + png + " or " + svgFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The SVG twin's name of a chart's PNG, for the report's list of files. */
+    public static String svgOf(String png) {
+        return png.substring(0, png.length() - ".png".length()) + ".svg";
+    }
+
+    private static Path svgOf(Path png) {
+        return png.resolveSibling(svgOf(png.getFileName().toString()));
     }
 
     private static String pickFontFamily(String wanted) {

@@ -155,7 +155,7 @@ final class TransferCharts {
         lines.style(1, ChartFiles.lighter(ChartFiles.seriesColor(0)), P90_LINE);
         bars.setSeriesPaint(0, VOLUME);
         bars.setSeriesPaint(1, ChartFiles.lighter(VOLUME));
-        ChartFiles.writePng(chart, png, SPEED_WIDTH, SPEED_HEIGHT);
+        ChartFiles.write(chart, png, SPEED_WIDTH, SPEED_HEIGHT);
     }
 
     /**
@@ -221,7 +221,7 @@ final class TransferCharts {
             lines.style(i, ChartFiles.stepColor(steps.get(i)), ChartFiles.LINE);
             lines.style(steps.size() + i, ChartFiles.stepColor(steps.get(i)), STEP_P90_LINE);
         }
-        ChartFiles.writePng(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
+        ChartFiles.write(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
     }
 
     /**

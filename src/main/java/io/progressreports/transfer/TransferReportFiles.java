@@ -2,6 +2,7 @@ package io.progressreports.transfer;
 
 import io.progressreports.compare.ComparisonColumns;
 import io.progressreports.report.Cells;
+import io.progressreports.report.ChartFiles;
 import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
 import io.progressreports.source.Micros;
@@ -106,8 +107,10 @@ final class TransferReportFiles {
         var files = new ArrayList<>(writeTables(report, run, rejects));
         writeSpeedChart(report, subtitle);
         writeDurationChart(report, subtitle);
-        files.add("transfer_speed.png");
-        files.add("step_duration.png");
+        for (String chart : List.of("transfer_speed.png", "step_duration.png")) {
+            files.add(chart);
+            files.add(ChartFiles.svgOf(chart));
+        }
         return files;
     }
 

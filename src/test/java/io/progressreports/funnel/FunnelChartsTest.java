@@ -161,6 +161,18 @@ class FunnelChartsTest {
         }
         assertThat(Files.mismatch(funnel, funnel(FUNNEL, "funnel-3.png"))).isEqualTo(-1);
         assertThat(Files.mismatch(trend, trend(weeks(12, 3), "trend-3.png"))).isEqualTo(-1);
+        // The SVG twins too: JFreeSVG's ids are random unless a prefix is set.
+        for (String run : List.of("2", "3")) {
+            assertThat(Files.mismatch(svgOf(funnel), svgOf(funnel.resolveSibling("funnel-" + run + ".png"))))
+                    .isEqualTo(-1);
+            assertThat(Files.mismatch(svgOf(trend), svgOf(trend.resolveSibling("trend-" + run + ".png"))))
+                    .isEqualTo(-1);
+        }
+        assertThat(Files.readString(svgOf(funnel))).contains("<svg", "git_write");
+    }
+
+    private static Path svgOf(Path png) {
+        return png.resolveSibling(ChartFiles.svgOf(png.getFileName().toString()));
     }
 
     @Test

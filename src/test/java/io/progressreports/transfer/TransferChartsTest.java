@@ -192,6 +192,18 @@ class TransferChartsTest {
         }
         assertThat(Files.mismatch(speed, speed(speeds, "speed-3.png"))).isEqualTo(-1);
         assertThat(Files.mismatch(duration, duration(durations, "duration-3.png"))).isEqualTo(-1);
+        // The SVG twins too: JFreeSVG's ids are random unless a prefix is set.
+        for (String run : List.of("2", "3")) {
+            assertThat(Files.mismatch(svgOf(speed), svgOf(speed.resolveSibling("speed-" + run + ".png"))))
+                    .isEqualTo(-1);
+            assertThat(Files.mismatch(svgOf(duration), svgOf(duration.resolveSibling("duration-" + run + ".png"))))
+                    .isEqualTo(-1);
+        }
+        assertThat(Files.readString(svgOf(duration))).contains("<svg");
+    }
+
+    private static Path svgOf(Path png) {
+        return png.resolveSibling(ChartFiles.svgOf(png.getFileName().toString()));
     }
 
     @Test
