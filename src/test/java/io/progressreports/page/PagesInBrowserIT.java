@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The report pages as an analyst opens them: headless Chromium (Debian's chromium and chromium-driver; .ci/run
+ * The report pages as an analyst opens them: headless Chromium (Debian's chromium and chromium-driver; mvn verify
  * installs them) loads each index.html from file://. No console error, no failed request, every image loaded, a
  * screenshot of each page under target/page-screenshots, headline figures equal to the CSVs', and a step named
  * like an HTML tag shown as text.
@@ -192,6 +192,6 @@ class PagesInBrowserIT {
         return Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(dir -> Path.of(dir, program))
                 .filter(Files::isExecutable).findFirst()
                 .orElseGet(() -> fail("%s is not installed: the page tests need Debian's chromium and "
-                        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)", program));
+                        + "chromium-driver (mvn verify installs them on Debian: src/test/browser/ensure-chromium)", program));
     }
 }
