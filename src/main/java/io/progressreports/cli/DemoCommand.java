@@ -48,7 +48,7 @@ public class DemoCommand implements Callable<Integer> {
     int deploymentsPerDay = DEPLOYMENTS_PER_DAY;
 
     private int run(String job, EmbeddedServer server) {
-        return new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+        return RunCommand.withKindFlags(new CommandLine(new RunCommand())).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("progress-reports: " + ExitCodes.message(e));
             return ExitCodes.of(e);
         }).execute(job, "--last", "90", "--out", out.toString(), "--source-url", server.jdbcUrlWithPassword("demo_source"),

@@ -26,6 +26,7 @@ public class ProgressReportsCommand implements Runnable {
 
     public static int execute(String... args) {
         var commandLine = new CommandLine(new ProgressReportsCommand());
+        RunCommand.withKindFlags(commandLine.getSubcommands().get("run"));
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         commandLine.setParameterExceptionHandler(ProgressReportsCommand::badParameter);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -2,15 +2,26 @@ package io.progressreports.cli;
 
 import io.progressreports.failure.ExitCodes;
 import io.progressreports.launch.Published;
+import io.progressreports.run.JobKinds;
+import io.progressreports.run.KindFlags;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,7 +44,7 @@ import java.util.concurrent.Callable;
                 "                     deployment_step_timings(finished_at) and",
                 "                     deployment_steps(updated_at); without them each partition",
                 "                     scans the table, and it prints the CREATE INDEX to run.",
-                "A job file with alerts: (rules such as \"reject_rate above 2%\") also writes",
+                "A job file with alerts: (rules such as \"reject_rate above 2%%\") also writes",
                 "  alerts.csv; a run that breaks a rule logs an ALERT line per rule, POSTs them to",
                 "  its webhook if it has one, and exits 3 (see the README's Alerts).",
                 "", "Examples:",
@@ -99,35 +110,6 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--grain", paramLabel = "GRAIN", description = "Cohort period: day, week or month.")
     String grain;
 
-    @Option(names = "--steps", paramLabel = "A,B,C", description = "Funnel steps after 'created': action names "
-            + "(columns <action>_at of the table, or names from the job file's action-codes), in order.")
-    String steps;
-
-    @Option(names = "--window", paramLabel = "W", description = "Time from creation within which a step counts: Nd, Nh or Nw, e.g. 30d.")
-    String window;
-
-    @Option(names = "--order", paramLabel = "ORDER", description = "sequential (each step at or after the previous) or any.")
-    String order;
-
-    @Option(names = "--ages", paramLabel = "D,D,..", description = "Ages in whole days for completion_by_age.csv, "
-            + "e.g. 1,7,14,30 (the window is always added).")
-    String ages;
-
-    @Option(names = "--table", paramLabel = "TABLE", description = "Source table, optionally schema-qualified "
-            + "(default: the job file's, else onboarding_progresses, or namespace_onboarding_actions with layout "
-            + "action-rows).")
-    String table;
-
-    @Option(names = "--breakdown", paramLabel = "SEGMENT", description = "Also give every figure of funnel.csv, "
-            + "funnel_summary.csv and completion_by_age.csv per segment: COLUMN of the source table, TABLE.COLUMN "
-            + "of a table joined on namespace_id = TABLE.id, or TABLE.COLUMN:KEY=TABLE_KEY; none for no breakdown "
-            + "(default: the job file's breakdown). The job file's top N segments keep their name (default 10), the "
-            + "rest are (other), NULL is (none).")
-    String breakdown;
-
-    @Option(names = "--dropoffs", description = "Also write dropoffs.csv: every namespace that stopped before the last step.")
-    boolean dropoffs;
-
     @Option(names = "--recompute", description = "Recompute every day of the range, even final stored ones (after a data fix).")
     boolean recompute;
 
@@ -152,12 +134,40 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Each registered kind's own flags, by kind name, as {@link #withKindFlags} added them. */
+    private final Map<String, Object> kindFlags = new LinkedHashMap<>();
+
+    /** Adds the flags of every registered job kind to {@code run}'s, after its own, each kind under a heading. */
+    static CommandLine withKindFlags(CommandLine run) {
+        RunCommand command = run.getCommand();
+        JobKinds.runFlags().forEach((kind, flags) -> {
+            command.kindFlags.put(kind, flags);
+            var group = ArgGroupSpec.builder().heading("%nFor " + kind + " jobs only:%n").exclusive(false)
+                    .validate(false);
+            CommandSpec.forAnnotatedObject(flags).options().forEach(group::addArg);
+            run.getCommandSpec().addArgGroup(group.build());
+        });
+        return run;
+    }
+
+    /** Each kind's flags as parsed, and which of them the command line gave. */
+    private KindFlags kindFlags() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        var given = new LinkedHashMap<String, List<String>>();
+        kindFlags.forEach((kind, flags) -> given.put(kind, CommandSpec.forAnnotatedObject(flags).options().stream()
+                .map(OptionSpec::longestName).filter(parsed::hasMatchedOption).toList()));
+        return new KindFlags(Map.copyOf(kindFlags), given);
+    }
+
     @Override
     public Integer call() {
         ReportRun run = new RunRequests(connection.jobFiles(), Clock.systemUTC()).prepare(job, new RunOverrides(
                 new RunOverrides.Range(from, to, date, last),
                 new RunOverrides.Calendar(asOf, zone, grain),
-                new RunOverrides.Funnel(steps, window, order, ages, table, dropoffs, breakdown),
+                kindFlags(),
                 new RunOverrides.Work(sourceZone, recompute, partitionDays, maxRejectRate),
                 new RunOverrides.Output(connection.out, !noBom, latest)));
         try (var application = new LazyApplication(connection.settings());

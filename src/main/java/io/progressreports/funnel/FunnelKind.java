@@ -8,6 +8,7 @@ import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.run.Asked;
 import io.progressreports.run.JobKind;
+import io.progressreports.run.KindFlags;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
@@ -40,7 +41,8 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
     public ReportRun prepare(String job, FunnelJobFile file, RunOverrides flags, RunRequests requests) {
         Asked<FunnelRequest> asked = ask(job, file, flags, requests);
         boolean fileHasSteps = file.steps() != null;
-        Map<String, String> own = ask(job, file, flags.ownDefinition(fileHasSteps), requests).definition();
+        KindFlags ownFlags = flags.kind().only(this, flags(flags).own(fileHasSteps));
+        Map<String, String> own = ask(job, file, flags.ownDefinition(ownFlags), requests).definition();
         if (!fileHasSteps) {
             // A job file without steps has no funnel of its own: whatever steps a run names, it is ad hoc.
             own.remove("steps");
@@ -49,28 +51,27 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
     }
 
     /** The funnel that file and flags ask for; its definition names what it counts by flag (without dashes). */
-    private static Asked<FunnelRequest> ask(String job, FunnelJobFile file, RunOverrides flags,
-                                            RunRequests requests) {
-        RunOverrides.Funnel funnel = flags.funnel();
+    private Asked<FunnelRequest> ask(String job, FunnelJobFile file, RunOverrides flags, RunRequests requests) {
+        FunnelFlags funnel = flags(flags);
         ZoneId zone = RunRequests.zone(file, flags.calendar());
         Instant asOf = requests.asOf(flags.calendar(), zone);
-        List<String> steps = funnel.steps() == null ? file.steps()
-                : Arrays.stream(funnel.steps().split(",", -1)).map(String::trim).toList();
+        List<String> steps = funnel.steps == null ? file.steps()
+                : Arrays.stream(funnel.steps.split(",", -1)).map(String::trim).toList();
         if (steps == null || steps.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--steps needs action names separated by commas, not '"
-                    + Printable.of(funnel.steps()) + "'");
+                    + Printable.of(funnel.steps) + "'");
         }
-        if (funnel.steps() != null) {
+        if (funnel.steps != null) {
             // As the job file's steps are at load: text that is no action name is refused before connecting.
             steps.forEach(step -> JobValues.stepName("--steps", step));
         }
-        String stepsOrigin = funnel.steps() == null ? requests.where(job, "steps") : null;
+        String stepsOrigin = funnel.steps == null ? requests.where(job, "steps") : null;
         String alertsOrigin = file.alerts() == null ? null : requests.where(job, "alerts");
         LayoutRequest layout = LayoutRequest.of(file);
-        String table = funnel.table() == null ? RunRequests.pick(null, file.table(), layout.defaultTable())
-                : JobValues.tableName("--table", funnel.table());
-        Duration window = JobValues.duration("--window", RunRequests.pick(funnel.window(), file.window(), "30d"));
-        FunnelOrder order = JobValues.order("--order", RunRequests.pick(funnel.order(), file.order(), "sequential"));
+        String table = funnel.table == null ? RunRequests.pick(null, file.table(), layout.defaultTable())
+                : JobValues.tableName("--table", funnel.table);
+        Duration window = JobValues.duration("--window", RunRequests.pick(funnel.window, file.window(), "30d"));
+        FunnelOrder order = JobValues.order("--order", RunRequests.pick(funnel.order, file.order(), "sequential"));
         List<Duration> ages = ages(file, funnel);
         DateRange range = RunRequests.range(file, flags.range(), asOf, zone);
         Grain grain = JobValues.grain("--grain", RunRequests.pick(flags.calendar().grain(), file.grain(), "week"));
@@ -85,16 +86,20 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         definition.put("breakdown", breakdown == null ? Breakdown.NONE : breakdown.label());
         definition.putAll(RunRequests.common(zone, grain));
         return new Asked<>(definition, range, zone, asOf, options -> new FunnelRequest(job, table, steps, stepsOrigin,
-                window, order, ages, zone, range, asOf, grain, flags.work().recompute(), funnel.dropoffs(), options,
+                window, order, ages, zone, range, asOf, grain, flags.work().recompute(), funnel.dropoffs, options,
                 layout, sourceZone, file.actions(), alertsOrigin, breakdown));
     }
 
+    private FunnelFlags flags(RunOverrides flags) {
+        return flags.kind().of(this, FunnelFlags.class).orElseGet(FunnelFlags::new);
+    }
+
     /** The flag's, else the file's; {@code --breakdown none} leaves out the file's. */
-    private static Breakdown breakdown(FunnelJobFile file, RunOverrides.Funnel funnel, LayoutRequest layout) {
+    private static Breakdown breakdown(FunnelJobFile file, FunnelFlags funnel, LayoutRequest layout) {
         Integer top = file.breakdown() == null ? null : file.breakdown().top();
-        Breakdown breakdown = funnel.breakdown() == null
+        Breakdown breakdown = funnel.breakdown == null
                 ? file.breakdown() == null ? null : file.breakdown().checked("breakdown")
-                : Breakdown.NONE.equals(funnel.breakdown()) ? null : Breakdown.parse(funnel.breakdown(), top);
+                : Breakdown.NONE.equals(funnel.breakdown) ? null : Breakdown.parse(funnel.breakdown, top);
         if (breakdown != null && layout.actionRows()) {
             throw new UsageException("--breakdown applies to funnel jobs with layout " + FunnelJobFile.COLUMNS
                     + " only");
@@ -102,9 +107,9 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
         return breakdown;
     }
 
-    private static List<Duration> ages(FunnelJobFile file, RunOverrides.Funnel funnel) {
-        List<String> days = funnel.ages() != null
-                ? Arrays.stream(funnel.ages().split(",", -1)).map(String::trim).toList()
+    private static List<Duration> ages(FunnelJobFile file, FunnelFlags funnel) {
+        List<String> days = funnel.ages != null
+                ? Arrays.stream(funnel.ages.split(",", -1)).map(String::trim).toList()
                 : file.ages() != null ? file.ages().stream().map(String::valueOf).toList()
                 : List.of("1", "7", "14", "30");
         return days.stream().map(day -> JobValues.age("--ages", day)).toList();
@@ -147,5 +152,15 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
     @Override
     public String planKey() {
         return FunnelJobConfiguration.PLAN;
+    }
+
+    @Override
+    public Object runFlags() {
+        return new FunnelFlags();
+    }
+
+    @Override
+    public List<String> tableKeys() {
+        return List.of("table");
     }
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,7 @@ public class RunHistory {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PLAN_KEYS = JobKinds.planKeys();
+    private static final List<String> TABLE_KEYS = JobKinds.tableKeys();
 
     private final JobRepository jobRepository;
     private final RunOutcomes outcomes;
@@ -93,10 +95,10 @@ public class RunHistory {
                         .resolve(folder).toString());
     }
 
-    /** A funnel's table; a transfer job's steps and timings tables. */
+    /** The source tables the run's kind names in its definition. */
     private static String tables(Map<String, Object> definition) {
-        return definition.containsKey("table") ? (String) definition.get("table")
-                : definition.get("steps_table") + ", " + definition.get("timings_table");
+        return TABLE_KEYS.stream().filter(definition::containsKey).map(key -> String.valueOf(definition.get(key)))
+                .collect(Collectors.joining(", "));
     }
 
     private static Optional<DayPlan> plan(ExecutionContext context) {

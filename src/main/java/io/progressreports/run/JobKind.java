@@ -36,4 +36,15 @@ public interface JobKind<F extends JobFile> {
 
     /** The job execution context's key of the run's day plan. */
     String planKey();
+
+    /**
+     * The flags of {@code run} that only this kind's jobs take: a new picocli mixin, which {@link #prepare} finds in
+     * {@link RunOverrides#kind()}; none by default.
+     */
+    default Object runFlags() {
+        return null;
+    }
+
+    /** The keys of a run's definition that name the source tables it reads, as {@code history} shows them. */
+    List<String> tableKeys();
 }

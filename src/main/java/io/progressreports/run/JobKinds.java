@@ -40,4 +40,20 @@ public final class JobKinds {
     public static List<String> planKeys() {
         return REGISTERED.stream().map(JobKind::planKey).toList();
     }
+
+    public static List<String> tableKeys() {
+        return REGISTERED.stream().flatMap(kind -> kind.tableKeys().stream()).distinct().toList();
+    }
+
+    /** Each kind that has flags of its own, by name, with a new instance of them. */
+    public static Map<String, Object> runFlags() {
+        var flags = new LinkedHashMap<String, Object>();
+        REGISTERED.forEach(kind -> {
+            Object own = kind.runFlags();
+            if (own != null) {
+                flags.put(kind.name(), own);
+            }
+        });
+        return flags;
+    }
 }

@@ -6,20 +6,19 @@ import java.nio.file.Path;
  * The flags of {@code run} that change what a job file asks for, by concern; null (or false) leaves the file's
  * value.
  */
-public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work work, Output output) {
+public record RunOverrides(Range range, Calendar calendar, KindFlags kind, Work work, Output output) {
 
     /** The nightly report, as cron and the scheduler run it: the job file as it is. */
     public static RunOverrides nightly(Path out) {
-        return new RunOverrides(Range.FILE, Calendar.FILE, Funnel.FILE, Work.FILE, new Output(out, true, false));
+        return new RunOverrides(Range.FILE, Calendar.FILE, KindFlags.NONE, Work.FILE, new Output(out, true, false));
     }
 
     /**
-     * The same run with the job file's own definition: the range, the source, output and work settings kept; the
-     * steps kept only when the file names none, so that a definition can be made at all.
+     * The same run with the job file's own definition: the range, the source, output and work settings kept, and of
+     * the kind's flags those its {@code own} keeps.
      */
-    public RunOverrides ownDefinition(boolean fileHasSteps) {
-        return new RunOverrides(range, Calendar.FILE, new Funnel(fileHasSteps ? null : funnel.steps(), null, null,
-                null, null, funnel.dropoffs(), null), work, output);
+    public RunOverrides ownDefinition(KindFlags own) {
+        return new RunOverrides(range, Calendar.FILE, own, work, output);
     }
 
     /** Which days: one of from/to, date or last; with none, the file's {@code last} days up to as-of. */
@@ -32,17 +31,6 @@ public record RunOverrides(Range range, Calendar calendar, Funnel funnel, Work w
     public record Calendar(String asOf, String zone, String grain) {
 
         public static final Calendar FILE = new Calendar(null, null, null);
-    }
-
-    /**
-     * What a funnel counts, and whether to list its drop-offs: flags of funnel jobs only.
-     *
-     * @param breakdown the segment column in {@code --breakdown}'s compact form, or {@code none}
-     */
-    public record Funnel(String steps, String window, String order, String ages, String table, boolean dropoffs,
-                         String breakdown) {
-
-        public static final Funnel FILE = new Funnel(null, null, null, null, null, false, null);
     }
 
     /** How the source is read and the work is done and judged. */

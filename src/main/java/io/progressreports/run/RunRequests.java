@@ -42,7 +42,9 @@ public final class RunRequests {
 
     public ReportRun prepare(String job, RunOverrides flags) {
         JobFile file = jobFiles.load(job);
-        return JobKinds.of(file).prepare(job, file, flags, this);
+        JobKind<JobFile> kind = JobKinds.of(file);
+        flags.kind().refuseOthersThan(kind, job);
+        return kind.prepare(job, file, flags, this);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.progressreports.transfer;
 
-import io.progressreports.failure.UsageException;
 import io.progressreports.job.JobValues;
 import io.progressreports.report.DateRange;
 import io.progressreports.report.Grain;
 import io.progressreports.run.Asked;
 import io.progressreports.run.JobKind;
+import io.progressreports.run.KindFlags;
 import io.progressreports.run.ReportRun;
 import io.progressreports.run.RunOverrides;
 import io.progressreports.run.RunRequests;
@@ -34,21 +34,12 @@ public final class TransferKind implements JobKind<TransferJobFile> {
     @Override
     public ReportRun prepare(String job, TransferJobFile file, RunOverrides flags, RunRequests requests) {
         return RunRequests.run(job, file, flags, ask(job, file, flags, requests),
-                ask(job, file, flags.ownDefinition(true), requests).definition(), TransferLauncher.class);
+                ask(job, file, flags.ownDefinition(KindFlags.NONE), requests).definition(), TransferLauncher.class);
     }
 
     /** What file and flags ask for; a transfer-speed job counts what its file says, but for zone and grain. */
     private Asked<TransferRequest> ask(String job, TransferJobFile file, RunOverrides flags,
                                        RunRequests requests) {
-        RunOverrides.Funnel funnel = flags.funnel();
-        for (var funnelOnly : new Object[][] {{"--steps", funnel.steps()}, {"--window", funnel.window()},
-                {"--order", funnel.order()}, {"--ages", funnel.ages()}, {"--table", funnel.table()},
-                {"--dropoffs", funnel.dropoffs() ? "" : null}, {"--breakdown", funnel.breakdown()}}) {
-            if (funnelOnly[1] != null) {
-                throw new UsageException(funnelOnly[0] + " applies to funnel jobs only, and " + job + " is a "
-                        + name() + " job");
-            }
-        }
         ZoneId zone = RunRequests.zone(file, flags.calendar());
         Instant asOf = requests.asOf(flags.calendar(), zone);
         String stepsTable = RunRequests.pick(null, file.stepsTable(), STEPS_TABLE);
@@ -80,5 +71,10 @@ public final class TransferKind implements JobKind<TransferJobFile> {
     @Override
     public String planKey() {
         return TransferJobConfiguration.PLAN;
+    }
+
+    @Override
+    public List<String> tableKeys() {
+        return List.of("steps_table", "timings_table");
     }
 }

@@ -1,6 +1,7 @@
 package io.progressreports.cli;
 
 import io.progressreports.CapturedErr;
+import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,28 @@ class RunCommandUsageTest {
         assertThat(run(extra)).isEqualTo(ExitCodes.USAGE);
         assertThat(errorLine()).contains(named);
         assertThat(out.resolve("onboarding-funnel")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--steps,git_write", "--breakdown,none", "--dropoffs,"})
+    void aFunnelFlagOnATransferJobIsRefusedBeforeAnythingStarts(String flag, String value) throws Exception {
+        var args = new ArrayList<>(List.of("run", "transfer-speed", "--out", out.toString(), flag));
+        if (value != null) {
+            args.add(value);
+        }
+        assertThat(ProgressReportsCommand.execute(args.toArray(String[]::new))).isEqualTo(ExitCodes.USAGE);
+        assertThat(errorLine()).isEqualTo("progress-reports: " + flag + " applies to funnel jobs only, and "
+                + "transfer-speed is a transfer-speed job");
+        assertThat(Files.list(out)).isEmpty();
+    }
+
+    @Test
+    void helpExplainsTheFlagsOfEveryKindAfterTheCommonOnes() {
+        CliRun help = CliRun.of(List.of("run", "--help"));
+        assertThat(help.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(help.out()).doesNotContain("WARN").contains("For funnel jobs only:", "--steps=A,B,C", "Funnel steps after 'created'", "--breakdown=SEGMENT",
+                "--dropoffs", "Also write dropoffs.csv");
+        assertThat(help.out().indexOf("--latest")).isLessThan(help.out().indexOf("For funnel jobs only:"));
     }
 
     @Test
