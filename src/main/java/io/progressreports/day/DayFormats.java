@@ -13,9 +13,10 @@ public final class DayFormats {
     /**
      * transfer_day: transfers, items, micros, speeds with their exact min and max, untimed, rejects (items_fractional
      * among them), transfer rows by status, per-step durations with their min and max; since 4, the transfers by
-     * size bucket and hour of start ({@code cells}); since 5, with their sums by size and by hour beside them.
+     * size bucket and hour of start ({@code cells}); since 5, with their sums by size and by hour beside them; since 6, every step read by kind and outcome
+     * ({@code outcomes}), the steps of other kinds without a duration included.
      */
-    public static final int TRANSFER = 5;
+    public static final int TRANSFER = 6;
 
     private DayFormats() {
     }

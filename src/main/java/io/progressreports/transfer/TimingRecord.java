@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /** What the processor makes of a step row; every transfer row becomes exactly one of these, so none is lost. */
 public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord.Rejected, TimingRecord.Untimed,
-        TimingRecord.StepDuration, TimingRecord.OtherStatus {
+        TimingRecord.StepDuration, TimingRecord.OtherStatus,
+        TimingRecord.OtherStep {
 
     LocalDate day();
 
@@ -39,5 +40,12 @@ public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord
 
     /** A completed step of another kind, with a valid duration. */
     record StepDuration(LocalDate day, String step, long micros) implements TimingRecord {
+    }
+
+    /**
+     * A step of another kind with no duration to count (not completed, or completed without a valid timing): it
+     * counts only in step_outcomes.csv, under its outcome.
+     */
+    record OtherStep(LocalDate day, String step, TransferStatuses.Category outcome) implements TimingRecord {
     }
 }

@@ -27,16 +27,18 @@ public final class TransferDay {
     private final Map<String, Long> statuses;
     private final Map<String, StepStats> steps;
     private final TransferCells cells;
+    /** Every step read, of every kind, by outcome. */
+    private final StepOutcomes outcomes;
 
     public TransferDay() {
         this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of(),
-                new TransferCells());
+                new TransferCells(), new StepOutcomes());
     }
 
     /** @param minSpeed infinite while there are no transfers, so that any transfer's speed is below it */
     public TransferDay(long transfers, long items, long micros, double minSpeed, double maxSpeed,
                        DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
-                       Map<String, StepStats> steps, TransferCells cells) {
+                       Map<String, StepStats> steps, TransferCells cells, StepOutcomes outcomes) {
         this.transfers = transfers;
         this.items = items;
         this.micros = micros;
@@ -48,9 +50,11 @@ public final class TransferDay {
         this.statuses = new TreeMap<>(statuses);
         this.steps = new TreeMap<>(steps);
         this.cells = cells;
+        this.outcomes = outcomes;
     }
 
     public void add(TimingRecord record) {
+        countOutcome(record);
         if (record instanceof TimingRecord.Transfer transfer) {
             transfers++;
             items = Math.addExact(items, transfer.items());
@@ -75,6 +79,19 @@ public final class TransferDay {
         }
     }
 
+    private void countOutcome(TimingRecord record) {
+        if (record instanceof TimingRecord.OtherStatus other) {
+            outcomes.add(TransferRules.TRANSFER_STEP, TransferStatuses.category(other.status()));
+        } else if (record instanceof TimingRecord.StepDuration duration) {
+            outcomes.add(TransferStatuses.key(duration.step()), TransferStatuses.Category.COMPLETED);
+        } else if (record instanceof TimingRecord.OtherStep step) {
+            outcomes.add(step.step(), step.outcome());
+        } else {
+            // A transfer, rejected or not, timed or not: its status is a completed one.
+            outcomes.add(TransferRules.TRANSFER_STEP, TransferStatuses.Category.COMPLETED);
+        }
+    }
+
     public void merge(TransferDay other) {
         transfers += other.transfers;
         items = Math.addExact(items, other.items);
@@ -87,6 +104,7 @@ public final class TransferDay {
         other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));
         cells.merge(other.cells);
+        outcomes.merge(other.outcomes);
     }
 
     public long transfers() {
@@ -153,5 +171,10 @@ public final class TransferDay {
     /** The transfers by size bucket and hour of day. */
     public TransferCells cells() {
         return cells;
+    }
+
+    /** Every step read, of every kind, by outcome. */
+    public StepOutcomes outcomes() {
+        return outcomes;
     }
 }

@@ -35,6 +35,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, List<Long>>> OUTCOMES = new TypeReference<>() {
+    };
     private static final TypeReference<Map<String, List<Object>>> STEPS = new TypeReference<>() {
     };
     private static final List<DayColumn<TransferDay>> COLUMNS = List.of(
@@ -50,7 +52,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
             DayColumn.cast("steps", "jsonb", day -> JSON.writeValueAsString(steps(day))),
             DayColumn.of("step_seconds", day -> HistogramCodec.encode(day.steps().values().stream()
                     .map(StepStats::seconds).toArray(DoubleHistogram[]::new))),
-            DayColumn.of("cells", day -> day.cells().encode()));
+            DayColumn.of("cells", day -> day.cells().encode()),
+            DayColumn.cast("outcomes", "jsonb", day -> JSON.writeValueAsString(day.outcomes().toJson())));
 
     public TransferDayStore(JdbcTemplate template, TransferRun run) {
         super(template, run, TABLES, COLUMNS);
@@ -107,7 +110,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
         return new TransferDay(rs.getLong("transfers"), rs.getLong("items"), rs.getLong("micros"),
                 rs.getDouble("min_speed"), rs.getDouble("max_speed"), HistogramCodec.decode(rs.getBytes("speeds"))[0],
                 rs.getLong("untimed"), JSON.readValue(rs.getString("rejected"), COUNTS),
-                JSON.readValue(rs.getString("statuses"), COUNTS), stats, TransferCells.decode(rs.getBytes("cells")));
+                JSON.readValue(rs.getString("statuses"), COUNTS), stats, TransferCells.decode(rs.getBytes("cells")),
+                StepOutcomes.fromJson(JSON.readValue(rs.getString("outcomes"), OUTCOMES)));
     }
 
     private static long number(Map<String, List<Object>> steps, String key, int index) {

@@ -59,9 +59,10 @@ public class TransferJobConfiguration {
             where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?""";
 
     /**
-     * Transfers of any status updated in the span whose timing has no finish, NULL or infinite, or that have no
-     * timing row at all (rejected, untimed or counted under their status, on the day of their update: an infinite
-     * finish is in no day's range, and would otherwise never be read). Each transfer's timing is looked up through
+     * Steps of any kind and status updated in the span whose timing has no finish, NULL or infinite, or that have no
+     * timing row at all (transfers rejected, untimed or counted under their status; every step counted under its
+     * outcome; on the day of their update: an infinite finish is in no day's range, and would otherwise never be
+     * read). Each transfer's timing is looked up through
      * its unique index ({@code offset 0} keeps PostgreSQL from turning the lookup into a hash of the whole timings
      * table for a handful of rows). Disjoint from {@link #TIMED_ROWS}, so every step appears once.
      */
@@ -71,8 +72,7 @@ public class TransferJobConfiguration {
             from %1$s s
             left join lateral (select true as timed, t.started_at, t.finished_at from %2$s t
                                where t.deployment_step_id = s.id offset 0) t on true
-            where s.step = 'transfer_files'
-              and s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
+            where s.updated_at >= ? and s.updated_at < ? and s.updated_at <= ?
               and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""";
 
     /**

@@ -17,7 +17,38 @@ import java.util.TreeSet;
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
 public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, List<StatusRow> statuses,
                              List<CellRow> bySize, List<CellRow> byHour, Map<String, Long> notCompleted,
-                             long transferRows, long usedRows, long rejectedRows, long untimedRows) {
+                             long transferRows, long usedRows, long rejectedRows, long untimedRows,
+                             List<OutcomeRow> outcomes) {
+
+    /**
+     * One period's steps of one kind by outcome: completed, failed, canceled, running, other (status words as
+     * {@link TransferStatuses} reads them).
+     */
+    public record OutcomeRow(ReportPeriod period, String step, long completed, long failed, long canceled,
+                             long running, long other) {
+
+        public long steps() {
+            return completed + failed + canceled + running + other;
+        }
+
+        /** failed / (completed + failed), as transfer_status.csv's failure_rate. NaN without any. */
+        public double failureRate() {
+            return completed + failed == 0 ? Double.NaN : (double) failed / (completed + failed);
+        }
+
+        /**
+         * canceled / (completed + failed + canceled): of the steps that ended, by themselves or stopped, the share
+         * that was stopped. Running steps have not ended, other statuses (skipped, ...) did not run: neither counts.
+         */
+        public double abortRate() {
+            long ended = completed + failed + canceled;
+            return ended == 0 ? Double.NaN : (double) canceled / ended;
+        }
+
+        static OutcomeRow of(ReportPeriod period, String step, long[] counts) {
+            return new OutcomeRow(period, step, counts[0], counts[1], counts[2], counts[3], counts[4]);
+        }
+    }
 
     /**
      * One period's transfer rows by status: completed (used + rejected + untimed), failed, canceled, running, other.
@@ -92,6 +123,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         var notCompleted = new TreeMap<String, Long>();
         var sizes = new LinkedHashMap<ReportPeriod, Map<Integer, CellRow>>();
         var byHour = new ArrayList<CellRow>();
+        var outcomes = new LinkedHashMap<ReportPeriod, Map<String, long[]>>();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
         long transfers = 0;
         long rejected = 0;
@@ -120,13 +152,25 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             var size = new TreeMap<Integer, CellRow>();
             merged.cells().bySize().forEach((bucket, cell) -> size.put(bucket, CellRow.of(period, bucket, cell)));
             sizes.put(period, size);
+            outcomes.put(period, merged.outcomes().counts());
             List<TransferCell> hours = merged.cells().byHour();
             for (int hour = 0; hour < hours.size(); hour++) {
                 byHour.add(CellRow.of(period, hour, hours.get(hour)));
             }
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour, notCompleted,
-                transfers + rejected + untimed, transfers, rejected, untimed);
+                transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes));
+    }
+
+    /** Every period gets a row for each step kind read anywhere in the range, as {@link #bySize} does. */
+    private static List<OutcomeRow> outcomes(Map<ReportPeriod, Map<String, long[]>> periods) {
+        var steps = new TreeSet<String>();
+        periods.values().forEach(period -> steps.addAll(period.keySet()));
+        var rows = new ArrayList<OutcomeRow>();
+        long[] none = new long[TransferStatuses.Category.values().length];
+        periods.forEach((period, counts) -> steps.forEach(step ->
+                rows.add(OutcomeRow.of(period, step, counts.getOrDefault(step, none)))));
+        return rows;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.progressreports.source.Micros;
 import io.progressreports.transfer.TransferReport.CellRow;
 import io.progressreports.transfer.TransferReport.DurationRow;
 import io.progressreports.transfer.TransferReport.SpeedRow;
+import io.progressreports.transfer.TransferReport.OutcomeRow;
 import io.progressreports.transfer.TransferReport.StatusRow;
 
 import java.math.BigDecimal;
@@ -61,6 +62,18 @@ final class TransferReportFiles {
             new Column<>("running", row -> Long.toString(row.running())),
             new Column<>("other", row -> Long.toString(row.other())),
             new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)));
+    static final List<Column<OutcomeRow>> OUTCOME = List.of(
+            new Column<>("period_start", row -> row.period().start().toString()),
+            new Column<>("period_end", row -> row.period().end().toString()),
+            new Column<>("step", row -> Cells.text(row.step())),
+            new Column<>("steps", row -> Long.toString(row.steps())),
+            new Column<>("completed", row -> Long.toString(row.completed())),
+            new Column<>("failed", row -> Long.toString(row.failed())),
+            new Column<>("canceled", row -> Long.toString(row.canceled())),
+            new Column<>("running", row -> Long.toString(row.running())),
+            new Column<>("other", row -> Long.toString(row.other())),
+            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
+            new Column<>("abort_rate", row -> Cells.decimal(row.abortRate(), RATE_SCALE)));
     static final List<Column<TransferDayStore.Reject>> REJECT = List.of(
             new Column<>("deployment_step_id", reject -> Long.toString(reject.stepId())),
             new Column<>("day", reject -> reject.day().toString()),
@@ -118,6 +131,7 @@ final class TransferReportFiles {
         return List.of(csv("transfer_speed.csv", SPEED, report.speeds()),
                 csv("step_duration.csv", DURATION, report.durations()),
                 csv("transfer_status.csv", STATUS, report.statuses()),
+                csv("step_outcomes.csv", OUTCOME, report.outcomes()),
                 csv("transfer_by_size.csv", BY_SIZE, report.bySize()),
                 csv("transfer_by_hour.csv", BY_HOUR, report.byHour()),
                 csv("rejects.csv", REJECT, rejects),

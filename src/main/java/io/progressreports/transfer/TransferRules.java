@@ -35,20 +35,24 @@ public final class TransferRules {
     }
 
     /**
-     * @return the row's record, or null for a step of another kind that is not completed or has no duration.
-     *         A transfer whose status is not a completed one is counted under its status, on the day of its finish
-     *         (of its update when it has none), so every transfer row read is accounted for.
+     * @return the row's record. A transfer whose status is not a completed one is counted under its status, and
+     *         a step of another kind without a duration under its outcome, on the day of its finish (of its update
+     *         when it has none), so every row read is accounted for.
      */
     public TimingRecord classify(StepTimingRow row) {
         boolean completed = statuses.isCompleted(row.status());
         boolean transfer = TRANSFER_STEP.equals(row.step());
         if (!completed) {
-            return transfer ? new TimingRecord.OtherStatus(day(placedAt(row)), TransferStatuses.key(row.status()))
-                    : null;
+            String status = TransferStatuses.key(row.status());
+            return transfer ? new TimingRecord.OtherStatus(day(placedAt(row)), status)
+                    : new TimingRecord.OtherStep(day(placedAt(row)), TransferStatuses.key(row.step()),
+                    TransferStatuses.category(status));
         }
         if (!transfer) {
             return hasDuration(row) ? new TimingRecord.StepDuration(day(row.finishedAt()), row.step(),
-                    row.finishedAt() - row.startedAt()) : null;
+                    row.finishedAt() - row.startedAt())
+                    : new TimingRecord.OtherStep(day(placedAt(row)), TransferStatuses.key(row.step()),
+                    TransferStatuses.Category.COMPLETED);
         }
         if (!row.timed()) {
             return new TimingRecord.Untimed(day(row.updatedAt()), row.stepId());

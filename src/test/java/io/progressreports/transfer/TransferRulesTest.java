@@ -118,7 +118,7 @@ class TransferRulesTest {
     }
 
     @Test
-    void completedStepsWithoutTimingAreUntimedAndOtherStepsGiveDurations() {
+    void completedStepsWithoutTimingAreUntimedAndOtherStepsGiveDurationsOrOutcomes() {
         long updated = Micros.of(Instant.parse("2026-10-03T12:00:00Z"));
         var untimed = new StepTimingRow(7, "transfer_files", "completed", 5L, 5L, updated, false, Micros.NONE,
                 Micros.NONE);
@@ -129,7 +129,12 @@ class TransferRulesTest {
         assertThat(UTC.classify(building))
                 .isEqualTo(new TimingRecord.StepDuration(LocalDate.of(2026, 10, 1), "building", 90_000_000));
         var failedBuild = new StepTimingRow(9, "building", "failed", null, null, updated, true, START, START + 1);
-        assertThat(UTC.classify(failedBuild)).isNull();
+        assertThat(UTC.classify(failedBuild)).isEqualTo(new TimingRecord.OtherStep(LocalDate.of(2026, 10, 1),
+                "building", TransferStatuses.Category.FAILED));
+        var untimedBuild = new StepTimingRow(10, "building", "Completed", null, null, updated, false, Micros.NONE,
+                Micros.NONE);
+        assertThat(UTC.classify(untimedBuild)).isEqualTo(new TimingRecord.OtherStep(LocalDate.of(2026, 10, 3),
+                "building", TransferStatuses.Category.COMPLETED));
     }
 
     /**
