@@ -66,6 +66,11 @@ public final class TransferCells {
         return Collections.unmodifiableSortedMap(sizes);
     }
 
+    /** The cells by size bucket * 24 + hour, decoded: only those with transfers. */
+    public SortedMap<Integer, TransferCell> bySizeAndHour() {
+        return Collections.unmodifiableSortedMap(decoded());
+    }
+
     /** Every hour of the day 0-23, each over every size; hours without transfers are empty cells. */
     public List<TransferCell> byHour() {
         return List.of(hours);

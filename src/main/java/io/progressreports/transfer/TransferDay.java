@@ -29,16 +29,18 @@ public final class TransferDay {
     private final TransferCells cells;
     /** Every step read, of every kind, by outcome. */
     private final StepOutcomes outcomes;
+    private final EtaPoints etaPoints;
 
     public TransferDay() {
         this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of(),
-                new TransferCells(), new StepOutcomes());
+                new TransferCells(), new StepOutcomes(), new EtaPoints());
     }
 
     /** @param minSpeed infinite while there are no transfers, so that any transfer's speed is below it */
     public TransferDay(long transfers, long items, long micros, double minSpeed, double maxSpeed,
                        DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
-                       Map<String, StepStats> steps, TransferCells cells, StepOutcomes outcomes) {
+                       Map<String, StepStats> steps, TransferCells cells, StepOutcomes outcomes,
+                       EtaPoints etaPoints) {
         this.transfers = transfers;
         this.items = items;
         this.micros = micros;
@@ -51,6 +53,7 @@ public final class TransferDay {
         this.steps = new TreeMap<>(steps);
         this.cells = cells;
         this.outcomes = outcomes;
+        this.etaPoints = etaPoints;
     }
 
     public void add(TimingRecord record) {
@@ -64,6 +67,7 @@ public final class TransferDay {
             Percentiles.record(speeds, transfer.itemsPerSecond(), 1);
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
             cells.add(transfer);
+            etaPoints.add(transfer);
         } else if (record instanceof TimingRecord.Rejected reject) {
             rejected.merge(reject.reason(), 1L, Long::sum);
             if (reject.hasDuration()) {
@@ -105,6 +109,7 @@ public final class TransferDay {
         other.steps.forEach((step, stats) -> steps.computeIfAbsent(step, s -> new StepStats()).merge(stats));
         cells.merge(other.cells);
         outcomes.merge(other.outcomes);
+        etaPoints.merge(other.etaPoints);
     }
 
     public long transfers() {
@@ -176,5 +181,10 @@ public final class TransferDay {
     /** Every step read, of every kind, by outcome. */
     public StepOutcomes outcomes() {
         return outcomes;
+    }
+
+    /** The transfers by hour of start, items and duration: the ETA fits' inputs. */
+    public EtaPoints etaPoints() {
+        return etaPoints;
     }
 }

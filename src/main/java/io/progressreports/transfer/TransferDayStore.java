@@ -53,7 +53,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
             DayColumn.of("step_seconds", day -> HistogramCodec.encode(day.steps().values().stream()
                     .map(StepStats::seconds).toArray(DoubleHistogram[]::new))),
             DayColumn.of("cells", day -> day.cells().encode()),
-            DayColumn.cast("outcomes", "jsonb", day -> JSON.writeValueAsString(day.outcomes().toJson())));
+            DayColumn.cast("outcomes", "jsonb", day -> JSON.writeValueAsString(day.outcomes().toJson())),
+            DayColumn.of("eta_points", day -> day.etaPoints().encode()));
 
     public TransferDayStore(JdbcTemplate template, TransferRun run) {
         super(template, run, TABLES, COLUMNS);
@@ -111,7 +112,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
                 rs.getDouble("min_speed"), rs.getDouble("max_speed"), HistogramCodec.decode(rs.getBytes("speeds"))[0],
                 rs.getLong("untimed"), JSON.readValue(rs.getString("rejected"), COUNTS),
                 JSON.readValue(rs.getString("statuses"), COUNTS), stats, TransferCells.decode(rs.getBytes("cells")),
-                StepOutcomes.fromJson(JSON.readValue(rs.getString("outcomes"), OUTCOMES)));
+                StepOutcomes.fromJson(JSON.readValue(rs.getString("outcomes"), OUTCOMES)),
+                EtaPoints.decode(rs.getBytes("eta_points")));
     }
 
     private static long number(Map<String, List<Object>> steps, String key, int index) {

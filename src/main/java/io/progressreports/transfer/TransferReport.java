@@ -11,12 +11,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
 public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, List<StatusRow> statuses,
-                             List<CellRow> bySize, List<CellRow> byHour, Map<String, Long> notCompleted,
+                             List<CellRow> bySize, List<CellRow> byHour, List<CellRow> bySizeAndHour,
+                             SortedMap<LocalDate, EtaPoints> etaDays, Map<String, Long> notCompleted,
                              long transferRows, long usedRows, long rejectedRows, long untimedRows,
                              List<OutcomeRow> outcomes) {
 
@@ -48,6 +50,11 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         static OutcomeRow of(ReportPeriod period, String step, long[] counts) {
             return new OutcomeRow(period, step, counts[0], counts[1], counts[2], counts[3], counts[4]);
         }
+    }
+
+    /** The key of a {@link #bySizeAndHour} row: its size bucket and hour. */
+    public static int sizeAndHour(int bucket, int hour) {
+        return bucket * TransferCells.HOURS + hour;
     }
 
     /**
@@ -124,6 +131,10 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         var sizes = new LinkedHashMap<ReportPeriod, Map<Integer, CellRow>>();
         var byHour = new ArrayList<CellRow>();
         var outcomes = new LinkedHashMap<ReportPeriod, Map<String, long[]>>();
+        // The range's cells, still encoded until the report asks for them.
+        var rangeCells = new TransferCells();
+        var etaDays = new TreeMap<LocalDate, EtaPoints>();
+        LocalDate end = range.from();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
         long transfers = 0;
         long rejected = 0;
@@ -132,7 +143,20 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             if (period.start().isAfter(lastDay)) {
                 break;
             }
-            TransferDay merged = days.merged(period, TransferDay::new, TransferDay::merge);
+            TransferDay merged = null;
+            // A day at a time, for each day's own ETA points (the backtest predicts a day from the days before it).
+            for (LocalDate day = period.start(); day.isBefore(period.end()); day = day.plusDays(1)) {
+                TransferDay one = days.merged(new ReportPeriod(day, day.plusDays(1)), TransferDay::new,
+                        TransferDay::merge);
+                etaDays.put(day, one.etaPoints().copy());
+                if (merged == null) {
+                    merged = one;
+                } else {
+                    merged.merge(one);
+                }
+            }
+            end = period.end();
+            rangeCells.merge(merged.cells());
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
@@ -158,7 +182,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                 byHour.add(CellRow.of(period, hour, hours.get(hour)));
             }
         }
-        return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour, notCompleted,
+        return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour,
+                bySizeAndHour(new ReportPeriod(range.from(), end), rangeCells), etaDays, notCompleted,
                 transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes));
     }
 
@@ -170,6 +195,19 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         long[] none = new long[TransferStatuses.Category.values().length];
         periods.forEach((period, counts) -> steps.forEach(step ->
                 rows.add(OutcomeRow.of(period, step, counts.getOrDefault(step, none)))));
+        return rows;
+    }
+
+    /** The whole range's transfers by size bucket and hour: every hour of each bucket that has transfers. */
+    private static List<CellRow> bySizeAndHour(ReportPeriod range, TransferCells cells) {
+        var rows = new ArrayList<CellRow>();
+        SortedMap<Integer, TransferCell> both = cells.bySizeAndHour();
+        for (int bucket : cells.bySize().keySet()) {
+            for (int hour = 0; hour < TransferCells.HOURS; hour++) {
+                int key = sizeAndHour(bucket, hour);
+                rows.add(CellRow.of(range, key, both.getOrDefault(key, new TransferCell())));
+            }
+        }
         return rows;
     }
 

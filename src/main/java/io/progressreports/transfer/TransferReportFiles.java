@@ -52,6 +52,10 @@ final class TransferReportFiles {
             new Column<>("max_items", row -> Long.toString(SizeBuckets.maxItems(row.key()))));
     static final List<Column<CellRow>> BY_HOUR = cellColumns(
             new Column<>("hour", row -> Integer.toString(row.key())));
+    static final List<Column<CellRow>> BY_SIZE_AND_HOUR = cellColumns(
+            new Column<>("min_items", row -> Long.toString(SizeBuckets.minItems(row.key() / TransferCells.HOURS))),
+            new Column<>("max_items", row -> Long.toString(SizeBuckets.maxItems(row.key() / TransferCells.HOURS))),
+            new Column<>("hour", row -> Integer.toString(row.key() % TransferCells.HOURS)));
     static final List<Column<StatusRow>> STATUS = List.of(
             new Column<>("period_start", row -> row.period().start().toString()),
             new Column<>("period_end", row -> row.period().end().toString()),
@@ -134,6 +138,7 @@ final class TransferReportFiles {
                 csv("step_outcomes.csv", OUTCOME, report.outcomes()),
                 csv("transfer_by_size.csv", BY_SIZE, report.bySize()),
                 csv("transfer_by_hour.csv", BY_HOUR, report.byHour()),
+                csv("transfer_eta.csv", BY_SIZE_AND_HOUR, report.bySizeAndHour()),
                 csv("rejects.csv", REJECT, rejects),
                 csv("comparison.csv", ComparisonColumns.COLUMNS,
                         TransferComparisons.of(report, run.grain(), run.zone(), run.asOf())));

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.progressreports.OracleChecks.assertNoProblems;
@@ -420,7 +421,7 @@ class TransferSpeedJobFunctionalTest {
         Map<String, Object> manifest = Manifest.read(DAY_UTC.report(second).resolve(Manifest.FILE));
         assertThat(((Number) map(manifest.get("days")).get("reused")).longValue()).as("days reused").isPositive();
         for (String file : List.of("transfer_speed.csv", "step_duration.csv", "rejects.csv", "transfer_by_size.csv",
-                "transfer_by_hour.csv")) {
+                "transfer_by_hour.csv", "transfer_eta.csv")) {
             assertThat(Files.readAllBytes(DAY_UTC.report(second).resolve(file)))
                     .as("%s of the second run", file)
                     .isEqualTo(Files.readAllBytes(DAY_UTC.report(first).resolve(file)));
@@ -540,6 +541,7 @@ class TransferSpeedJobFunctionalTest {
         compareComparisons(c, readCsv(report.resolve("comparison.csv"), COMPARISON_COLUMNS), problems);
         compareCells(c, "transfer_by_size.csv", "bucket", List.of("min_items", "max_items"), report, problems);
         compareCells(c, "transfer_by_hour.csv", "hour", List.of("hour"), report, problems);
+        compareCells(c, "transfer_eta.csv", "eta", List.of("min_items", "max_items", "hour"), report, problems);
     }
 
     private static final List<String> CELL_COLUMNS = List.of("transfers", "items", "seconds", "items_per_second",
@@ -558,11 +560,13 @@ class TransferSpeedJobFunctionalTest {
         header.addAll(CELL_COLUMNS);
         List<CSVRecord> csv = readCsv(report.resolve(file), header);
         var expected = new LinkedHashMap<String, Map<String, Object>>();
-        source.query(cellSql(key), rs -> {
+        source.query(key.equals("eta") ? etaSql() : cellSql(key), rs -> {
             Map<String, Object> row = row(rs);
-            expected.put(row.get("period_start") + " " + row.get(keyColumns.get(0)), row);
+            expected.put(row.get("period_start") + " " + keyColumns.stream().map(k -> row.get(k).toString())
+                    .collect(Collectors.joining(" ")), row);
         }, c.sqlArguments());
-        compareRows(file, csv, r -> r.get("period_start") + " " + r.get(keyColumns.get(0)), expected, problems,
+        compareRows(file, csv, r -> r.get("period_start") + " " + keyColumns.stream().map(r::get)
+                .collect(Collectors.joining(" ")), expected, problems,
                 (k, row, sql) -> {
                     String where = file + " " + k;
                     for (String column : keyColumns) {
@@ -1049,6 +1053,45 @@ class TransferSpeedJobFunctionalTest {
                 group by g.period_start, g.period_end, g.key
                 order by 1, 3
                 """.formatted(keys, key);
+    }
+
+    /**
+     * transfer_eta.csv: used transfers over the whole range (one period from its start to its last period's end)
+     * by size bucket and hour of start; every hour of each bucket that has transfers in the range.
+     */
+    private static String etaSql() {
+        return BASE + """
+                , cells as (
+                    select u.day, u.completed_items, u.seconds, u.speed,
+                           case when u.completed_items = 0 then 0 else length(u.completed_items::text) end as bucket,
+                           extract(hour from u.started_at at time zone a.zone)::int as hour
+                    from used u cross join args a
+                ),
+                whole as (select min(period_start) as period_start, max(period_end) as period_end from periods),
+                grid as (
+                    select w.period_start, w.period_end, b.bucket, h.hour
+                    from whole w cross join (select distinct bucket from cells) b
+                    cross join generate_series(0, 23) h(hour)
+                )
+                select g.period_start, g.period_end, g.hour,
+                       case when g.bucket = 0 then 0 else ('1' || repeat('0', g.bucket - 1))::numeric end as min_items,
+                       case when g.bucket = 0 then 0 else ('1' || repeat('0', g.bucket))::numeric - 1 end as max_items,
+                       count(c.day) as transfers, coalesce(sum(c.completed_items), 0) as items,
+                       coalesce(sum(c.seconds), 0) as seconds,
+                       sum(c.completed_items) / nullif(sum(c.seconds), 0) as items_per_second,
+                       percentile_disc(0.1) within group (order by c.seconds) as p10_seconds,
+                       percentile_disc(0.5) within group (order by c.seconds) as p50_seconds,
+                       percentile_disc(0.9) within group (order by c.seconds) as p90_seconds,
+                       max(c.seconds) as max_seconds, min(c.seconds) as min_seconds,
+                       percentile_disc(0.1) within group (order by c.speed) as p10_speed,
+                       percentile_disc(0.5) within group (order by c.speed) as p50_speed,
+                       percentile_disc(0.9) within group (order by c.speed) as p90_speed,
+                       max(c.speed) as max_speed, min(c.speed) as min_speed
+                from grid g
+                left join cells c on c.bucket = g.bucket and c.hour = g.hour
+                group by g.period_start, g.period_end, g.bucket, g.hour
+                order by g.bucket, g.hour
+                """;
     }
 
     private static String rejectSql() {
