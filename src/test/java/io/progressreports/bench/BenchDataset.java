@@ -98,6 +98,7 @@ final class BenchDataset {
             seconds = (System.nanoTime() - started) / 1e9;
             record(jdbc, spec);
             recorded = recorded(jdbc);
+            checkStepsPerDeployment(number(recorded, "steps"), (long) deploymentsPerDay * dataDays);
         } else {
             System.out.println("bench: reusing the dataset already in the source (" + spec + ")");
         }
@@ -109,6 +110,19 @@ final class BenchDataset {
                 to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), deploymentsPerDay,
                 number(recorded, "steps"), number(recorded, "timed_transfers"), number(recorded, "timings"),
                 number(recorded, "onboarding"), !reuse, seconds);
+    }
+
+    /**
+     * The generator at scale gives about {@link #STEPS_PER_DEPLOYMENT} steps a deployment, as SyntheticDeploymentDataTest
+     * checks on small data: the band that test once checked on 1.5M rows of mvn test (2,000 deployments a day over 180
+     * days: 1.45M to 1.55M steps), checked here, where rows are generated at scale anyway.
+     */
+    private static void checkStepsPerDeployment(long steps, long deployments) {
+        double perDeployment = (double) steps / deployments;
+        if (perDeployment < 1_450_000 / 360_000.0 || perDeployment > 1_550_000 / 360_000.0) {
+            throw new IllegalStateException("bench: the generator made %,d steps for %,d deployments (%.3f each), "
+                    .formatted(steps, deployments, perDeployment) + "outside 4.028 to 4.306");
+        }
     }
 
     private static final String COUNTS = """

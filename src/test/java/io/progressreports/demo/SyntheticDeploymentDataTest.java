@@ -399,17 +399,6 @@ class SyntheticDeploymentDataTest {
     }
 
     @Test
-    void generatesTwoThousandDeploymentsADayForHalfAYearQuickly() {
-        DataSource large = TestDatabase.newEmptySource();
-        long started = System.nanoTime();
-        long rows = SyntheticDeploymentData.generate(large,
-                new SyntheticDeploymentData.Settings(2_000, 180, 42, NOW));
-        System.out.printf("generated %,d deployment steps (2,000 deployments a day over 180 days) in %.2f s%n", rows,
-                (System.nanoTime() - started) / 1e9);
-        assertThat(rows).isBetween(1_450_000L, 1_550_000L);
-    }
-
-    @Test
     void aCutOverAtTheFirstDayTimesEveryStepThatStarted() {
         DataSource timed = TestDatabase.newEmptySource();
         SyntheticDeploymentData.generate(timed, new SyntheticDeploymentData.Settings(50, 10, 7, NOW, 0));
