@@ -57,18 +57,9 @@ public final class EmbeddedStores {
         return new JdbcTemplate(new DriverManagerDataSource(ownerUrl(store)));
     }
 
-    /** Whether a chunk of a job's step has committed; false while the store or its schema is not up yet. */
-    public static boolean chunkCommitted(Path store, String stepPrefix) {
-        try {
-            if (ownerUrl(store) == null) {
-                return false;
-            }
-            Integer commits = owner(store).queryForObject("select coalesce(max(commit_count), 0) from "
-                    + "batch_step_execution where step_name like ?", Integer.class, stepPrefix + "%");
-            return commits != null && commits > 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /** As the store's owner, on one connection for repeated questions, opened once the server is up. */
+    public static SqlProbe ownerProbe(Path store) {
+        return SqlProbe.whenUp(() -> ownerUrl(store));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.progressreports.cli;
 import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.EmbeddedStores;
+import io.progressreports.SqlProbe;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -64,23 +65,15 @@ class SigtermIT {
         }
     }
 
-    private static boolean chunkCommitted(String store) {
-        try {
-            Integer commits = TestDatabase.jdbc(store).queryForObject("select coalesce(max(commit_count), 0) from "
-                    + "batch_step_execution where step_name like 'funnelDay:%'", Integer.class);
-            return commits != null && commits > 0;
-        } catch (RuntimeException e) {
-            return false; // the store's schema is not there yet
-        }
-    }
-
     @Test
     void aTerminatedRunStopsAtAChunkBoundaryAndTheSameCommandResumesIt() throws IOException {
         String store = TestDatabase.newStoreUrl();
         Path out = dir.resolve("out");
         List<String> command = run(store, out);
         try (CliProcess process = CliProcess.start(dir.resolve("logs"), command.toArray(String[]::new))) {
-            process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
+            try (SqlProbe probe = SqlProbe.of(store)) {
+                process.awaitWhileRunning(Duration.ofMinutes(3), () -> probe.chunkCommitted("funnelDay:"));
+            }
             process.terminate();
             assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
             assertThat(process.stderr()).contains("stopping onboardingFunnel execution");
@@ -111,7 +104,9 @@ class SigtermIT {
         String[] command = run("--store-dir", store.toString(), out).toArray(String[]::new);
         int expected = "TERM".equals(signal) ? ExitCodes.TERMINATED : ExitCodes.INTERRUPTED;
         try (CliProcess process = CliProcess.start(dir.resolve("logs"), command)) {
-            process.awaitWhileRunning(Duration.ofMinutes(3), () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
+                process.awaitWhileRunning(Duration.ofMinutes(3), () -> owner.chunkCommitted("funnelDay:"));
+            }
             if ("TERM".equals(signal)) {
                 process.terminate();
             } else {
@@ -152,7 +147,9 @@ class SigtermIT {
         // In Spring AOT mode, as ./progress-reports starts it.
         try (CliProcess process = CliProcess.start(dir.resolve("logs"), Path.of(""),
                 Map.of("spring.aot.enabled", "true"), Map.of(), schedule.toArray(String[]::new))) {
-            process.awaitWhileRunning(Duration.ofMinutes(3), () -> chunkCommitted(store));
+            try (SqlProbe probe = SqlProbe.of(store)) {
+                process.awaitWhileRunning(Duration.ofMinutes(3), () -> probe.chunkCommitted("funnelDay:"));
+            }
             process.terminate();
             assertThat(process.waitFor(Duration.ofSeconds(90))).as(process.stderr()).isEqualTo(ExitCodes.TERMINATED);
             assertThat(process.stderr()).contains("nightly-funnel: run failed, exit 143: onboardingFunnel stopped "

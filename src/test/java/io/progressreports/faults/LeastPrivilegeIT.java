@@ -1,6 +1,7 @@
 package io.progressreports.faults;
 
 import io.progressreports.CliProcess;
+import io.progressreports.SqlProbe;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,9 @@ class LeastPrivilegeIT {
                 out.toString(), "--from", "2026-09-27", "--to", "2026-10-31", "--as-of", "2026-11-01T00:00:00Z",
                 "--chunk-size", "10", "--threads", "1", "--partition-days", "1"};
         try (CliProcess run = CliProcess.start(out.resolve("logs"), command)) {
-            run.awaitWhileRunning(RUN_TIMEOUT, () -> spansDone(store) >= 2);
+            try (SqlProbe probe = SqlProbe.of(store)) {
+                run.awaitWhileRunning(RUN_TIMEOUT, () -> probe.ask(LeastPrivilegeIT::spansDone) >= 2);
+            }
             TestDatabase.jdbc(roles.adminSourceUrl()).execute("revoke select on onboarding_progresses from reports_revoked");
             try {
                 assertThat(run.waitFor(RUN_TIMEOUT)).as(run.stderr()).isEqualTo(ExitCodes.PERMISSION);
@@ -57,8 +60,7 @@ class LeastPrivilegeIT {
     }
 
     /** Partitions of the running execution that completed; 0 before it starts. */
-    private static int spansDone(String store) {
-        JdbcTemplate jdbc = TestDatabase.jdbc(store);
+    private static int spansDone(JdbcTemplate jdbc) {
         if (jdbc.queryForObject("select to_regclass('batch_step_execution') is null", Boolean.class)) {
             return 0;
         }

@@ -3,6 +3,7 @@ package io.progressreports.faults;
 import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.ReportFiles;
+import io.progressreports.SqlProbe;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,9 @@ class SourceDropIT {
         Map<String, String> clean = cleanRun(source);
 
         try (CliProcess run = CliProcess.start(work.resolve("logs"), slowCommand(source, store))) {
-            run.awaitWhileRunning(RUN_TIMEOUT, () -> chunksOfRunningExecution(TestDatabase.jdbc(store)) >= 5);
+            try (SqlProbe probe = SqlProbe.of(store)) {
+                run.awaitWhileRunning(RUN_TIMEOUT, () -> probe.ask(SourceDropIT::chunksOfRunningExecution) >= 5);
+            }
             assertThat(terminateBackends(TestDatabase.jdbc(store), "seeded_source", run))
                     .as("source backends terminated").isPositive();
 
@@ -69,7 +72,9 @@ class SourceDropIT {
         Map<String, String> publishedFiles = ReportFiles.hashes(latest());
 
         try (CliProcess run = CliProcess.start(work.resolve("logs"), slowCommand(source, store))) {
-            run.awaitWhileRunning(RUN_TIMEOUT, () -> chunksOfRunningExecution(admin) >= 3);
+            try (SqlProbe probe = SqlProbe.of(store)) {
+                run.awaitWhileRunning(RUN_TIMEOUT, () -> probe.ask(SourceDropIT::chunksOfRunningExecution) >= 3);
+            }
             admin.execute("alter database " + database + " allow_connections false");
             try {
                 terminateBackends(admin, database, run);

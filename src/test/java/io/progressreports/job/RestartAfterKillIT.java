@@ -3,6 +3,7 @@ package io.progressreports.job;
 import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.ReportFiles;
+import io.progressreports.SqlProbe;
 import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,9 +111,10 @@ class RestartAfterKillIT {
         String store = TestDatabase.newStoreUrl();
         JdbcTemplate storeSql = TestDatabase.jdbc(store);
 
-        try (CliProcess killed = CliProcess.start(work.resolve("logs"), command(point.job(), store,
-                work.resolve("out")))) {
-            killed.awaitWhileRunning(RUN_TIMEOUT, () -> point.progress().applyAsInt(storeSql) >= point.reached());
+        try (SqlProbe probe = SqlProbe.of(store);
+             CliProcess killed = CliProcess.start(work.resolve("logs"), command(point.job(), store,
+                     work.resolve("out")))) {
+            killed.awaitWhileRunning(RUN_TIMEOUT, () -> probe.ask(point.progress()::applyAsInt) >= point.reached());
             sleep(point.delayMillis());
             killed.kill();
         }

@@ -3,6 +3,7 @@ package io.progressreports.store;
 import io.progressreports.CliProcess;
 import io.progressreports.CliRun;
 import io.progressreports.EmbeddedStores;
+import io.progressreports.SqlProbe;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +81,9 @@ class SharedStoreIT {
     void anotherUserCannotRunSqlOnTheStoreWhileARunIsInProgress() throws IOException {
         Path store = dir.resolve("store");
         try (CliProcess run = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
-            run.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
+                run.awaitWhileRunning(RUN, () -> owner.chunkCommitted("funnelDay:"));
+            }
             long server = EmbeddedStores.serverPid(store).orElseThrow();
             List<String> listeners = EmbeddedStores.listeners(server);
             assertThat(listeners).as("the server's listeners").isNotEmpty()
@@ -119,7 +122,9 @@ class SharedStoreIT {
     void aShortRunEndingFirstLeavesTheServerToTheLongOne() throws Exception {
         Path store = dir.resolve("store");
         try (CliProcess longOne = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
-            longOne.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
+                longOne.awaitWhileRunning(RUN, () -> owner.chunkCommitted("funnelDay:"));
+            }
             try (AutoCloseable held = holdLongRun()) {
                 try (CliProcess shortOne = CliProcess.start(dir.resolve("logs"),
                         shortRun("transfer-speed", store, dir.resolve("out")))) {
@@ -143,7 +148,9 @@ class SharedStoreIT {
                   cron: "* * * * *"
                 """);
         try (CliProcess hand = CliProcess.start(dir.resolve("logs"), longRun(store, dir.resolve("out")))) {
-            hand.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
+                hand.awaitWhileRunning(RUN, () -> owner.chunkCommitted("funnelDay:"));
+            }
             AutoCloseable held = holdLongRun();
             try (CliProcess schedule = CliProcess.start(dir.resolve("logs"), "schedule", "--jobs-dir",
                     jobs.toString(), "--source-url", deployments, "--store-dir", store.toString(), "--out",
@@ -171,7 +178,9 @@ class SharedStoreIT {
         Path store = dir.resolve("store");
         String[] run = longRun(store, dir.resolve("out"));
         try (CliProcess killed = CliProcess.start(dir.resolve("logs"), run)) {
-            killed.awaitWhileRunning(RUN, () -> EmbeddedStores.chunkCommitted(store, "funnelDay:"));
+            try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
+                killed.awaitWhileRunning(RUN, () -> owner.chunkCommitted("funnelDay:"));
+            }
             killed.kill();
         }
         long orphan = EmbeddedStores.serverPid(store).orElseThrow();
