@@ -65,13 +65,22 @@ final class GracefulShutdown implements AutoCloseable {
         Runtime.getRuntime().halt(code);
     }
 
-    /** The command ended by itself: normal exit, no stopping to do. */
+    /**
+     * The command ended by itself: normal exit, no stopping to do. Unless a signal came first: then the hook is
+     * running and ends the process itself, closing the application once its jobs have stopped, so the command
+     * waits for that here. Returning would let the command close the application under the hook, which may still
+     * be asking the store about the run it stopped (a connection closed mid-query, logged with a stack trace).
+     */
     @Override
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // Shutting down already: the hook is running and decides the exit.
+            try {
+                hook.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
