@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * @param conversionFromStart a fraction 0..1; NaN when the cohort is empty
  * @param mature              false while the window of some namespace in the cohort is still open, so the share can
  *                            still grow
+ * @param partial             the range cuts the cohort: fewer days of signups than its neighbours
  */
 public record ConversionPoint(LocalDate cohortStart, LocalDate cohortEnd, int stepNumber, String step,
-                              double conversionFromStart, boolean mature) {
+                              double conversionFromStart, boolean mature, boolean partial) {
 }

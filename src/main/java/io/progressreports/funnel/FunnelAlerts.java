@@ -2,7 +2,6 @@ package io.progressreports.funnel;
 
 import io.progressreports.alert.AlertRule;
 import io.progressreports.compare.Point;
-import io.progressreports.report.Grain;
 
 import java.util.List;
 
@@ -34,8 +33,8 @@ final class FunnelAlerts {
     }
 
     /** The rule's series: the step's conversion by whole mature cohort, oldest first. */
-    static List<Point> series(AlertRule rule, FunnelReport report, Grain grain) {
-        return FunnelComparisons.matureShares(report, grain).getOrDefault(step(rule), List.of()).stream()
+    static List<Point> series(AlertRule rule, FunnelReport report) {
+        return FunnelComparisons.matureShares(report).getOrDefault(step(rule), List.of()).stream()
                 .map(share -> new Point(share.start(), share.end(), share.rate())).toList();
     }
 }

@@ -33,6 +33,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -58,6 +59,8 @@ final class FunnelCharts {
     private static final Stroke IMMATURE_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {7f, 5f}, 0f);
     private static final Color IMMATURE_BAND = new Color(0xFFD98A);
+    private static final Stroke PARTIAL_OUTLINE = new BasicStroke(2f);
+    private static final Shape POINT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
 
     private FunnelCharts() {
     }
@@ -141,6 +144,7 @@ final class FunnelCharts {
         Map<Integer, XYSeries> lines = new LinkedHashMap<>();
         Map<Integer, String> names = new LinkedHashMap<>();
         Map<Integer, List<Boolean>> immature = new LinkedHashMap<>();
+        Map<Integer, List<Boolean>> partial = new LinkedHashMap<>();
         TreeMap<LocalDate, Cohort> cohorts = new TreeMap<>();
         for (ConversionPoint point : shown) {
             lines.computeIfAbsent(point.stepNumber(),
@@ -148,6 +152,7 @@ final class FunnelCharts {
                     .add(ChartFiles.epochMillis(point.cohortStart()), point.conversionFromStart());
             names.putIfAbsent(point.stepNumber(), point.step());
             immature.computeIfAbsent(point.stepNumber(), number -> new ArrayList<>()).add(!point.mature());
+            partial.computeIfAbsent(point.stepNumber(), number -> new ArrayList<>()).add(point.partial());
             cohorts.merge(point.cohortStart(), new Cohort(point.cohortStart(), point.cohortEnd(), point.mature()),
                     Cohort::and);
         }
@@ -158,7 +163,8 @@ final class FunnelCharts {
         NumberAxis conversion = ChartFiles.percentAxis("Share of the cohort's namespaces that reached the step");
         // Keyed like the lines, so in series order.
         List<Color> colors = names.values().stream().map(ChartFiles::stepColor).toList();
-        MaturityRenderer renderer = new MaturityRenderer(new ArrayList<>(immature.values()), colors);
+        MaturityRenderer renderer = new MaturityRenderer(new ArrayList<>(immature.values()),
+                new ArrayList<>(partial.values()), colors);
         XYPlot plot = new XYPlot(dataset, cohortStart, conversion, renderer);
         plot.setNoDataMessage("no cohorts in range");
         JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
@@ -179,12 +185,19 @@ final class FunnelCharts {
         for (int series = 0; series < dataset.getSeriesCount(); series++) {
             renderer.setSeriesPaint(series, colors.get(series));
             renderer.setSeriesStroke(series, ChartFiles.LINE);
-            renderer.setSeriesShape(series, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            renderer.setSeriesShape(series, POINT);
         }
-        if (cohorts.values().stream().anyMatch(cohort -> !cohort.mature())) {
+        boolean anyImmature = cohorts.values().stream().anyMatch(cohort -> !cohort.mature());
+        boolean anyPartial = shown.stream().anyMatch(ConversionPoint::partial);
+        if (anyImmature || anyPartial) {
             LegendItemCollection items = plot.getLegendItems();
-            items.add(new LegendItem("immature cohort (can still rise)", null, null, null,
-                    new Line2D.Double(-10, 0, 10, 0), IMMATURE_LINE, Color.GRAY));
+            if (anyImmature) {
+                items.add(new LegendItem("immature cohort (can still rise)", null, null, null,
+                        new Line2D.Double(-10, 0, 10, 0), IMMATURE_LINE, Color.GRAY));
+            }
+            if (anyPartial) {
+                items.add(partialLegendItem());
+            }
             plot.setFixedLegendItems(items);
         }
         ChartFiles.write(chart, png, TREND_WIDTH, TREND_HEIGHT);
@@ -253,6 +266,12 @@ final class FunnelCharts {
         return bands;
     }
 
+    /** A hollow dot, as the partial cohorts' points are drawn. */
+    private static LegendItem partialLegendItem() {
+        return new LegendItem("hollow: partial cohort, cut by the range (fewer days)", null, null, null, POINT,
+                Color.WHITE, PARTIAL_OUTLINE, Color.GRAY);
+    }
+
     private record Cohort(LocalDate start, LocalDate end, boolean mature) {
 
         Cohort and(Cohort other) {
@@ -260,16 +279,32 @@ final class FunnelCharts {
         }
     }
 
-    /** The item's own stroke and paint draw the segment that leads to it, so an immature cohort's segment is dashed. */
+    /**
+     * The item's own stroke and paint draw the segment that leads to it, so an immature cohort's segment is dashed;
+     * a partial cohort's point is hollow.
+     */
     private static final class MaturityRenderer extends XYLineAndShapeRenderer {
 
         private final List<List<Boolean>> immature;
+        private final List<List<Boolean>> partial;
         private final List<Color> colors;
 
-        MaturityRenderer(List<List<Boolean>> immature, List<Color> colors) {
+        MaturityRenderer(List<List<Boolean>> immature, List<List<Boolean>> partial, List<Color> colors) {
             super(true, true);
             this.immature = immature;
+            this.partial = partial;
             this.colors = colors;
+            setUseFillPaint(true);
+        }
+
+        @Override
+        public Paint getItemFillPaint(int series, int item) {
+            return partial.get(series).get(item) ? Color.WHITE : getItemPaint(series, item);
+        }
+
+        @Override
+        public Stroke getItemOutlineStroke(int series, int item) {
+            return PARTIAL_OUTLINE;
         }
 
         @Override

@@ -4,7 +4,6 @@ import io.progressreports.compare.Comparison;
 import io.progressreports.compare.Comparisons;
 import io.progressreports.compare.Share;
 import io.progressreports.funnel.FunnelReport.FunnelRow;
-import io.progressreports.report.Grain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,22 +21,22 @@ final class FunnelComparisons {
     private FunnelComparisons() {
     }
 
-    static List<Comparison> of(FunnelReport report, Grain grain) {
+    static List<Comparison> of(FunnelReport report) {
         var comparisons = new ArrayList<Comparison>();
-        matureShares(report, grain).forEach((step, shares) -> comparisons.addAll(Comparisons.ofShares(FIGURE + step,
+        matureShares(report).forEach((step, shares) -> comparisons.addAll(Comparisons.ofShares(FIGURE + step,
                 shares)));
         return comparisons;
     }
 
     /** Each step's conversion from signup by whole, mature cohort, oldest first: what comparisons and alerts see. */
-    static Map<String, List<Share>> matureShares(FunnelReport report, Grain grain) {
+    static Map<String, List<Share>> matureShares(FunnelReport report) {
         Map<String, List<Share>> byStep = new LinkedHashMap<>();
         long cohortSize = 0;
         for (FunnelRow row : report.funnel()) {
             if (row.stepNumber() == 1) {
                 cohortSize = row.namespaces();
             }
-            if (row.stepNumber() > 1 && row.mature() && row.cohort().isWhole(grain)) {
+            if (row.stepNumber() > 1 && row.mature() && !row.cohort().partial()) {
                 byStep.computeIfAbsent(row.step(), step -> new ArrayList<>()).add(
                         new Share(row.cohort().start(), row.cohort().end(), row.namespaces(), cohortSize));
             }

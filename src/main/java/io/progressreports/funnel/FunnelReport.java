@@ -75,7 +75,8 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
             });
             total.merge(aggregate);
         }
-        var whole = new ReportPeriod(range.from(), range.to().plusDays(1));
+        // The range itself, not a cohort the range cuts: funnel_summary.csv's partial is false.
+        var whole = new ReportPeriod(range.from(), range.to().plusDays(1), false);
         boolean wholeMature = allMature;
         return new FunnelReport(funnel, stepRows(definition, whole, total.figures(), allMature), completion,
                 qualityRows(definition, total, asOf, unplaced), segments.entrySet().stream()

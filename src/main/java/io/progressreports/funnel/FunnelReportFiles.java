@@ -33,7 +33,8 @@ final class FunnelReportFiles {
             new Column<>("conversion_from_previous", row -> Cells.decimal(row.fromPrevious(), RATE_SCALE)),
             new Column<>("median_hours_to_step", row -> Cells.decimal(row.medianHours(), HOURS_SCALE)),
             new Column<>("p90_hours_to_step", row -> Cells.decimal(row.p90Hours(), HOURS_SCALE)),
-            new Column<>("mature", row -> Boolean.toString(row.mature())));
+            new Column<>("mature", row -> Boolean.toString(row.mature())),
+            new Column<>("partial", row -> Boolean.toString(row.cohort().partial())));
     static final List<Column<CompletionRow>> COMPLETION = List.of(
             new Column<>("cohort_start", row -> row.cohort().start().toString()),
             new Column<>("cohort_end", row -> row.cohort().end().toString()),
@@ -42,7 +43,8 @@ final class FunnelReportFiles {
             new Column<>("namespaces", row -> Long.toString(row.namespaces())),
             new Column<>("completed", row -> Long.toString(row.completed())),
             new Column<>("completion_rate", row -> Cells.decimal(row.rate(), RATE_SCALE)),
-            new Column<>("mature", row -> Boolean.toString(row.mature())));
+            new Column<>("mature", row -> Boolean.toString(row.mature())),
+            new Column<>("partial", row -> Boolean.toString(row.cohort().partial())));
     static final List<Column<QualityRow>> QUALITY = List.of(
             new Column<>("check", row -> Cells.text(row.check())),
             new Column<>("action", row -> Cells.text(row.action())),
@@ -91,7 +93,7 @@ final class FunnelReportFiles {
                     Segment::completion)));
         }
         files.add(csv("data_quality.csv", QUALITY, report.quality()));
-        files.add(csv("comparison.csv", ComparisonColumns.COLUMNS, FunnelComparisons.of(report, run.grain())));
+        files.add(csv("comparison.csv", ComparisonColumns.COLUMNS, FunnelComparisons.of(report)));
         if (run.dropoffs()) {
             files.add(csv("dropoffs.csv", dropoffColumns(run), dropoffs));
         }
@@ -126,7 +128,7 @@ final class FunnelReportFiles {
     private void writeTrendChart(FunnelReport report, String subtitle) {
         FunnelCharts.writeConversionTrend(report.funnel().stream().filter(row -> row.stepNumber() > 1)
                         .map(row -> new ConversionPoint(row.cohort().start(), row.cohort().end(), row.stepNumber(),
-                                row.step(), row.fromStart(), row.mature())).toList(),
+                                row.step(), row.fromStart(), row.mature(), row.cohort().partial())).toList(),
                 "Conversion from signup by cohort", subtitle, dir.resolve("conversion_trend.png"));
     }
 

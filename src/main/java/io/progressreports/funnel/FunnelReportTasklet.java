@@ -51,7 +51,7 @@ public class FunnelReportTasklet extends ReportTasklet<FunnelReportTasklet.Rende
 
     @Override
     protected List<Point> alertSeries(Rendered rendered, AlertRule rule) {
-        return FunnelAlerts.series(rule, rendered.report(), run.grain());
+        return FunnelAlerts.series(rule, rendered.report());
     }
 
     @Override

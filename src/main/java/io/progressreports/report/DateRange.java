@@ -28,7 +28,9 @@ public record DateRange(LocalDate from, LocalDate to) {
         LocalDate end = to.plusDays(1);
         for (LocalDate start = grain.periodStart(from); start.isBefore(end); start = grain.nextPeriodStart(start)) {
             LocalDate next = grain.nextPeriodStart(start);
-            periods.add(new ReportPeriod(start.isBefore(from) ? from : start, next.isAfter(end) ? end : next));
+            boolean partial = start.isBefore(from) || next.isAfter(end);
+            periods.add(new ReportPeriod(start.isBefore(from) ? from : start, next.isAfter(end) ? end : next,
+                    partial));
         }
         return periods;
     }

@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A reporting period [start, end) of calendar days; its instants depend on the zone (23- and 25-hour days). */
-public record ReportPeriod(LocalDate start, LocalDate end) {
+/**
+ * A reporting period [start, end) of calendar days; its instants depend on the zone (23- and 25-hour days).
+ *
+ * @param partial the range cut it: fewer days than its whole day, ISO week or month, so its counts are not
+ *                comparable with its neighbours' (the CSVs' {@code partial} column)
+ */
+public record ReportPeriod(LocalDate start, LocalDate end, boolean partial) {
 
     public Instant startInstant(ZoneId zone) {
         return start.atStartOfDay(zone).toInstant();
@@ -13,11 +18,6 @@ public record ReportPeriod(LocalDate start, LocalDate end) {
 
     public Instant endInstant(ZoneId zone) {
         return end.atStartOfDay(zone).toInstant();
-    }
-
-    /** Not cut by the range: a whole day, ISO week or month of {@code grain}. */
-    public boolean isWhole(Grain grain) {
-        return grain.periodStart(start).equals(start) && grain.nextPeriodStart(start).equals(end);
     }
 
     public boolean contains(LocalDate day) {

@@ -57,7 +57,7 @@ final class TransferAlerts {
         if (rule instanceof AlertRule.AgainstTrailingMedian median) {
             var days = new ArrayList<Point>();
             try (var stored = store.stream(latestDay.minusDays(median.days()), latestDay)) {
-                stored.forEach(day -> days.add(point(new ReportPeriod(day.getKey(), day.getKey().plusDays(1)),
+                stored.forEach(day -> days.add(point(new ReportPeriod(day.getKey(), day.getKey().plusDays(1), false),
                         day.getValue(), figure)));
             }
             // The rule judges the latest day: without it stored, the last one would stand in for it.

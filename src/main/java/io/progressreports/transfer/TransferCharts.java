@@ -28,6 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
@@ -36,7 +37,6 @@ import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,9 +47,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 /**
  * transfer_speed.png and step_duration.png. Both put a period's values at its start date, break a line where a
@@ -71,6 +71,7 @@ final class TransferCharts {
     private static final Stroke STEP_P90_LINE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {5f, 4f}, 0f);
     private static final Shape DOT = new Ellipse2D.Double(-4, -4, 8, 8);
+    private static final Stroke HOLLOW_OUTLINE = new BasicStroke(2f);
     private static final Shape LEGEND_LINE = new Line2D.Double(-14, 0, 14, 0);
     private static final Shape LEGEND_BAR = new Rectangle2D.Double(-6, -6, 12, 12);
 
@@ -97,7 +98,6 @@ final class TransferCharts {
         shown.forEach(point -> periods.putIfAbsent(point.periodStart(), point.periodEnd()));
         List<LocalDate> starts = List.copyOf(periods.keySet());
         double[] slots = ChartFiles.slotEdges(periods);
-        Set<LocalDate> partial = partialPeriods(periods);
 
         PeriodLine p50 = new PeriodLine("p50");
         PeriodLine p90 = new PeriodLine("p90");
@@ -107,7 +107,7 @@ final class TransferCharts {
             p50.add(point.periodStart(), point.periodEnd(), point.p50ItemsPerSecond());
             p90.add(point.periodStart(), point.periodEnd(), point.p90ItemsPerSecond());
             int slot = Collections.binarySearch(starts, point.periodStart());
-            (partial.contains(point.periodStart()) ? partialVolume : fullVolume).add(
+            (point.partial() ? partialVolume : fullVolume).add(
                     ChartFiles.epochMillis(point.periodStart()), slots[slot], slots[slot + 1], point.items(), 0,
                     point.items());
         }
@@ -118,7 +118,8 @@ final class TransferCharts {
         volume.addSeries(fullVolume);
         volume.addSeries(partialVolume);
 
-        GapLines lines = new GapLines(speeds);
+        GapLines lines = new GapLines(speeds, partialStarts(shown.stream().filter(SpeedPoint::partial)
+                .map(SpeedPoint::periodStart)));
         NumberAxis speedAxis = ChartFiles.countAxis("items per second");
         XYPlot speedPlot = new XYPlot(speeds, null, speedAxis, lines);
         speedPlot.setNoDataMessage("no transfers in range");
@@ -141,8 +142,9 @@ final class TransferCharts {
             legend.add(line("p90 speed: 1 in 10 transfers was faster", P90_LINE,
                     ChartFiles.lighter(ChartFiles.seriesColor(0))));
             legend.add(bar("items transferred", VOLUME));
-            if (!partial.isEmpty()) {
+            if (shown.stream().anyMatch(SpeedPoint::partial)) {
                 legend.add(bar("partial period (fewer days)", ChartFiles.lighter(VOLUME)));
+                legend.add(hollowDot());
             }
             addLegend(chart, plot, legend);
         }
@@ -194,7 +196,8 @@ final class TransferCharts {
         DurationAxis duration = new DurationAxis("duration (log scale)");
         // Without data the axis's default range would read like a measurement.
         duration.setTickLabelsVisible(!steps.isEmpty());
-        GapLines lines = new GapLines(dataset);
+        GapLines lines = new GapLines(dataset, partialStarts(points.stream().filter(DurationPoint::partial)
+                .map(DurationPoint::periodStart)));
         DateAxis time = ChartFiles.dateAxis("Period start", List.copyOf(periods.keySet()));
         XYPlot plot = new XYPlot(dataset, time, duration, lines);
         plot.setNoDataMessage("no step timings in range");
@@ -213,6 +216,9 @@ final class TransferCharts {
                             ChartFiles.stepColor(step))));
             legend.add(line("solid: median (p50)", ChartFiles.LINE, ChartFiles.MUTED_TEXT));
             legend.add(line("thin dashed: p90, 1 in 10 took longer", STEP_P90_LINE, ChartFiles.MUTED_TEXT));
+            if (byStep.values().stream().flatMap(List::stream).anyMatch(DurationPoint::partial)) {
+                legend.add(hollowDot());
+            }
             addLegend(chart, plot, legend);
         }
 
@@ -222,23 +228,6 @@ final class TransferCharts {
             lines.style(steps.size() + i, ChartFiles.stepColor(steps.get(i)), STEP_P90_LINE);
         }
         ChartFiles.write(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
-    }
-
-    /**
-     * The periods a range clipped short: their volume is not comparable with their neighbours'. The longest period
-     * tells the grain: one day (never partial), up to seven days (ISO weeks) or longer (calendar months).
-     */
-    static Set<LocalDate> partialPeriods(SortedMap<LocalDate, LocalDate> periods) {
-        long longest = periods.entrySet().stream().mapToLong(TransferCharts::days).max().orElse(1);
-        return periods.entrySet().stream().filter(period -> partial(period, longest)).map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static boolean partial(Map.Entry<LocalDate, LocalDate> period, long longest) {
-        if (longest > 7) {
-            return period.getKey().getDayOfMonth() != 1 || !period.getValue().equals(period.getKey().plusMonths(1));
-        }
-        return longest > 1 && days(period) < 7;
     }
 
     /** The tick values, ascending, for a duration axis over [lower, upper] seconds that is this many pixels long. */
@@ -319,10 +308,6 @@ final class TransferCharts {
         return seconds > 0 && Double.isFinite(seconds);
     }
 
-    private static long days(Map.Entry<LocalDate, LocalDate> period) {
-        return ChronoUnit.DAYS.between(period.getKey(), period.getValue());
-    }
-
     /** 1.5M rather than 1,500,000: a month's volume would otherwise need the widest labels on the chart. */
     private static NumberAxis volumeAxis() {
         NumberAxis axis = ChartFiles.countAxis("items transferred");
@@ -334,6 +319,15 @@ final class TransferCharts {
 
     private static LegendItem line(String label, Stroke stroke, Color color) {
         return new LegendItem(label, null, null, null, LEGEND_LINE, stroke, color);
+    }
+
+    private static LegendItem hollowDot() {
+        return new LegendItem("hollow dot: partial period, cut by the range (fewer days)", null, null, null, DOT,
+                Color.WHITE, HOLLOW_OUTLINE, ChartFiles.MUTED_TEXT);
+    }
+
+    private static Set<Double> partialStarts(Stream<LocalDate> starts) {
+        return starts.map(start -> (double) ChartFiles.epochMillis(start)).collect(Collectors.toSet());
     }
 
     private static LegendItem bar(String label, Color color) {
@@ -367,14 +361,35 @@ final class TransferCharts {
         }
     }
 
-    /** Lines with a dot only on a value with no neighbour to join (a single period, or one between gaps). */
+    /**
+     * Lines with a dot only on a value with no neighbour to join (a single period, or one between gaps), and a
+     * hollow dot on a partial period's value.
+     */
     private static final class GapLines extends XYLineAndShapeRenderer {
 
         private final XYDataset dataset;
+        private final Set<Double> partialStarts;
 
-        GapLines(XYDataset dataset) {
+        /** @param partialStarts the x values ({@link ChartFiles#epochMillis}) of the partial periods */
+        GapLines(XYDataset dataset, Set<Double> partialStarts) {
             super(true, false);
             this.dataset = dataset;
+            this.partialStarts = partialStarts;
+            setUseFillPaint(true);
+        }
+
+        @Override
+        public Paint getItemFillPaint(int series, int item) {
+            return partial(series, item) ? Color.WHITE : getItemPaint(series, item);
+        }
+
+        @Override
+        public Stroke getItemOutlineStroke(int series, int item) {
+            return HOLLOW_OUTLINE;
+        }
+
+        private boolean partial(int series, int item) {
+            return partialStarts.contains(dataset.getXValue(series, item));
         }
 
         /** The theme resets series styles, so call it after {@link ChartFiles#applyTheme}. */
@@ -386,7 +401,8 @@ final class TransferCharts {
 
         @Override
         public boolean getItemShapeVisible(int series, int item) {
-            return present(series, item) && !present(series, item - 1) && !present(series, item + 1);
+            return present(series, item) && (partial(series, item)
+                    || !present(series, item - 1) && !present(series, item + 1));
         }
 
         private boolean present(int series, int item) {

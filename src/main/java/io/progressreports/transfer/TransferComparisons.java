@@ -3,7 +3,6 @@ package io.progressreports.transfer;
 import io.progressreports.compare.Comparison;
 import io.progressreports.compare.Comparisons;
 import io.progressreports.compare.Point;
-import io.progressreports.report.Grain;
 import io.progressreports.transfer.TransferReport.SpeedRow;
 
 import java.time.Instant;
@@ -24,8 +23,8 @@ final class TransferComparisons {
     private TransferComparisons() {
     }
 
-    static List<Comparison> of(TransferReport report, Grain grain, ZoneId zone, Instant asOf) {
-        List<SpeedRow> complete = report.speeds().stream().filter(row -> row.period().isWhole(grain)
+    static List<Comparison> of(TransferReport report, ZoneId zone, Instant asOf) {
+        List<SpeedRow> complete = report.speeds().stream().filter(row -> !row.period().partial()
                 && !row.period().endInstant(zone).isAfter(asOf) && row.transfers() > 0).toList();
         var comparisons = new ArrayList<Comparison>();
         comparisons.addAll(figure("items_per_second", complete, SpeedRow::itemsPerSecond));

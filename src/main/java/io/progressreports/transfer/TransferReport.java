@@ -146,7 +146,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             TransferDay merged = null;
             // A day at a time, for each day's own ETA points (the backtest predicts a day from the days before it).
             for (LocalDate day = period.start(); day.isBefore(period.end()); day = day.plusDays(1)) {
-                TransferDay one = days.merged(new ReportPeriod(day, day.plusDays(1)), TransferDay::new,
+                TransferDay one = days.merged(new ReportPeriod(day, day.plusDays(1), false), TransferDay::new,
                         TransferDay::merge);
                 etaDays.put(day, one.etaPoints().copy());
                 if (merged == null) {
@@ -183,7 +183,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             }
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour,
-                bySizeAndHour(new ReportPeriod(range.from(), end), rangeCells), etaDays, notCompleted,
+                bySizeAndHour(new ReportPeriod(range.from(), end, false), rangeCells), etaDays, notCompleted,
                 transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes));
     }
 

@@ -36,7 +36,8 @@ final class TransferReportFiles {
             new Column<>("p99_items_per_second", row -> Cells.decimal(row.p99(), SPEED_SCALE)),
             new Column<>("max_items_per_second", row -> Cells.decimal(row.max(), SPEED_SCALE)),
             new Column<>("rejected", row -> Long.toString(row.rejected())),
-            new Column<>("untimed", row -> Long.toString(row.untimed())));
+            new Column<>("untimed", row -> Long.toString(row.untimed())),
+            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
     static final List<Column<DurationRow>> DURATION = List.of(
             new Column<>("period_start", row -> row.period().start().toString()),
             new Column<>("period_end", row -> row.period().end().toString()),
@@ -46,7 +47,8 @@ final class TransferReportFiles {
             new Column<>("p50_seconds", row -> Cells.decimal(row.p50(), SECONDS_SCALE)),
             new Column<>("p90_seconds", row -> Cells.decimal(row.p90(), SECONDS_SCALE)),
             new Column<>("p99_seconds", row -> Cells.decimal(row.p99(), SECONDS_SCALE)),
-            new Column<>("max_seconds", row -> seconds(row.maxMicros())));
+            new Column<>("max_seconds", row -> seconds(row.maxMicros())),
+            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
     static final List<Column<CellRow>> BY_SIZE = cellColumns(
             new Column<>("min_items", row -> Long.toString(SizeBuckets.minItems(row.key()))),
             new Column<>("max_items", row -> Long.toString(SizeBuckets.maxItems(row.key()))));
@@ -65,7 +67,8 @@ final class TransferReportFiles {
             new Column<>("canceled", row -> Long.toString(row.canceled())),
             new Column<>("running", row -> Long.toString(row.running())),
             new Column<>("other", row -> Long.toString(row.other())),
-            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)));
+            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
+            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
     static final List<Column<OutcomeRow>> OUTCOME = List.of(
             new Column<>("period_start", row -> row.period().start().toString()),
             new Column<>("period_end", row -> row.period().end().toString()),
@@ -77,7 +80,8 @@ final class TransferReportFiles {
             new Column<>("running", row -> Long.toString(row.running())),
             new Column<>("other", row -> Long.toString(row.other())),
             new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
-            new Column<>("abort_rate", row -> Cells.decimal(row.abortRate(), RATE_SCALE)));
+            new Column<>("abort_rate", row -> Cells.decimal(row.abortRate(), RATE_SCALE)),
+            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
     static final List<Column<TransferDayStore.Reject>> REJECT = List.of(
             new Column<>("deployment_step_id", reject -> Long.toString(reject.stepId())),
             new Column<>("day", reject -> reject.day().toString()),
@@ -106,7 +110,8 @@ final class TransferReportFiles {
                 new Column<>("p10_items_per_second", row -> Cells.decimal(row.p10Speed(), SPEED_SCALE)),
                 new Column<>("p50_items_per_second", row -> Cells.decimal(row.p50Speed(), SPEED_SCALE)),
                 new Column<>("p90_items_per_second", row -> Cells.decimal(row.p90Speed(), SPEED_SCALE)),
-                new Column<>("max_items_per_second", row -> Cells.decimal(row.maxSpeed(), SPEED_SCALE))));
+                new Column<>("max_items_per_second", row -> Cells.decimal(row.maxSpeed(), SPEED_SCALE)),
+                new Column<>("partial", row -> Boolean.toString(row.period().partial()))));
         return List.copyOf(columns);
     }
 
@@ -141,18 +146,20 @@ final class TransferReportFiles {
                 csv("transfer_eta.csv", BY_SIZE_AND_HOUR, report.bySizeAndHour()),
                 csv("rejects.csv", REJECT, rejects),
                 csv("comparison.csv", ComparisonColumns.COLUMNS,
-                        TransferComparisons.of(report, run.grain(), run.zone(), run.asOf())));
+                        TransferComparisons.of(report, run.zone(), run.asOf())));
     }
 
     private void writeSpeedChart(TransferReport report, String subtitle) {
         TransferCharts.writeTransferSpeed(report.speeds().stream().map(row -> new SpeedPoint(row.period().start(),
-                        row.period().end(), row.transfers(), row.items(), row.p50(), row.p90())).toList(),
+                        row.period().end(), row.period().partial(), row.transfers(), row.items(), row.p50(), row.p90()))
+                        .toList(),
                 "File transfer speed", subtitle, dir.resolve("transfer_speed.png"));
     }
 
     private void writeDurationChart(TransferReport report, String subtitle) {
         TransferCharts.writeStepDuration(report.durations().stream().map(row -> new DurationPoint(
-                        row.period().start(), row.period().end(), row.step(), row.steps(), row.p50(), row.p90()))
+                        row.period().start(), row.period().end(), row.period().partial(), row.step(), row.steps(), row.p50(),
+                        row.p90()))
                         .toList(),
                 "Deployment step durations", subtitle, dir.resolve("step_duration.png"));
     }

@@ -51,8 +51,8 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
         if (latestDay.isAfter(run.range().to())) {
             latestDay = run.range().to();
         }
-        List<TransferReport.SpeedRow> complete = report.speeds().stream().filter(row -> row.period().isWhole(
-                run.grain()) && !row.period().endInstant(run.zone()).isAfter(run.asOf())).toList();
+        List<TransferReport.SpeedRow> complete = report.speeds().stream().filter(row -> !row.period().partial()
+                && !row.period().endInstant(run.zone()).isAfter(run.asOf())).toList();
         return latestDay.isBefore(run.range().from()) ? List.of()
                 : TransferAlerts.series(rule, complete, store, latestDay);
     }

@@ -28,11 +28,11 @@ class StoredDaysTest {
         var first = stored(2);
         try (var days = new StoredDays<>(Stream.of(first, stored(3), stored(5), stored(9), stored(12)),
                 (day, aggregate) -> seen.add(day))) {
-            List<Integer> week = days.merged(new ReportPeriod(day(2), day(4)), ArrayList::new, List::addAll);
+            List<Integer> week = days.merged(new ReportPeriod(day(2), day(4), false), ArrayList::new, List::addAll);
             assertThat(week).containsExactly(2, 3);
             assertThat(week).isSameAs(first.getValue());
-            assertThat(days.merged(new ReportPeriod(day(6), day(9)), ArrayList::new, List::addAll)).isEmpty();
-            assertThat(days.merged(new ReportPeriod(day(9), day(10)), ArrayList::new, List::addAll))
+            assertThat(days.merged(new ReportPeriod(day(6), day(9), false), ArrayList::new, List::addAll)).isEmpty();
+            assertThat(days.merged(new ReportPeriod(day(9), day(10), false), ArrayList::new, List::addAll))
                     .containsExactly(9);
             assertThat(seen).containsExactly(day(2), day(3), day(5), day(9), day(12));
         }
@@ -43,7 +43,7 @@ class StoredDaysTest {
         List<LocalDate> seen = new ArrayList<>();
         try (var days = new StoredDays<>(Stream.of(stored(2), stored(20), stored(21)),
                 (day, aggregate) -> seen.add(day))) {
-            days.merged(new ReportPeriod(day(1), day(3)), ArrayList::new, List::addAll);
+            days.merged(new ReportPeriod(day(1), day(3), false), ArrayList::new, List::addAll);
             days.readToEnd();
         }
         assertThat(seen).containsExactly(day(2), day(20), day(21));

@@ -104,7 +104,8 @@ class FunnelBadDataCorpusTest {
 
         List<CSVRecord> summary = readCsv(report.resolve("funnel_summary.csv"),
                 List.of("cohort_start", "cohort_end", "step_number", "step", "namespaces", "conversion_from_start",
-                        "conversion_from_previous", "median_hours_to_step", "p90_hours_to_step", "mature"));
+                        "conversion_from_previous", "median_hours_to_step", "p90_hours_to_step", "mature",
+                        "partial"));
         for (int step = 0; step <= STEPS.size(); step++) {
             check(problems, "funnel_summary step " + (step + 1), Long.parseLong(summary.get(step).get("namespaces")),
                     count(table, inRange() + " and namespace_id is not null and " + reached(step, sequential)));

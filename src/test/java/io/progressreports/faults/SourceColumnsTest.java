@@ -31,7 +31,7 @@ class SourceColumnsTest {
     private static final List<String> QUALITY = List.of("check", "action", "findings", "rows_checked", "share",
             "effect");
     private static final List<String> COMPLETION = List.of("cohort_start", "cohort_end", "action", "age_days",
-            "namespaces", "completed", "completion_rate", "mature");
+            "namespaces", "completed", "completion_rate", "mature", "partial");
 
     @TempDir
     Path dir;

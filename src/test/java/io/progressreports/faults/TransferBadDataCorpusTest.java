@@ -142,7 +142,7 @@ class TransferBadDataCorpusTest {
         Path report = run("steps_copy");
         var steps = new HashMap<String, Long>();
         readCsv(report.resolve("step_duration.csv"), List.of("period_start", "period_end", "step", "steps",
-                "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds"))
+                "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds", "partial"))
                 .forEach(row -> steps.put(row.get("period_start") + " " + row.get("step"),
                         Long.parseLong(row.get("steps"))));
         var expected = new HashMap<String, Long>();
@@ -173,7 +173,7 @@ class TransferBadDataCorpusTest {
 
     private static final List<String> SPEED_COLUMNS = List.of("period_start", "period_end", "transfers", "items",
             "seconds", "items_per_second", "p50_items_per_second", "p90_items_per_second", "p99_items_per_second",
-            "max_items_per_second", "rejected", "untimed");
+            "max_items_per_second", "rejected", "untimed", "partial");
     private static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
             "finished_at", "completed_items", "total_items");
 

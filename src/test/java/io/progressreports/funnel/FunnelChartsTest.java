@@ -137,7 +137,7 @@ class FunnelChartsTest {
         for (ConversionPoint point : weeks(6, 2)) {
             if (point.stepNumber() == 2) {
                 withStepOne.add(new ConversionPoint(point.cohortStart(), point.cohortEnd(), 1, "created", 1.0,
-                        point.mature()));
+                        point.mature(), point.partial()));
             }
         }
 
@@ -183,7 +183,7 @@ class FunnelChartsTest {
         List<ConversionPoint> lower = new ArrayList<>(weeks(12, 3));
         ConversionPoint first = lower.get(0);
         lower.set(0, new ConversionPoint(first.cohortStart(), first.cohortEnd(), first.stepNumber(), first.step(),
-                first.conversionFromStart() - 0.05, first.mature()));
+                first.conversionFromStart() - 0.05, first.mature(), first.partial()));
 
         assertThat(Files.mismatch(funnel(FUNNEL, "a.png"), funnel(oneMore, "b.png"))).isNotEqualTo(-1);
         assertThat(Files.mismatch(trend(weeks(12, 3), "c.png"), trend(lower, "d.png"))).isNotEqualTo(-1);
@@ -219,7 +219,8 @@ class FunnelChartsTest {
             for (int step = 2; step <= 4; step++) {
                 share *= 0.5 + 0.03 * ((cohort * 7 + step) % 5);
                 double value = count > 1 && cohort == count / 2 ? Double.NaN : share;
-                points.add(new ConversionPoint(start, end, step, steps[step - 1], value, cohort < count - immature));
+                points.add(new ConversionPoint(start, end, step, steps[step - 1], value, cohort < count - immature,
+                        false));
             }
             start = end;
         }

@@ -51,12 +51,13 @@ class FunnelReportTest {
         FunnelReport report = FunnelReport.build(DEFINITION, stored(), range, Grain.WEEK, ZoneOffset.UTC, asOf, 0, null);
 
         FunnelReport.FunnelRow first = report.funnel().get(0);
-        assertThat(first.cohort()).isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 9)));
+        assertThat(first.cohort()).isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 9),
+                true));
         assertThat(first.namespaces()).isEqualTo(2);
         assertThat(report.funnel().get(1).namespaces()).isEqualTo(1);
         assertThat(report.funnel().get(1).fromStart()).isEqualTo(0.5);
         assertThat(report.funnel().get(3).cohort())
-                .isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 11)));
+                .isEqualTo(new ReportPeriod(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 11), true));
         assertThat(report.summary().get(0).namespaces()).isEqualTo(2);
     }
 
@@ -64,7 +65,7 @@ class FunnelReportTest {
     void maturityOfADstDayUsesItsTwentyThreeHours() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // 2026-03-29 is 23 hours long in Berlin: it ends at 2026-03-29T22:00Z, a week later is 04-05T22:00Z.
-        var cohort = new ReportPeriod(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 3, 30));
+        var cohort = new ReportPeriod(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 3, 30), false);
         assertThat(FunnelReport.isMature(cohort, Duration.ofDays(7), berlin, Instant.parse("2026-04-05T22:00:00Z")))
                 .isTrue();
         assertThat(FunnelReport.isMature(cohort, Duration.ofDays(7), berlin, Instant.parse("2026-04-05T21:59:59Z")))

@@ -460,9 +460,9 @@ class OnboardingFunnelJobFunctionalTest {
 
     private static final List<String> FUNNEL_COLUMNS = List.of("cohort_start", "cohort_end", "step_number", "step",
             "namespaces", "conversion_from_start", "conversion_from_previous", "median_hours_to_step",
-            "p90_hours_to_step", "mature");
+            "p90_hours_to_step", "mature", "partial");
     private static final List<String> COMPLETION_COLUMNS = List.of("cohort_start", "cohort_end", "action",
-            "age_days", "namespaces", "completed", "completion_rate", "mature");
+            "age_days", "namespaces", "completed", "completion_rate", "mature", "partial");
     private static final List<String> QUALITY_COLUMNS = List.of("check", "action", "findings", "rows_checked",
             "share", "effect");
     private static final List<String> DROPOFF_COLUMNS = List.of("namespace_id", "cohort_start", "last_step_number",
@@ -504,6 +504,7 @@ class OnboardingFunnelJobFunctionalTest {
             checkHours(problems, where + " p90_hours_to_step", row.get("p90_hours_to_step"),
                     (BigDecimal) sql.get("p90"));
             check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
+            check(problems, where + " partial", row.get("partial"), sql.get("partial").toString());
         });
     }
 
@@ -514,7 +515,8 @@ class OnboardingFunnelJobFunctionalTest {
     private static void compareFunnelChart(List<Map<String, Object>> funnel, List<CSVRecord> csv,
                                            List<String> problems) {
         var rows = csv.stream().map(r -> new FunnelReport.FunnelRow(
-                new ReportPeriod(LocalDate.parse(r.get("cohort_start")), LocalDate.parse(r.get("cohort_end"))),
+                new ReportPeriod(LocalDate.parse(r.get("cohort_start")), LocalDate.parse(r.get("cohort_end")),
+                        Boolean.parseBoolean(r.get("partial"))),
                 Integer.parseInt(r.get("step_number")), r.get("step"), Long.parseLong(r.get("namespaces")),
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Boolean.parseBoolean(r.get("mature")))).toList();
         List<String> steps = rows.stream().sorted(Comparator.comparingInt(FunnelReport.FunnelRow::stepNumber))
@@ -647,6 +649,7 @@ class OnboardingFunnelJobFunctionalTest {
             check(problems, where + " completion_rate", row.get("completion_rate"),
                     rate((BigDecimal) sql.get("rate")));
             check(problems, where + " mature", row.get("mature"), sql.get("mature").toString());
+            check(problems, where + " partial", row.get("partial"), sql.get("partial").toString());
         });
     }
 
@@ -773,9 +776,10 @@ class OnboardingFunnelJobFunctionalTest {
                 where p.created_at >= b.t_from and p.created_at < b.t_to and p.created_at <= b.as_of /*where*/
             ),
             cohorts as (
-                select b.d_from as cohort_start, b.d_to + 1 as cohort_end from bounds b where b.whole
+                select b.d_from as cohort_start, b.d_to + 1 as cohort_end, false as partial from bounds b where b.whole
                 union all
-                select greatest(g::date, b.d_from), least((g + ('1 ' || b.grain)::interval)::date, b.d_to + 1)
+                select greatest(g::date, b.d_from), least((g + ('1 ' || b.grain)::interval)::date, b.d_to + 1),
+                       g::date < b.d_from or (g + ('1 ' || b.grain)::interval)::date > b.d_to + 1
                 from bounds b
                 cross join generate_series(date_trunc(b.grain, b.d_from::timestamp), b.d_to::timestamp,
                                            ('1 ' || b.grain)::interval) g
@@ -818,11 +822,12 @@ class OnboardingFunnelJobFunctionalTest {
                     from reached where reached group by cohort, k
                 ),
                 grid as (
-                    select co.cohort_start, co.cohort_end, sl.k, sl.step, coalesce(ps.n, 0) as n, ps.p50, ps.p90
+                    select co.cohort_start, co.cohort_end, co.partial, sl.k, sl.step, coalesce(ps.n, 0) as n, ps.p50,
+                           ps.p90
                     from cohorts co cross join step_list sl
                     left join per_step ps on ps.cohort = co.cohort_start and ps.k = sl.k
                 )
-                select g.cohort_start, g.cohort_end, g.k as step_number, g.step, g.n as namespaces,
+                select g.cohort_start, g.cohort_end, g.partial, g.k as step_number, g.step, g.n as namespaces,
                        round(g.n::numeric / nullif(first_value(g.n) over w, 0), 4) as from_start,
                        round(g.n::numeric / nullif(coalesce(lag(g.n) over w, g.n), 0), 4) as from_previous,
                        g.p50, g.p90,
@@ -842,7 +847,7 @@ class OnboardingFunnelJobFunctionalTest {
                     where at.e is not null and at.e - at.c <= make_interval(secs => age.days * 86400)
                     group by 1, 2, 3
                 )
-                select co.cohort_start, co.cohort_end, act.name as action, age.days as age_days,
+                select co.cohort_start, co.cohort_end, co.partial, act.name as action, age.days as age_days,
                        coalesce(s.n, 0) as namespaces, coalesce(d.completed, 0) as completed,
                        round(coalesce(d.completed, 0)::numeric / nullif(s.n, 0), 4) as rate,
                        co.cohort_end::timestamp at time zone b.zone + make_interval(secs => age.days * 86400)
@@ -851,7 +856,7 @@ class OnboardingFunnelJobFunctionalTest {
                 cross join unnest(b.ages) age(days)
                 left join sizes s on s.cohort = co.cohort_start
                 left join done d on d.cohort = co.cohort_start and d.action = act.name and d.days = age.days
-                order by 1, 3, 4
+                order by 1, 4, 5
                 """;
     }
 

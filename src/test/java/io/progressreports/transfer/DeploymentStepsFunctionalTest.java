@@ -154,7 +154,7 @@ class DeploymentStepsFunctionalTest {
         var problems = new ArrayList<String>();
         List<CSVRecord> csv = readCsv(report.resolve("step_outcomes.csv"), List.of("period_start", "period_end",
                 "step", "steps", "completed", "failed", "canceled", "running", "other", "failure_rate",
-                "abort_rate"));
+                "abort_rate", "partial"));
         Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
         source.queryForList(PERIODS + OUTCOMES, FROM, TO, AS_OF.atOffset(ZoneOffset.UTC), zone, grain)
                 .forEach(row -> expected.put(row.get("period_start") + " " + row.get("step"), row));
@@ -162,7 +162,7 @@ class DeploymentStepsFunctionalTest {
         compareRows("step_outcomes.csv", csv, row -> row.get("period_start") + " " + row.get("step"), expected,
                 problems, (key, row, sql) -> {
                     for (String count : List.of("period_end", "steps", "completed", "failed", "canceled", "running",
-                            "other")) {
+                            "other", "partial")) {
                         check(problems, key + " " + count, row.get(count), String.valueOf(sql.get(count)));
                     }
                     check(problems, key + " failure_rate", row.get("failure_rate"), rate(sql.get("failure_rate")));
@@ -186,7 +186,8 @@ class DeploymentStepsFunctionalTest {
             ),
             periods as (
                 select greatest(g::date, a.d_from) as period_start,
-                       least((g + ('1 ' || a.grain)::interval)::date, a.d_to + 1) as period_end
+                       least((g + ('1 ' || a.grain)::interval)::date, a.d_to + 1) as period_end,
+                       g::date < a.d_from or (g + ('1 ' || a.grain)::interval)::date > a.d_to + 1 as partial
                 from args a
                 cross join generate_series(date_trunc(a.grain, a.d_from::timestamp), a.d_to::timestamp,
                                            ('1 ' || a.grain)::interval) g
@@ -219,7 +220,7 @@ class DeploymentStepsFunctionalTest {
                 group by 1, 2, 3
             ),
             kinds as (select distinct step from counted)
-            select p.period_start, p.period_end, k.step, coalesce(c.steps, 0) as steps,
+            select p.period_start, p.period_end, p.partial, k.step, coalesce(c.steps, 0) as steps,
                    coalesce(c.completed, 0) as completed, coalesce(c.failed, 0) as failed,
                    coalesce(c.canceled, 0) as canceled, coalesce(c.running, 0) as running,
                    coalesce(c.other, 0) as other,
@@ -227,6 +228,6 @@ class DeploymentStepsFunctionalTest {
                    c.canceled::numeric / nullif(c.completed + c.failed + c.canceled, 0) as abort_rate
             from periods p cross join kinds k
             left join counted c on c.period_start = p.period_start and c.step = k.step
-            order by 1, 3
+            order by 1, 4
             """;
 }

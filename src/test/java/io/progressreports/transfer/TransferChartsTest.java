@@ -41,7 +41,7 @@ class TransferChartsTest {
                 speeds(LocalDate.of(2025, 12, 29), 14, WEEK, 0),
                 speeds(LocalDate.of(2025, 10, 1), 6, MONTH, 0),
                 speeds(LocalDate.of(2026, 3, 2), 1, WEEK, 0),
-                List.of(new SpeedPoint(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 0, 0, Double.NaN,
+                List.of(new SpeedPoint(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), false, 0, 0, Double.NaN,
                         Double.NaN)),
                 List.of());
         for (int i = 0; i < cases.size(); i++) {
@@ -56,7 +56,7 @@ class TransferChartsTest {
                 durations(LocalDate.of(2025, 12, 29), 14, WEEK, 0),
                 durations(LocalDate.of(2025, 10, 1), 6, MONTH, 0),
                 durations(LocalDate.of(2026, 3, 2), 1, WEEK, 0),
-                List.of(new DurationPoint(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), "building", 1, 0.0004,
+                List.of(new DurationPoint(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), false, "building", 1, 0.0004,
                         0.0004)),
                 List.of());
         for (int i = 0; i < cases.size(); i++) {
@@ -124,14 +124,14 @@ class TransferChartsTest {
     }
 
     private static DurationPoint point(LocalDate day, String step, double seconds) {
-        return new DurationPoint(day, day.plusDays(1), step, 10, seconds, seconds * 2);
+        return new DurationPoint(day, day.plusDays(1), false, step, 10, seconds, seconds * 2);
     }
 
     @Test
     void periodsARangeClippedShortAreSetApartInTheVolumePanel() throws IOException {
         List<SpeedPoint> clipped = new ArrayList<>(speeds(LocalDate.of(2026, 1, 5), 8, WEEK, 0));
         SpeedPoint last = clipped.get(clipped.size() - 1);
-        clipped.set(clipped.size() - 1, new SpeedPoint(last.periodStart(), last.periodStart().plusDays(3),
+        clipped.set(clipped.size() - 1, new SpeedPoint(last.periodStart(), last.periodStart().plusDays(3), true,
                 last.transfers() / 2, last.items() / 2, last.p50ItemsPerSecond(), last.p90ItemsPerSecond()));
         Color partial = ChartFiles.lighter(TransferCharts.VOLUME);
 
@@ -139,67 +139,6 @@ class TransferChartsTest {
                 TransferCharts.SPEED_HEIGHT), partial)).isNotEmpty();
         assertThat(markers(read(speed(speeds(LocalDate.of(2026, 1, 5), 8, WEEK, 0), "whole.png"),
                 TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT), partial)).isEmpty();
-    }
-
-    @Test
-    void partialPeriodsAreThoseShorterThanTheirGrain() {
-        assertThat(TransferCharts.partialPeriods(periods(
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 3)))).isEmpty();
-        // A week range from a Thursday to a Tuesday.
-        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 5),
-                LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 14))))
-                .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 12));
-        // February is short, not partial.
-        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 1),
-                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 10))))
-                .containsExactly(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 4, 1));
-        assertThat(TransferCharts.partialPeriods(periods(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 8))))
-                .containsExactly(LocalDate.of(2026, 3, 4));
-        assertThat(TransferCharts.partialPeriods(new TreeMap<>())).isEmpty();
-    }
-
-    @Test
-    void durationTicksAreRoundDurationsThatFitTheAxis() {
-        List<String> wide = TransferCharts.durationTicks(0.5, 3_000, 400, 24).stream()
-                .map(TransferCharts::durationLabel).toList();
-        List<String> narrow = TransferCharts.durationTicks(3, 30, 400, 24).stream()
-                .map(TransferCharts::durationLabel).toList();
-
-        assertThat(wide).containsSubsequence("1 s", "10 s", "1 min", "10 min").doesNotHaveDuplicates();
-        assertThat(narrow).containsExactly("5 s", "10 s", "20 s", "30 s");
-        assertThat(TransferCharts.durationTicks(0.001, 1_000_000, 400, 24)).hasSizeLessThanOrEqualTo(400 / 24 + 1);
-        assertThat(List.of(0.0002, 0.2, 0.5, 1.0, 30.0, 120.0, 1_800.0, 7_200.0, 86_400.0).stream()
-                .map(TransferCharts::durationLabel))
-                .containsExactly("200 µs", "200 ms", "500 ms", "1 s", "30 s", "2 min", "30 min", "2 h", "1 d");
-    }
-
-    @Test
-    void sameDataGivesTheSameBytesWhateverTheMachineLocaleAndZone() throws IOException {
-        List<SpeedPoint> speeds = speeds(LocalDate.of(2026, 1, 1), 90, DAY, 0);
-        List<DurationPoint> durations = durations(LocalDate.of(2026, 1, 1), 90, DAY, 0);
-        Path speed = speed(speeds, "speed-1.png");
-        Path duration = duration(durations, "duration-1.png");
-        Locale locale = Locale.getDefault();
-        TimeZone zone = TimeZone.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-        try {
-            assertThat(Files.mismatch(speed, speed(speeds, "speed-2.png"))).isEqualTo(-1);
-            assertThat(Files.mismatch(duration, duration(durations, "duration-2.png"))).isEqualTo(-1);
-        } finally {
-            Locale.setDefault(locale);
-            TimeZone.setDefault(zone);
-        }
-        assertThat(Files.mismatch(speed, speed(speeds, "speed-3.png"))).isEqualTo(-1);
-        assertThat(Files.mismatch(duration, duration(durations, "duration-3.png"))).isEqualTo(-1);
-        // The SVG twins too: JFreeSVG's ids are random unless a prefix is set.
-        for (String run : List.of("2", "3")) {
-            assertThat(Files.mismatch(svgOf(speed), svgOf(speed.resolveSibling("speed-" + run + ".png"))))
-                    .isEqualTo(-1);
-            assertThat(Files.mismatch(svgOf(duration), svgOf(duration.resolveSibling("duration-" + run + ".png"))))
-                    .isEqualTo(-1);
-        }
-        assertThat(Files.readString(svgOf(duration))).contains("<svg");
     }
 
     private static Path svgOf(Path png) {
@@ -212,11 +151,11 @@ class TransferChartsTest {
         List<DurationPoint> durations = durations(LocalDate.of(2026, 1, 1), 90, DAY, 0);
         List<SpeedPoint> lessVolume = new ArrayList<>(speeds);
         SpeedPoint day = lessVolume.get(40);
-        lessVolume.set(40, new SpeedPoint(day.periodStart(), day.periodEnd(), day.transfers(), day.items() / 2,
+        lessVolume.set(40, new SpeedPoint(day.periodStart(), day.periodEnd(), false, day.transfers(), day.items() / 2,
                 day.p50ItemsPerSecond(), day.p90ItemsPerSecond()));
         List<DurationPoint> slowerP90 = new ArrayList<>(durations);
         DurationPoint step = slowerP90.get(40);
-        slowerP90.set(40, new DurationPoint(step.periodStart(), step.periodEnd(), step.step(), step.steps(),
+        slowerP90.set(40, new DurationPoint(step.periodStart(), step.periodEnd(), false, step.step(), step.steps(),
                 step.p50Seconds(), step.p90Seconds() * 2));
 
         Path speed = speed(speeds, "speed.png");
@@ -250,8 +189,8 @@ class TransferChartsTest {
             LocalDate end = next.apply(start);
             double p50 = 300 + 40 * Math.sin(i * 2 * Math.PI / 7) + drift * i;
             points.add(count > 2 && i == count / 3
-                    ? new SpeedPoint(start, end, 0, 0, Double.NaN, Double.NaN)
-                    : new SpeedPoint(start, end, 3_000 + i, 1_000_000 + 7_919L * (i % 13), p50, p50 * 1.8));
+                    ? new SpeedPoint(start, end, false, 0, 0, Double.NaN, Double.NaN)
+                    : new SpeedPoint(start, end, false, 3_000 + i, 1_000_000 + 7_919L * (i % 13), p50, p50 * 1.8));
             start = end;
         }
         return points;
@@ -259,7 +198,7 @@ class TransferChartsTest {
 
     private static void noSpeed(List<SpeedPoint> points, int index) {
         SpeedPoint point = points.get(index);
-        points.set(index, new SpeedPoint(point.periodStart(), point.periodEnd(), 0, 0, Double.NaN, Double.NaN));
+        points.set(index, new SpeedPoint(point.periodStart(), point.periodEnd(), false, 0, 0, Double.NaN, Double.NaN));
     }
 
     /** Every step in every period, from seconds to minutes. */
@@ -272,18 +211,10 @@ class TransferChartsTest {
             LocalDate end = next.apply(start);
             for (int s = 0; s < STEPS.size(); s++) {
                 double p50 = typical[s] * (1 + 0.1 * Math.sin(i + s) + drift * i / count);
-                points.add(new DurationPoint(start, end, STEPS.get(s), 100 + i, p50, p50 * 2.2));
+                points.add(new DurationPoint(start, end, false, STEPS.get(s), 100 + i, p50, p50 * 2.2));
             }
             start = end;
         }
         return points;
-    }
-
-    private static TreeMap<LocalDate, LocalDate> periods(LocalDate... bounds) {
-        TreeMap<LocalDate, LocalDate> periods = new TreeMap<>();
-        for (int i = 0; i + 1 < bounds.length; i++) {
-            periods.put(bounds[i], bounds[i + 1]);
-        }
-        return periods;
     }
 }

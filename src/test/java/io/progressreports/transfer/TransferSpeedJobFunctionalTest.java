@@ -525,11 +525,11 @@ class TransferSpeedJobFunctionalTest {
 
     private static final List<String> SPEED_COLUMNS = List.of("period_start", "period_end", "transfers", "items",
             "seconds", "items_per_second", "p50_items_per_second", "p90_items_per_second", "p99_items_per_second",
-            "max_items_per_second", "rejected", "untimed");
+            "max_items_per_second", "rejected", "untimed", "partial");
     private static final List<String> DURATION_COLUMNS = List.of("period_start", "period_end", "step", "steps",
-            "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds");
+            "total_seconds", "p50_seconds", "p90_seconds", "p99_seconds", "max_seconds", "partial");
     private static final List<String> STATUS_COLUMNS = List.of("period_start", "period_end", "transfers",
-            "completed", "failed", "canceled", "running", "other", "failure_rate");
+            "completed", "failed", "canceled", "running", "other", "failure_rate", "partial");
     private static final List<String> REJECT_COLUMNS = List.of("deployment_step_id", "day", "reason", "started_at",
             "finished_at", "completed_items", "total_items");
 
@@ -546,7 +546,7 @@ class TransferSpeedJobFunctionalTest {
 
     private static final List<String> CELL_COLUMNS = List.of("transfers", "items", "seconds", "items_per_second",
             "p10_seconds", "p50_seconds", "p90_seconds", "max_seconds", "p10_items_per_second",
-            "p50_items_per_second", "p90_items_per_second", "max_items_per_second");
+            "p50_items_per_second", "p90_items_per_second", "max_items_per_second", "partial");
 
     /**
      * transfer_by_size.csv and transfer_by_hour.csv: per period and size bucket (or hour of start), counts and sums
@@ -573,6 +573,7 @@ class TransferSpeedJobFunctionalTest {
                         check(problems, where + " " + column, row.get(column), sql.get(column).toString());
                     }
                     check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+                    check(problems, where + " partial", row.get("partial"), sql.get("partial").toString());
                     check(problems, where + " transfers", row.get("transfers"), sql.get("transfers").toString());
                     check(problems, where + " items", row.get("items"), sql.get("items").toString());
                     check(problems, where + " seconds", row.get("seconds"), exact(sql.get("seconds"), 6));
@@ -703,6 +704,7 @@ class TransferSpeedJobFunctionalTest {
         compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key;
             check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+            check(problems, where + " partial", row.get("partial"), sql.get("partial").toString());
             check(problems, where + " transfers", row.get("transfers"), sql.get("transfers").toString());
             check(problems, where + " items", row.get("items"), sql.get("items").toString());
             check(problems, where + " seconds", row.get("seconds"), exact(sql.get("seconds"), 6));
@@ -732,6 +734,7 @@ class TransferSpeedJobFunctionalTest {
         compareRows(file, csv, rowKey, expected, problems, (key, row, sql) -> {
             String where = file + " " + key;
             check(problems, where + " period_end", row.get("period_end"), sql.get("period_end").toString());
+            check(problems, where + " partial", row.get("partial"), sql.get("partial").toString());
             check(problems, where + " steps", row.get("steps"), sql.get("steps").toString());
             check(problems, where + " total_seconds", row.get("total_seconds"), exact(sql.get("total_seconds"), 6));
             for (String p : List.of("p50", "p90", "p99")) {
@@ -931,7 +934,8 @@ class TransferSpeedJobFunctionalTest {
             ),
             periods as (
                 select greatest(g::date, a.d_from) as period_start,
-                       least((g + ('1 ' || a.grain)::interval)::date, a.d_to + 1) as period_end
+                       least((g + ('1 ' || a.grain)::interval)::date, a.d_to + 1) as period_end,
+                       g::date < a.d_from or (g + ('1 ' || a.grain)::interval)::date > a.d_to + 1 as partial
                 from args a
                 cross join generate_series(date_trunc(a.grain, a.d_from::timestamp), a.d_to::timestamp,
                                            ('1 ' || a.grain)::interval) g
@@ -960,7 +964,7 @@ class TransferSpeedJobFunctionalTest {
                     group by p.period_start
                 )
                 select p.period_start, p.period_end, s.transfers, s.items, s.seconds, s.items_per_second, s.p50,
-                       s.p90, s.p99, s.max, s.min, o.rejected, o.untimed
+                       s.p90, s.p99, s.max, s.min, o.rejected, o.untimed, p.partial
                 from periods p join speeds s using (period_start) join others o using (period_start)
                 order by p.period_start
                 """;
@@ -987,9 +991,9 @@ class TransferSpeedJobFunctionalTest {
                        percentile_disc(0.5) within group (order by d.seconds) as p50,
                        percentile_disc(0.9) within group (order by d.seconds) as p90,
                        percentile_disc(0.99) within group (order by d.seconds) as p99,
-                       max(d.seconds) as max_seconds, min(d.seconds) as min_seconds
+                       max(d.seconds) as max_seconds, min(d.seconds) as min_seconds, p.partial
                 from periods p join durations d on d.day >= p.period_start and d.day < p.period_end
-                group by p.period_start, p.period_end, d.step
+                group by p.period_start, p.period_end, d.step, p.partial
                 order by 1, 3
                 """;
     }
@@ -1001,7 +1005,7 @@ class TransferSpeedJobFunctionalTest {
     private static String statusSql() {
         return BASE + """
                 , counted as (
-                    select p.period_start, p.period_end, count(x.id) as transfers,
+                    select p.period_start, p.period_end, p.partial, count(x.id) as transfers,
                            count(x.id) filter (where x.completed) as completed,
                            count(x.id) filter (where lower(x.status) = 'failed') as failed,
                            count(x.id) filter (where lower(x.status) in ('canceled', 'cancelled')) as canceled,
@@ -1009,7 +1013,7 @@ class TransferSpeedJobFunctionalTest {
                            count(x.id) filter (where x.status is null or lower(x.status) not in
                                ('completed', 'failed', 'canceled', 'cancelled', 'running')) as other
                     from periods p left join placed x on x.day >= p.period_start and x.day < p.period_end
-                    group by p.period_start, p.period_end
+                    group by p.period_start, p.period_end, p.partial
                 )
                 select c.*, round(c.failed::numeric / nullif(c.completed + c.failed, 0), 4) as failure_rate
                 from counted c
@@ -1033,8 +1037,8 @@ class TransferSpeedJobFunctionalTest {
                     from used u cross join args a
                 ),
                 keys as (%s),
-                grid as (select p.period_start, p.period_end, k.key from periods p cross join keys k)
-                select g.period_start, g.period_end, g.key as hour,
+                grid as (select p.period_start, p.period_end, p.partial, k.key from periods p cross join keys k)
+                select g.period_start, g.period_end, g.key as hour, g.partial,
                        case when g.key = 0 then 0 else ('1' || repeat('0', g.key - 1))::numeric end as min_items,
                        case when g.key = 0 then 0 else ('1' || repeat('0', g.key))::numeric - 1 end as max_items,
                        count(c.day) as transfers, coalesce(sum(c.completed_items), 0) as items,
@@ -1050,7 +1054,7 @@ class TransferSpeedJobFunctionalTest {
                        max(c.speed) as max_speed, min(c.speed) as min_speed
                 from grid g
                 left join cells c on c.%s = g.key and c.day >= g.period_start and c.day < g.period_end
-                group by g.period_start, g.period_end, g.key
+                group by g.period_start, g.period_end, g.key, g.partial
                 order by 1, 3
                 """.formatted(keys, key);
     }
@@ -1086,7 +1090,7 @@ class TransferSpeedJobFunctionalTest {
                        percentile_disc(0.1) within group (order by c.speed) as p10_speed,
                        percentile_disc(0.5) within group (order by c.speed) as p50_speed,
                        percentile_disc(0.9) within group (order by c.speed) as p90_speed,
-                       max(c.speed) as max_speed, min(c.speed) as min_speed
+                       max(c.speed) as max_speed, min(c.speed) as min_speed, false as partial
                 from grid g
                 left join cells c on c.bucket = g.bucket and c.hour = g.hour
                 group by g.period_start, g.period_end, g.bucket, g.hour
