@@ -1,6 +1,5 @@
 package io.progressreports.alert;
 
-import com.sun.net.httpserver.HttpServer;
 import io.progressreports.CliRun;
 import io.progressreports.TestDatabase;
 import io.progressreports.failure.ExitCodes;
@@ -9,22 +8,17 @@ import io.progressreports.report.Column;
 import io.progressreports.report.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,17 +42,11 @@ class AlertRunsTest {
     @TempDir
     Path work;
 
-    private HttpServer server;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-    private final AtomicInteger calls = new AtomicInteger();
-    private final CountDownLatch release = new CountDownLatch(1);
+    @RegisterExtension
+    final LocalHook hook = new LocalHook();
 
     @AfterEach
     void stop() {
-        release.countDown();
-        if (server != null) {
-            server.stop(0);
-        }
         System.clearProperty(WEBHOOK_TIMEOUT);
         System.clearProperty("ALERTS_TEST_WEBHOOK");
     }
@@ -177,7 +165,7 @@ class AlertRunsTest {
 
     @Test
     void theWebhookGetsTheAlertsAsJsonAndTheUrlIsShownNowhere() throws IOException {
-        String url = serve(200, false);
+        String url = hook.serve(HOOK_PATH, 200, false).toString();
         String source = dailyTransfers(7999);
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook: " + url + "\n");
@@ -187,18 +175,18 @@ class AlertRunsTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ALERT);
         Path report = work.resolve("out/hooked").resolve(TRANSFERS_RANGE).toAbsolutePath().normalize();
-        assertThat(bodies).containsExactly("application/json {\"job\":\"hooked\",\"report\":\""
+        assertThat(hook.bodies()).containsExactly("application/json {\"job\":\"hooked\",\"report\":\""
                 + report.toString().replace("\\", "\\\\") + "\",\"alerts\":[{\"figure\":\"items_per_second\",\"rule\":\""
                 + MEDIAN_RULE + "\",\"period_start\":\"2026-10-31\",\"period_end\":\"2026-11-01\",\"value\":79.99,"
                 + "\"limit\":80.0}]}");
         assertThat(run.err()).contains("hooked: alerts posted to the webhook (HTTP 200)");
         assertNowhere(SECRET, store, run, report);
-        assertNowhere(String.valueOf(server.getAddress().getPort()), store, run, report);
+        assertNowhere(String.valueOf(hook.port()), store, run, report);
     }
 
     @Test
     void aWebhookFromTheEnvironmentThatAnswers500FailsNothing() throws IOException {
-        String url = serve(500, false);
+        String url = hook.serve(HOOK_PATH, 500, false).toString();
         // The application's environment: system properties come before environment variables.
         System.setProperty("ALERTS_TEST_WEBHOOK", url);
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
@@ -208,7 +196,7 @@ class AlertRunsTest {
         CliRun run = run("hooked", dailyTransfers(7999), store, "--from", "2026-10-03", "--to", "2026-10-31");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ALERT);
-        assertThat(calls).hasValue(3);
+        assertThat(hook.calls()).hasValue(3);
         assertThat(run.err()).contains("hooked: alerts not posted: the webhook answered HTTP 500 after 3 attempts; "
                 + "the report is published");
         Path report = work.resolve("out/hooked/latest").toRealPath();
@@ -218,7 +206,7 @@ class AlertRunsTest {
 
     @Test
     void aWebhookThatHangsCostsItsTimeoutsAndFailsNothing() throws IOException {
-        String url = serve(200, true);
+        String url = hook.serve(HOOK_PATH, 200, true).toString();
         System.setProperty(WEBHOOK_TIMEOUT, "1s");
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook: " + url + "\n");
@@ -321,27 +309,5 @@ class AlertRunsTest {
                 from generate_series(1, 5000) g,
                      lateral (select timestamptz '2026-09-14T12:00:00Z' + make_interval(weeks => ?) as c) t""",
                 week, converted, week);
-    }
-
-    /** A local webhook answering {@code status}, or never when it {@code hangs}; returns its URL. */
-    private String serve(int status, boolean hangs) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext(HOOK_PATH, exchange -> {
-            calls.incrementAndGet();
-            bodies.add(exchange.getRequestHeaders().getFirst("Content-Type") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            if (hangs) {
-                try {
-                    release.await(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort() + HOOK_PATH;
     }
 }
