@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param mature              false while the window of some namespace in the cohort is still open, so the share can
  *                            still grow
  * @param partial             the range cuts the cohort: fewer days of signups than its neighbours
+ * @param cohortNamespaces    the cohort's size: its namespaces at step 1
  */
 public record ConversionPoint(LocalDate cohortStart, LocalDate cohortEnd, int stepNumber, String step,
-                              double conversionFromStart, boolean mature, boolean partial) {
+                              double conversionFromStart, boolean mature, boolean partial, long cohortNamespaces) {
 }

@@ -6,6 +6,7 @@ import io.progressreports.report.Grain;
 import io.progressreports.report.Percentiles;
 import io.progressreports.report.ReportPeriod;
 import io.progressreports.source.Micros;
+import org.HdrHistogram.DoubleHistogram;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,12 @@ import java.util.List;
 /**
  * The funnel report's tables, built from stored cohort days: periods are merges of days, never reread rows.
  *
- * @param segments with a breakdown, the same tables per segment in the ranking's order; else empty
+ * @param segments           with a breakdown, the same tables per segment in the ranking's order; else empty
+ * @param matureHoursToStep the hours from signup to each step (step 1 first) of the namespaces of the mature
+ *                           cohorts that reached it: an immature cohort's would leave out its slow converters
  */
 public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List<CompletionRow> completion,
-                           List<QualityRow> quality, List<Segment> segments) {
+                           List<QualityRow> quality, List<Segment> segments, List<DoubleHistogram> matureHoursToStep) {
 
     /** One segment's rows of funnel.csv, funnel_summary.csv and completion_by_age.csv. */
     public record Segment(String name, List<FunnelRow> funnel, List<FunnelRow> summary,
@@ -55,6 +58,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
             ranking.segments().forEach(name -> segments.put(name, new SegmentRows()));
         }
         boolean allMature = true;
+        FunnelFigures matureFigures = FunnelFigures.empty(definition);
         for (ReportPeriod cohort : range.periods(grain)) {
             if (cohort.startInstant(zone).isAfter(asOf)) {
                 break;
@@ -65,6 +69,9 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
                             (into, day) -> into.merge(day, ranking::segmentOf));
             boolean mature = isMature(cohort, definition.window(), zone, asOf);
             allMature &= mature;
+            if (mature) {
+                matureFigures.merge(aggregate.figures());
+            }
             funnel.addAll(stepRows(definition, cohort, aggregate.figures(), mature));
             completion.addAll(completionRows(definition, cohort, aggregate.figures(), zone, asOf));
             segments.forEach((name, rows) -> {
@@ -85,7 +92,7 @@ public record FunnelReport(List<FunnelRow> funnel, List<FunnelRow> summary, List
                                 ? total.segments().get(segment.getKey()).figures() : FunnelFigures.empty(definition),
                                 wholeMature),
                         segment.getValue().completion))
-                .toList());
+                .toList(), List.of(matureFigures.hoursToStep()));
     }
 
     /** A segment's rows as the periods are read. */

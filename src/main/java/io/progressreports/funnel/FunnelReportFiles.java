@@ -11,10 +11,13 @@ import io.progressreports.report.Column;
 import io.progressreports.report.CsvFiles;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Writes the funnel report's CSVs and charts into a folder. The columns are a contract: see design.md. */
@@ -72,7 +75,13 @@ final class FunnelReportFiles {
         FunnelCharts.writeFunnel(funnel.bars(), "Onboarding funnel", subtitle, funnel.cohortsNote(),
                 dir.resolve("funnel.png"));
         writeTrendChart(report, subtitle);
-        for (String chart : List.of("funnel.png", "conversion_trend.png")) {
+        FunnelCharts.writeCompletionByAge(CompletionByAge.curves(report.completion()),
+                "Completion by age: each action", subtitle, dir.resolve("completion_by_age.png"));
+        FunnelCharts.writeTimeToStep(TimeToStep.curves(run.definition().stepNames(), report.matureHoursToStep(),
+                        run.definition().window()), "Time from signup to each step", subtitle + " · mature cohorts",
+                dir.resolve("time_to_step.png"));
+        for (String chart : List.of("funnel.png", "conversion_trend.png", "completion_by_age.png",
+                "time_to_step.png")) {
             files.add(chart);
             files.add(ChartFiles.svgOf(chart));
         }
@@ -126,9 +135,13 @@ final class FunnelReportFiles {
     }
 
     private void writeTrendChart(FunnelReport report, String subtitle) {
+        Map<LocalDate, Long> sizes = new HashMap<>();
+        report.funnel().stream().filter(row -> row.stepNumber() == 1)
+                .forEach(row -> sizes.put(row.cohort().start(), row.namespaces()));
         FunnelCharts.writeConversionTrend(report.funnel().stream().filter(row -> row.stepNumber() > 1)
                         .map(row -> new ConversionPoint(row.cohort().start(), row.cohort().end(), row.stepNumber(),
-                                row.step(), row.fromStart(), row.mature(), row.cohort().partial())).toList(),
+                                row.step(), row.fromStart(), row.mature(), row.cohort().partial(),
+                                sizes.get(row.cohort().start()))).toList(),
                 "Conversion from signup by cohort", subtitle, dir.resolve("conversion_trend.png"));
     }
 

@@ -75,6 +75,8 @@ public final class ChartFiles {
     public static final Color TEXT = new Color(0x222222);
     public static final Color MUTED_TEXT = new Color(0x555555);
     public static final Color GRID = new Color(0xCCCCCC);
+    /** Grey, for counts beneath a chart's lines (items, namespaces): context that does not compete with them. */
+    public static final Color VOLUME = new Color(0x8C9BAB);
 
     /** Okabe-Ito colours, told apart with the common colour-vision deficiencies; yellow last, it is faint on white. */
     private static final Color[] SERIES_COLORS = {

@@ -1,6 +1,7 @@
 package io.progressreports.transfer;
 
 import io.progressreports.report.ChartFiles;
+import io.progressreports.report.DurationAxis;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -61,9 +62,10 @@ final class TransferCharts {
     static final int SPEED_HEIGHT = 700;
     static final int DURATION_WIDTH = 1200;
     static final int DURATION_HEIGHT = 600;
-
-    /** Grey, so that the volume beneath gives context without competing with the speed lines. */
-    static final Color VOLUME = new Color(0x8C9BAB);
+    static final int REJECTS_WIDTH = 1200;
+    static final int REJECTS_HEIGHT = 600;
+    /** Vermillion, the colour of a fault. */
+    static final Color REJECTED = new Color(0xD55E00);
 
     private static final Stroke P90_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {8f, 5f}, 0f);
@@ -74,15 +76,6 @@ final class TransferCharts {
     private static final Stroke HOLLOW_OUTLINE = new BasicStroke(2f);
     private static final Shape LEGEND_LINE = new Line2D.Double(-14, 0, 14, 0);
     private static final Shape LEGEND_BAR = new Rectangle2D.Double(-6, -6, 12, 12);
-
-    /**
-     * Durations people read without arithmetic, tried tier by tier: a tick is kept only where its label has room,
-     * so a wide range shows 1 s, 10 s, 1 min, 10 min and a narrow one adds 5 s, 30 s, 2 min in between.
-     */
-    private static final double[][] DURATION_TICK_TIERS = {
-            {1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1, 10, 60, 600, 3_600, 86_400, 864_000},
-            {5e-6, 5e-5, 5e-4, 0.005, 0.05, 0.5, 5, 30, 300, 1_800, 21_600, 432_000},
-            {2e-6, 2e-5, 2e-4, 0.002, 0.02, 0.2, 2, 20, 120, 1_200, 7_200, 10_800, 43_200, 172_800}};
 
     private TransferCharts() {
     }
@@ -141,9 +134,9 @@ final class TransferCharts {
             legend.add(line("median (p50) speed", ChartFiles.LINE, ChartFiles.seriesColor(0)));
             legend.add(line("p90 speed: 1 in 10 transfers was faster", P90_LINE,
                     ChartFiles.lighter(ChartFiles.seriesColor(0))));
-            legend.add(bar("items transferred", VOLUME));
+            legend.add(bar("items transferred", ChartFiles.VOLUME));
             if (shown.stream().anyMatch(SpeedPoint::partial)) {
-                legend.add(bar("partial period (fewer days)", ChartFiles.lighter(VOLUME)));
+                legend.add(bar("partial period (fewer days)", ChartFiles.lighter(ChartFiles.VOLUME)));
                 legend.add(hollowDot());
             }
             addLegend(chart, plot, legend);
@@ -155,8 +148,8 @@ final class TransferCharts {
         speedPlot.setNoDataMessagePaint(plot.getNoDataMessagePaint());
         lines.style(0, ChartFiles.seriesColor(0), ChartFiles.LINE);
         lines.style(1, ChartFiles.lighter(ChartFiles.seriesColor(0)), P90_LINE);
-        bars.setSeriesPaint(0, VOLUME);
-        bars.setSeriesPaint(1, ChartFiles.lighter(VOLUME));
+        bars.setSeriesPaint(0, ChartFiles.VOLUME);
+        bars.setSeriesPaint(1, ChartFiles.lighter(ChartFiles.VOLUME));
         ChartFiles.write(chart, png, SPEED_WIDTH, SPEED_HEIGHT);
     }
 
@@ -230,38 +223,65 @@ final class TransferCharts {
         ChartFiles.write(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
     }
 
-    /** The tick values, ascending, for a duration axis over [lower, upper] seconds that is this many pixels long. */
-    static List<Double> durationTicks(double lower, double upper, double length, double spacing) {
-        double pixelsPerDecade = length / (Math.log10(upper) - Math.log10(lower));
-        List<Double> kept = new ArrayList<>();
-        for (double[] tier : DURATION_TICK_TIERS) {
-            for (double seconds : tier) {
-                double at = Math.log10(seconds) * pixelsPerDecade;
-                if (seconds >= lower && seconds <= upper && kept.stream()
-                        .allMatch(other -> Math.abs(Math.log10(other) * pixelsPerDecade - at) >= spacing)) {
-                    kept.add(seconds);
-                }
+    /**
+     * Rejected transfers per period above, untimed ones beneath, each on its own count scale (a source whose older
+     * deployments have no timings has far more untimed transfers than rejects), partial periods lighter. A range
+     * with neither gives a chart that says so.
+     */
+    static void writeRejectsAndUntimed(List<RejectPoint> points, String title, String subtitle, Path png) {
+        List<RejectPoint> shown = points.stream().anyMatch(point -> point.rejected() + point.untimed() > 0)
+                ? points.stream().sorted(Comparator.comparing(RejectPoint::periodStart)).toList() : List.of();
+        SortedMap<LocalDate, LocalDate> periods = new TreeMap<>();
+        shown.forEach(point -> periods.putIfAbsent(point.periodStart(), point.periodEnd()));
+        List<LocalDate> starts = List.copyOf(periods.keySet());
+        double[] slots = ChartFiles.slotEdges(periods);
+        DateAxis time = ChartFiles.dateAxis("Period start", starts);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(16);
+        List<XYPlot> panels = new ArrayList<>();
+        List<XYBarRenderer> renderers = new ArrayList<>();
+        for (boolean rejected : new boolean[] {true, false}) {
+            XYIntervalSeries whole = new XYIntervalSeries("whole");
+            XYIntervalSeries partial = new XYIntervalSeries("partial");
+            for (RejectPoint point : shown) {
+                int slot = Collections.binarySearch(starts, point.periodStart());
+                long count = rejected ? point.rejected() : point.untimed();
+                (point.partial() ? partial : whole).add(ChartFiles.epochMillis(point.periodStart()), slots[slot],
+                        slots[slot + 1], count, 0, count);
             }
+            XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
+            dataset.addSeries(whole);
+            dataset.addSeries(partial);
+            NumberAxis counts = ChartFiles.countAxis(rejected ? "rejected" : "untimed");
+            counts.setTickLabelsVisible(!shown.isEmpty());
+            XYBarRenderer bars = new XYBarRenderer(0.2);
+            XYPlot panel = new XYPlot(dataset, null, counts, bars);
+            panel.setNoDataMessage(rejected ? "no rejected or untimed transfers in range" : null);
+            plot.add(panel, 1);
+            panels.add(panel);
+            renderers.add(bars);
         }
-        kept.sort(Comparator.naturalOrder());
-        return kept;
-    }
-
-    /** {@code 500 ms}, {@code 30 s}, {@code 2 min}, {@code 6 h}, {@code 1 d}: every tick value is whole in its unit. */
-    static String durationLabel(double seconds) {
-        if (seconds < 0.001) {
-            return Math.round(seconds * 1_000_000) + " µs";
+        JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        if (!shown.isEmpty()) {
+            time.setRange(slots[0], slots[slots.length - 1]);
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(bar("rejected by a rule (rejects.csv)", REJECTED));
+            legend.add(bar("completed without a timing row", ChartFiles.VOLUME));
+            if (shown.stream().anyMatch(RejectPoint::partial)) {
+                legend.add(bar("lighter: partial period (fewer days)", ChartFiles.lighter(ChartFiles.VOLUME)));
+            }
+            addLegend(chart, plot, legend);
         }
-        if (seconds < 1) {
-            return Math.round(seconds * 1_000) + " ms";
-        }
-        if (seconds < 60) {
-            return Math.round(seconds) + " s";
-        }
-        if (seconds < 3_600) {
-            return Math.round(seconds / 60) + " min";
-        }
-        return seconds < 86_400 ? Math.round(seconds / 3_600) + " h" : Math.round(seconds / 86_400) + " d";
+        ChartFiles.applyTheme(chart);
+        panels.forEach(panel -> {
+            panel.setNoDataMessageFont(plot.getNoDataMessageFont());
+            panel.setNoDataMessagePaint(plot.getNoDataMessagePaint());
+        });
+        renderers.get(0).setSeriesPaint(0, REJECTED);
+        renderers.get(0).setSeriesPaint(1, ChartFiles.lighter(REJECTED));
+        renderers.get(1).setSeriesPaint(0, ChartFiles.VOLUME);
+        renderers.get(1).setSeriesPaint(1, ChartFiles.lighter(ChartFiles.VOLUME));
+        ChartFiles.write(chart, png, REJECTS_WIDTH, REJECTS_HEIGHT);
     }
 
     /**
@@ -285,7 +305,7 @@ final class TransferCharts {
 
     /** The nearest tick duration beyond a bound when it is close, so that the axis ends on a label. */
     private static double outToTick(double bound, boolean up) {
-        DoubleStream ticks = Arrays.stream(DURATION_TICK_TIERS).flatMapToDouble(Arrays::stream);
+        DoubleStream ticks = DurationAxis.tickValues();
         OptionalDouble tick = up ? ticks.filter(seconds -> seconds >= bound).min()
                 : ticks.filter(seconds -> seconds <= bound).max();
         return tick.isPresent() && Math.abs(Math.log10(tick.getAsDouble() / bound)) <= 0.25 ? tick.getAsDouble()
@@ -407,28 +427,6 @@ final class TransferCharts {
 
         private boolean present(int series, int item) {
             return item >= 0 && item < dataset.getItemCount(series) && !Double.isNaN(dataset.getYValue(series, item));
-        }
-    }
-
-    /** Ticks at {@link #DURATION_TICK_TIERS} labelled with their unit, instead of LogAxis's powers of ten. */
-    private static final class DurationAxis extends LogAxis {
-
-        DurationAxis(String label) {
-            super(label);
-        }
-
-        /** Only ever a range axis, at the left or right of the plot. */
-        @Override
-        public List<NumberTick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
-                                             RectangleEdge edge) {
-            double spacing = g2.getFontMetrics(getTickLabelFont()).getHeight() * 1.6;
-            TextAnchor anchor = edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT;
-            List<NumberTick> ticks = new ArrayList<>();
-            for (double seconds : durationTicks(getLowerBound(), getUpperBound(), dataArea.getHeight(),
-                    spacing)) {
-                ticks.add(new NumberTick(TickType.MAJOR, seconds, durationLabel(seconds), anchor, anchor, 0.0));
-            }
-            return ticks;
         }
     }
 }

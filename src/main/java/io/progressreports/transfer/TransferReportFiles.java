@@ -129,7 +129,11 @@ final class TransferReportFiles {
         var files = new ArrayList<>(writeTables(report, run, rejects));
         writeSpeedChart(report, subtitle);
         writeDurationChart(report, subtitle);
-        for (String chart : List.of("transfer_speed.png", "step_duration.png")) {
+        TransferCharts.writeRejectsAndUntimed(report.speeds().stream().map(row -> new RejectPoint(
+                        row.period().start(), row.period().end(), row.period().partial(), row.rejected(),
+                        row.untimed())).toList(),
+                "Completed transfers left out of the speeds", subtitle, dir.resolve("rejects_untimed.png"));
+        for (String chart : List.of("transfer_speed.png", "step_duration.png", "rejects_untimed.png")) {
             files.add(chart);
             files.add(ChartFiles.svgOf(chart));
         }

@@ -102,9 +102,9 @@ class FunnelChartsTest {
     @Test
     void trendShadesImmatureCohortsAndDrawsThemLighter() throws IOException {
         BufferedImage withImmature = read(trend(weeks(12, 3), "immature.png"), FunnelCharts.TREND_WIDTH,
-                FunnelCharts.TREND_HEIGHT);
+                FunnelCharts.trendHeight(3));
         BufferedImage allMature = read(trend(weeks(12, 0), "mature.png"), FunnelCharts.TREND_WIDTH,
-                FunnelCharts.TREND_HEIGHT);
+                FunnelCharts.trendHeight(3));
 
         // Point markers are the only places a 3x3 block of one series colour can form: line edges are blended.
         Color lighterFirstLine = lighter(ChartFiles.seriesColor(0));
@@ -127,8 +127,63 @@ class FunnelChartsTest {
                 cohorts(LocalDate.of(2026, 3, 2), 1, 0, day -> day.plusWeeks(1)),
                 List.of());
         for (int i = 0; i < cases.size(); i++) {
-            read(trend(cases.get(i), "case" + i + ".png"), FunnelCharts.TREND_WIDTH, FunnelCharts.TREND_HEIGHT);
+            read(trend(cases.get(i), "case" + i + ".png"), FunnelCharts.TREND_WIDTH,
+                    FunnelCharts.trendHeight(cases.get(i).isEmpty() ? 0 : 3));
         }
+    }
+
+    @Test
+    void aLowRateStepGetsItsOwnScaleAndCohortSizesAreDrawnBeneath() throws IOException {
+        // git_write near 50%, subscription_created between 1% and 3%: on one 0-100% axis it would be a flat line.
+        List<ConversionPoint> points = new ArrayList<>();
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        for (int cohort = 0; cohort < 10; cohort++) {
+            LocalDate end = start.plusWeeks(1);
+            points.add(new ConversionPoint(start, end, 2, "git_write", 0.5 + 0.01 * (cohort % 3), true, false,
+                    2_000));
+            points.add(new ConversionPoint(start, end, 3, "subscription_created", 0.01 + 0.002 * cohort, true,
+                    false, 2_000));
+            start = end;
+        }
+        BufferedImage image = read(trend(points, "low.png"), FunnelCharts.TREND_WIDTH, FunnelCharts.trendHeight(2));
+
+        List<Integer> heights = rows(image, ChartFiles.stepColor("subscription_created"));
+        assertThat(heights.get(heights.size() - 1) - heights.get(0)).as("pixels from 1% to 2.8%")
+                .isGreaterThan(FunnelCharts.trendHeight(2) / 10);
+        assertThat(markers(image, ChartFiles.VOLUME)).as("a bar per cohort's namespaces").isNotEmpty();
+    }
+
+    @Test
+    void partialCohortsHaveHollowPointsAndLighterBars() throws IOException {
+        List<ConversionPoint> cut = new ArrayList<>();
+        for (ConversionPoint point : weeks(8, 0)) {
+            boolean first = point.cohortStart().equals(LocalDate.of(2026, 1, 5));
+            cut.add(new ConversionPoint(point.cohortStart(), point.cohortEnd(), point.stepNumber(), point.step(),
+                    point.conversionFromStart(), point.mature(), first, point.cohortNamespaces() / (first ? 3 : 1)));
+        }
+        BufferedImage whole = read(trend(weeks(8, 0), "whole.png"), FunnelCharts.TREND_WIDTH,
+                FunnelCharts.trendHeight(3));
+        BufferedImage partial = read(trend(cut, "cut.png"), FunnelCharts.TREND_WIDTH, FunnelCharts.trendHeight(3));
+
+        Color line = ChartFiles.stepColor("git_write");
+        assertThat(markers(partial, line).get(0)).as("no filled point on the first cohort")
+                .isGreaterThan(markers(whole, line).get(0) + 40);
+        assertThat(markers(partial, ChartFiles.lighter(ChartFiles.VOLUME))).isNotEmpty();
+        assertThat(markers(whole, ChartFiles.lighter(ChartFiles.VOLUME))).isEmpty();
+    }
+
+    /** The rows, top to bottom, where a 3x3 block of the colour is: a line's points. */
+    private static List<Integer> rows(BufferedImage image, Color color) {
+        List<Integer> rows = new ArrayList<>();
+        for (int y = 1; y < image.getHeight() - 1; y++) {
+            for (int x = 1; x < image.getWidth() - 1; x++) {
+                if (io.progressreports.report.ChartImages.block(image, x, y, color.getRGB())) {
+                    rows.add(y);
+                    break;
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -137,7 +192,7 @@ class FunnelChartsTest {
         for (ConversionPoint point : weeks(6, 2)) {
             if (point.stepNumber() == 2) {
                 withStepOne.add(new ConversionPoint(point.cohortStart(), point.cohortEnd(), 1, "created", 1.0,
-                        point.mature(), point.partial()));
+                        point.mature(), point.partial(), point.cohortNamespaces()));
             }
         }
 
@@ -171,6 +226,80 @@ class FunnelChartsTest {
         assertThat(Files.readString(svgOf(funnel))).contains("<svg", "git_write");
     }
 
+    @Test
+    void completionByAgeAndTimeToStepAreTheSameBytesWhateverTheMachineLocaleAndZone() throws IOException {
+        Path completion = completion(COMPLETION, "completion-1.png");
+        Path time = timeToStep(TIME_TO_STEP, "time-1.png");
+        read(completion, FunnelCharts.COMPLETION_WIDTH, FunnelCharts.COMPLETION_HEIGHT);
+        read(time, FunnelCharts.TIME_TO_STEP_WIDTH, FunnelCharts.TIME_TO_STEP_HEIGHT);
+        assertThat(markers(read(completion, FunnelCharts.COMPLETION_WIDTH, FunnelCharts.COMPLETION_HEIGHT),
+                ChartFiles.stepColor("git_write"))).as("a curve per action, in the step's colour").isNotEmpty();
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            assertThat(Files.mismatch(completion, completion(COMPLETION, "completion-2.png"))).isEqualTo(-1);
+            assertThat(Files.mismatch(time, timeToStep(TIME_TO_STEP, "time-2.png"))).isEqualTo(-1);
+            assertThat(Files.mismatch(svgOf(time), svgOf(dir.resolve("time-2.png")))).isEqualTo(-1);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        assertThat(Files.readString(svgOf(time))).contains("1 h", "1 d", "git_write");
+    }
+
+    @Test
+    void completionByAgeAndTimeToStepWithoutDataStillRender() throws IOException {
+        read(completion(List.of(), "completion-none.png"), FunnelCharts.COMPLETION_WIDTH,
+                FunnelCharts.COMPLETION_HEIGHT);
+        read(completion(List.of(new CompletionByAge.Point("git_write", java.time.Duration.ofDays(30), 0, 0,
+                Double.NaN)), "completion-young.png"), FunnelCharts.COMPLETION_WIDTH, FunnelCharts.COMPLETION_HEIGHT);
+        read(timeToStep(List.of(), "time-none.png"), FunnelCharts.TIME_TO_STEP_WIDTH,
+                FunnelCharts.TIME_TO_STEP_HEIGHT);
+    }
+
+    private static final List<CompletionByAge.Point> COMPLETION = completionCurves();
+    private static final List<TimeToStep.Point> TIME_TO_STEP = timeToStepCurves();
+
+    private static List<CompletionByAge.Point> completionCurves() {
+        List<CompletionByAge.Point> points = new ArrayList<>();
+        String[] actions = {"git_write", "merge_request_created", "trial_started", "subscription_created"};
+        double[] rates = {0.6, 0.4, 0.025, 0.005};
+        for (int a = 0; a < actions.length; a++) {
+            for (int days : new int[] {1, 7, 14, 30}) {
+                points.add(new CompletionByAge.Point(actions[a], java.time.Duration.ofDays(days), 10_000,
+                        Math.round(10_000 * rates[a] * Math.sqrt(days / 30.0)), rates[a] * Math.sqrt(days / 30.0)));
+            }
+        }
+        return points;
+    }
+
+    private static List<TimeToStep.Point> timeToStepCurves() {
+        List<TimeToStep.Point> points = new ArrayList<>();
+        List<Double> grid = TimeToStep.grid(30 * 86_400);
+        String[] steps = {"created", "git_write", "merge_request_created", "pipeline_created"};
+        for (int step = 2; step <= 4; step++) {
+            for (double seconds : grid) {
+                double share = Math.min(1, Math.log10(seconds / 60) / Math.log10(30 * 1_440) * (1 + 0.2 * step));
+                points.add(new TimeToStep.Point(step, steps[step - 1], seconds, share, 5_000 / step));
+            }
+        }
+        return points;
+    }
+
+    private Path completion(List<CompletionByAge.Point> points, String name) {
+        Path png = dir.resolve(name);
+        FunnelCharts.writeCompletionByAge(points, "Completion by age", SUBTITLE, png);
+        return png;
+    }
+
+    private Path timeToStep(List<TimeToStep.Point> points, String name) {
+        Path png = dir.resolve(name);
+        FunnelCharts.writeTimeToStep(points, "Time from signup to each step", SUBTITLE, png);
+        return png;
+    }
+
     private static Path svgOf(Path png) {
         return png.resolveSibling(ChartFiles.svgOf(png.getFileName().toString()));
     }
@@ -183,7 +312,7 @@ class FunnelChartsTest {
         List<ConversionPoint> lower = new ArrayList<>(weeks(12, 3));
         ConversionPoint first = lower.get(0);
         lower.set(0, new ConversionPoint(first.cohortStart(), first.cohortEnd(), first.stepNumber(), first.step(),
-                first.conversionFromStart() - 0.05, first.mature(), first.partial()));
+                first.conversionFromStart() - 0.05, first.mature(), first.partial(), first.cohortNamespaces()));
 
         assertThat(Files.mismatch(funnel(FUNNEL, "a.png"), funnel(oneMore, "b.png"))).isNotEqualTo(-1);
         assertThat(Files.mismatch(trend(weeks(12, 3), "c.png"), trend(lower, "d.png"))).isNotEqualTo(-1);
@@ -220,7 +349,7 @@ class FunnelChartsTest {
                 share *= 0.5 + 0.03 * ((cohort * 7 + step) % 5);
                 double value = count > 1 && cohort == count / 2 ? Double.NaN : share;
                 points.add(new ConversionPoint(start, end, step, steps[step - 1], value, cohort < count - immature,
-                        false));
+                        false, 1_000 + 37L * cohort));
             }
             start = end;
         }

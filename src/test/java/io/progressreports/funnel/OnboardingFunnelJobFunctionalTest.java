@@ -6,6 +6,7 @@ import io.progressreports.demo.SourceSchema;
 import io.progressreports.demo.SyntheticOnboardingData;
 import io.progressreports.report.Manifest;
 import io.progressreports.report.ReportPeriod;
+import io.progressreports.page.Percent;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.progressreports.OracleChecks.assertNoProblems;
 import static io.progressreports.OracleChecks.check;
@@ -387,6 +390,7 @@ class OnboardingFunnelJobFunctionalTest {
         if (c.segments() == null) {
             compareFunnel(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), "funnel.csv", problems);
             compareFunnelChart(funnel, readCsv(report.resolve("funnel.csv"), FUNNEL_COLUMNS), problems);
+            compareHeadline(funnel, Files.readString(report.resolve("index.html")), problems);
             compareFunnel(funnelRows(c, true, ""), readCsv(report.resolve("funnel_summary.csv"), FUNNEL_COLUMNS),
                     "funnel_summary.csv", problems);
             compareCompletion(c, readCsv(report.resolve("completion_by_age.csv"), COMPLETION_COLUMNS),
@@ -545,6 +549,38 @@ class OnboardingFunnelJobFunctionalTest {
                     ? dataset.getValue(FunnelCharts.IMMATURE_SERIES, category) : 0L;
             check(problems, where + " immature bar", drawn.longValue(), young);
         }
+    }
+
+    /**
+     * index.html's headline against SQL's funnel itself, not the CSV it is drawn from: namespaces and each step's
+     * conversion over the mature cohorts only, as issue 17 asks.
+     */
+    private static void compareHeadline(List<Map<String, Object>> funnel, String page, List<String> problems) {
+        var shown = new HashMap<String, String>();
+        Matcher figure = Pattern.compile("<dd data-figure=\"([^\"]*)\">([^<]*)</dd>").matcher(page);
+        while (figure.find()) {
+            shown.put(figure.group(1), figure.group(2));
+        }
+        var mature = new TreeMap<Integer, Long>();
+        var names = new TreeMap<Integer, String>();
+        for (Map<String, Object> sql : funnel) {
+            int step = ((Number) sql.get("step_number")).intValue();
+            names.put(step, (String) sql.get("step"));
+            if ((Boolean) sql.get("mature")) {
+                mature.merge(step, ((Number) sql.get("namespaces")).longValue(), Long::sum);
+            }
+        }
+        long created = mature.getOrDefault(1, 0L);
+        check(problems, "index.html namespaces in mature cohorts",
+                shown.getOrDefault("namespaces in mature cohorts", "missing").replace(",", ""),
+                Long.toString(created));
+        names.forEach((step, name) -> {
+            if (step > 1) {
+                check(problems, "index.html conversion to " + name,
+                        shown.getOrDefault("conversion to " + name, "missing"),
+                        Percent.of(mature.getOrDefault(step, 0L), created));
+            }
+        });
     }
 
     /** A cohort's namespaces at one step. */

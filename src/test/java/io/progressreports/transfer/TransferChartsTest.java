@@ -1,6 +1,7 @@
 package io.progressreports.transfer;
 
 import io.progressreports.report.ChartFiles;
+import io.progressreports.report.DurationAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import static io.progressreports.report.ChartImages.markers;
@@ -133,12 +133,47 @@ class TransferChartsTest {
         SpeedPoint last = clipped.get(clipped.size() - 1);
         clipped.set(clipped.size() - 1, new SpeedPoint(last.periodStart(), last.periodStart().plusDays(3), true,
                 last.transfers() / 2, last.items() / 2, last.p50ItemsPerSecond(), last.p90ItemsPerSecond()));
-        Color partial = ChartFiles.lighter(TransferCharts.VOLUME);
+        Color partial = ChartFiles.lighter(ChartFiles.VOLUME);
 
         assertThat(markers(read(speed(clipped, "clipped.png"), TransferCharts.SPEED_WIDTH,
                 TransferCharts.SPEED_HEIGHT), partial)).isNotEmpty();
         assertThat(markers(read(speed(speeds(LocalDate.of(2026, 1, 5), 8, WEEK, 0), "whole.png"),
                 TransferCharts.SPEED_WIDTH, TransferCharts.SPEED_HEIGHT), partial)).isEmpty();
+    }
+
+    @Test
+    void rejectsAndUntimedHaveAPanelEachPartialPeriodsLighterAndTheSameBytesUnderAnotherLocale() throws IOException {
+        List<RejectPoint> points = new ArrayList<>();
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 8; i++) {
+            LocalDate end = i == 7 ? start.plusDays(2) : start.plusWeeks(1);
+            points.add(new RejectPoint(start, end, i == 7, i % 3, 400 + 10L * i));
+            start = end;
+        }
+        Path png = rejects(points, "rejects.png");
+        BufferedImage image = read(png, TransferCharts.REJECTS_WIDTH, TransferCharts.REJECTS_HEIGHT);
+        assertThat(markers(image, TransferCharts.REJECTED)).isNotEmpty();
+        assertThat(markers(image, ChartFiles.VOLUME)).isNotEmpty();
+        assertThat(markers(image, ChartFiles.lighter(ChartFiles.VOLUME))).as("the partial last week").isNotEmpty();
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            assertThat(Files.mismatch(png, rejects(points, "rejects-2.png"))).isEqualTo(-1);
+            assertThat(Files.mismatch(svgOf(png), svgOf(dir.resolve("rejects-2.png")))).isEqualTo(-1);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        read(rejects(List.of(new RejectPoint(start, start.plusDays(1), false, 0, 0)), "none.png"),
+                TransferCharts.REJECTS_WIDTH, TransferCharts.REJECTS_HEIGHT);
+    }
+
+    private Path rejects(List<RejectPoint> points, String name) {
+        Path png = dir.resolve(name);
+        TransferCharts.writeRejectsAndUntimed(points, "Completed transfers left out of the speeds", SUBTITLE, png);
+        return png;
     }
 
     private static Path svgOf(Path png) {
