@@ -15,9 +15,10 @@ public final class DayFormats {
      * among them), transfer rows by status, per-step durations with their min and max; since 4, the transfers by
      * size bucket and hour of start ({@code cells}); since 5, with their sums by size and by hour beside them; since 6, every step read by kind and outcome
      * ({@code outcomes}), the steps of other kinds without a duration included; since 7, the transfers by hour, items
-     * and duration for the ETA fits ({@code eta_points}).
+     * and duration for the ETA fits ({@code eta_points}); since 8, the rest of a deployment
+     * after each step kind ({@code deployments}).
      */
-    public static final int TRANSFER = 7;
+    public static final int TRANSFER = 8;
 
     private DayFormats() {
     }

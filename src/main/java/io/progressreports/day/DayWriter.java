@@ -109,6 +109,14 @@ public class DayWriter<R, A> implements ItemStreamWriter<R>, StepExecutionListen
                 spans.get(spans.size() - 1).to(), false, spans);
     }
 
+    /** A writer adding rows to the days of {@code spans}, as {@link #adding}, whose days a later step completes. */
+    public static <R, A> DayWriter<R, A> addingLeavingIncomplete(DayStore<A> store, DayFolding<R, A> folding,
+                                                                 Details<R> details, TransactionTemplate transactions,
+                                                                 List<DateRange> spans) {
+        return new DayWriter<>(store, folding, details, transactions, spans.get(0).from(),
+                spans.get(spans.size() - 1).to(), false, List.of());
+    }
+
     @Override
     public void open(ExecutionContext context) {
         if (!fresh || context.containsKey(STARTED)) {

@@ -1,11 +1,12 @@
 package io.progressreports.transfer;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** What the processor makes of a step row; every transfer row becomes exactly one of these, so none is lost. */
 public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord.Rejected, TimingRecord.Untimed,
         TimingRecord.StepDuration, TimingRecord.OtherStatus,
-        TimingRecord.OtherStep {
+        TimingRecord.OtherStep, TimingRecord.Deployment, TimingRecord.LeftOutDeployment {
 
     LocalDate day();
 
@@ -47,5 +48,16 @@ public sealed interface TimingRecord permits TimingRecord.Transfer, TimingRecord
      * counts only in step_outcomes.csv, under its outcome.
      */
     record OtherStep(LocalDate day, String step, TransferStatuses.Category outcome) implements TimingRecord {
+    }
+
+    /**
+     * A deployment that ran to its end, on the day of its last step's finish: the steps it ran in their order, each
+     * with its duration.
+     */
+    record Deployment(LocalDate day, List<String> steps, long[] micros) implements TimingRecord {
+    }
+
+    /** A deployment left out of the rest-of-deployment figures, for a reason of {@link DeploymentRest}. */
+    record LeftOutDeployment(LocalDate day, String reason) implements TimingRecord {
     }
 }

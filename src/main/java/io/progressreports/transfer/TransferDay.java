@@ -30,17 +30,19 @@ public final class TransferDay {
     /** Every step read, of every kind, by outcome. */
     private final StepOutcomes outcomes;
     private final EtaPoints etaPoints;
+    private final DeploymentRest deployments;
 
     public TransferDay() {
         this(0, 0, 0, Double.POSITIVE_INFINITY, 0, Percentiles.newHistogram(), 0, Map.of(), Map.of(), Map.of(),
-                new TransferCells(), new StepOutcomes(), new EtaPoints());
+                new TransferCells(), new StepOutcomes(), new EtaPoints(),
+                new DeploymentRest());
     }
 
     /** @param minSpeed infinite while there are no transfers, so that any transfer's speed is below it */
     public TransferDay(long transfers, long items, long micros, double minSpeed, double maxSpeed,
                        DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
                        Map<String, StepStats> steps, TransferCells cells, StepOutcomes outcomes,
-                       EtaPoints etaPoints) {
+                       EtaPoints etaPoints, DeploymentRest deployments) {
         this.transfers = transfers;
         this.items = items;
         this.micros = micros;
@@ -54,9 +56,19 @@ public final class TransferDay {
         this.cells = cells;
         this.outcomes = outcomes;
         this.etaPoints = etaPoints;
+        this.deployments = deployments;
     }
 
     public void add(TimingRecord record) {
+        // A deployment is no step row: it counts in the rest-of-deployment figures only.
+        if (record instanceof TimingRecord.Deployment deployment) {
+            deployments.add(deployment);
+            return;
+        }
+        if (record instanceof TimingRecord.LeftOutDeployment leftOut) {
+            deployments.leaveOut(leftOut.reason());
+            return;
+        }
         countOutcome(record);
         if (record instanceof TimingRecord.Transfer transfer) {
             transfers++;
@@ -110,6 +122,7 @@ public final class TransferDay {
         cells.merge(other.cells);
         outcomes.merge(other.outcomes);
         etaPoints.merge(other.etaPoints);
+        deployments.merge(other.deployments);
     }
 
     public long transfers() {
@@ -186,5 +199,10 @@ public final class TransferDay {
     /** The transfers by hour of start, items and duration: the ETA fits' inputs. */
     public EtaPoints etaPoints() {
         return etaPoints;
+    }
+
+    /** The rest of a deployment after each step kind, over the deployments that ended on the day. */
+    public DeploymentRest deployments() {
+        return deployments;
     }
 }

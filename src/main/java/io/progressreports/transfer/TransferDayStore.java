@@ -54,7 +54,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
                     .map(StepStats::seconds).toArray(DoubleHistogram[]::new))),
             DayColumn.of("cells", day -> day.cells().encode()),
             DayColumn.cast("outcomes", "jsonb", day -> JSON.writeValueAsString(day.outcomes().toJson())),
-            DayColumn.of("eta_points", day -> day.etaPoints().encode()));
+            DayColumn.of("eta_points", day -> day.etaPoints().encode()),
+            DayColumn.of("deployments", day -> day.deployments().encode()));
 
     public TransferDayStore(JdbcTemplate template, TransferRun run) {
         super(template, run, TABLES, COLUMNS);
@@ -113,7 +114,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
                 rs.getLong("untimed"), JSON.readValue(rs.getString("rejected"), COUNTS),
                 JSON.readValue(rs.getString("statuses"), COUNTS), stats, TransferCells.decode(rs.getBytes("cells")),
                 StepOutcomes.fromJson(JSON.readValue(rs.getString("outcomes"), OUTCOMES)),
-                EtaPoints.decode(rs.getBytes("eta_points")));
+                EtaPoints.decode(rs.getBytes("eta_points")),
+                DeploymentRest.decode(rs.getBytes("deployments")));
     }
 
     private static long number(Map<String, List<Object>> steps, String key, int index) {

@@ -76,20 +76,52 @@ public class TransferJobConfiguration {
               and (t.timed is null or t.finished_at is null or not isfinite(t.finished_at))""";
 
     /**
+     * Deployments with a step finished in the span, each with all its steps in their order (created_at, then id)
+     * as arrays, that have ended: every timed step has a finish, the last of them in the span and by as-of (the
+     * deployment's day). Deployments are found through the timings' finished_at index, their steps by deployment_id
+     * (a scan of the steps table per pass without an index on it), each step's timing through its unique index.
+     */
+    private static final String DEPLOYMENT_ROWS = """
+            select s.deployment_id,
+                array_agg(s.step order by s.created_at, s.id), array_agg(s.status order by s.created_at, s.id),
+                array_agg(t.timed is not null order by s.created_at, s.id),
+                array_agg(t.started_at order by s.created_at, s.id),
+                array_agg(t.finished_at order by s.created_at, s.id)
+            from (select distinct f.deployment_id from %2$s t
+                  cross join lateral (select s.deployment_id from %1$s s where s.id = t.deployment_step_id offset 0) f
+                  where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?) d
+            join %1$s s on s.deployment_id = d.deployment_id
+            left join lateral (select true as timed, t.started_at, t.finished_at from %2$s t
+                               where t.deployment_step_id = s.id offset 0) t on true
+            group by s.deployment_id
+            having bool_and(t.timed is null or t.finished_at is not null)
+               and max(t.finished_at) >= ? and max(t.finished_at) < ? and max(t.finished_at) <= ?
+            order by max(t.finished_at), s.deployment_id""";
+
+    /** The decider's answer when the plan computes days, whose deployments a pass of their own then reads. */
+    static final String DEPLOYMENTS_PASS = "DEPLOYMENTS_PASS";
+
+    /**
      * Plan, compute the days in partitions, read the unfinished transfers in a pass of their own when that saves
-     * scans (see {@link TransferRun#unfinishedInOnePass}), then render the report.
+     * scans (see {@link TransferRun#unfinishedInOnePass}), read the computed days' deployments in a pass of their
+     * own (a deployment's steps lie on several days, of several partitions), then render the report.
      */
     @Bean
     Flow transferSpeedFlow(Step transferPlanStep, Step transferDaysStep, Step transferUnfinishedStep,
-                           Step transferReportStep) {
+                           Step transferDeploymentsStep, Step transferReportStep) {
         JobExecutionDecider unfinishedPass = (job, step) -> new FlowExecutionStatus(
                 TransferRun.fromJobParameters(new StepContext(step).getJobParameters()).unfinishedInOnePass(
                         DayPlan.decode(job.getExecutionContext().getString(PLAN))) ? UNFINISHED_PASS : "NONE");
+        JobExecutionDecider deploymentsPass = (job, step) -> new FlowExecutionStatus(
+                DayPlan.decode(job.getExecutionContext().getString(PLAN)).spans().isEmpty() ? "NONE"
+                        : DEPLOYMENTS_PASS);
         return new FlowBuilder<Flow>(FLOW)
                 .start(transferPlanStep)
                 .next(transferDaysStep)
-                .next(unfinishedPass).on(UNFINISHED_PASS).to(transferUnfinishedStep).next(transferReportStep)
-                .from(unfinishedPass).on("*").to(transferReportStep)
+                .next(unfinishedPass).on(UNFINISHED_PASS).to(transferUnfinishedStep)
+                .next(deploymentsPass).on(DEPLOYMENTS_PASS).to(transferDeploymentsStep).next(transferReportStep)
+                .from(deploymentsPass).on("*").to(transferReportStep)
+                .from(unfinishedPass).on("*").to(deploymentsPass)
                 .end();
     }
 
@@ -200,14 +232,68 @@ public class TransferJobConfiguration {
         });
     }
 
+    /** Adds to the days the partitions stored; the deployments pass completes them. */
     @Bean
     @StepScope
     DayWriter<TimingRecord, TransferDay> transferUnfinishedWriter(
             TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        return DayWriter.<TimingRecord, TransferDay>adding(transferDayStore, new TransferFolding(),
+        return DayWriter.<TimingRecord, TransferDay>addingLeavingIncomplete(transferDayStore, new TransferFolding(),
                 transferDayStore::saveRejects, new TransactionTemplate(storeTransactionManager),
                 DayPlan.decode(plan).spans());
+    }
+
+    /**
+     * The deployments of every computed day, in one pass over the range from the first computed day to the last, in
+     * the order of their last finish and then of their ids, an order that a restart repeats exactly. It completes
+     * the days.
+     */
+    @Bean
+    Step transferDeploymentsStep(JobRepository jobRepository, JdbcTransactionManager storeTransactionManager,
+                                 JdbcCursorItemReader<DeploymentRow> transferDeploymentsReader,
+                                 FunctionItemProcessor<DeploymentRow, TimingRecord> transferDeploymentsProcessor,
+                                 DayWriter<TimingRecord, TransferDay> transferDeploymentsWriter) {
+        return DaySteps.worker("transferDeployments", jobRepository, storeTransactionManager,
+                transferDeploymentsReader, transferDeploymentsProcessor, transferDeploymentsWriter);
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<DeploymentRow> transferDeploymentsReader(
+            @Qualifier("sourceDataSource") DataSource sourceDataSource,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRun run = TransferRun.fromJobParameters(parameters);
+        List<DateRange> spans = DayPlan.decode(plan).spans();
+        return new SpanQuery(tables(run), DEPLOYMENT_ROWS.formatted(run.steps().quoted(), run.timings().quoted()),
+                binder(run, 2))
+                .reader("transferDeploymentsReader", sourceDataSource,
+                        new DateRange(spans.get(0).from(), spans.get(spans.size() - 1).to()),
+                        new DeploymentRowMapper(new SourceTimes(run.source().zone())), chunkSize);
+    }
+
+    /** The deployment rules, keeping only the deployments of computed days: the range spans reused days too. */
+    @Bean
+    @StepScope
+    FunctionItemProcessor<DeploymentRow, TimingRecord> transferDeploymentsProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        TransferRules rules = rules(TransferRun.fromJobParameters(parameters));
+        Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
+        return new FunctionItemProcessor<>(row -> {
+            TimingRecord record = rules.classify(row);
+            return computed.contains(record.day()) ? record : null;
+        });
+    }
+
+    @Bean
+    @StepScope
+    DayWriter<TimingRecord, TransferDay> transferDeploymentsWriter(
+            TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
+            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
+        return DayWriter.<TimingRecord, TransferDay>adding(transferDayStore, new TransferFolding(),
+                records -> { }, new TransactionTemplate(storeTransactionManager), DayPlan.decode(plan).spans());
     }
 
     /**
@@ -261,16 +347,11 @@ public class TransferJobConfiguration {
     DayWriter<TimingRecord, TransferDay> transferDayWriter(
             TransferDayStore transferDayStore, JdbcTransactionManager storeTransactionManager,
             @Value("#{stepExecutionContext['" + DayPlan.SPAN_FROM + "']}") String from,
-            @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}") String to,
-            @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        var transactions = new TransactionTemplate(storeTransactionManager);
-        if (TransferRun.fromJobParameters(parameters).unfinishedInOnePass(DayPlan.decode(plan))) {
-            return DayWriter.<TimingRecord, TransferDay>leavingIncomplete(transferDayStore, new TransferFolding(),
-                    transferDayStore::saveRejects, transactions, LocalDate.parse(from), LocalDate.parse(to));
-        }
-        return new DayWriter<TimingRecord, TransferDay>(transferDayStore, new TransferFolding(),
-                transferDayStore::saveRejects, transactions, LocalDate.parse(from), LocalDate.parse(to));
+            @Value("#{stepExecutionContext['" + DayPlan.SPAN_TO + "']}") String to) {
+        // The deployments pass that follows completes the days.
+        return DayWriter.<TimingRecord, TransferDay>leavingIncomplete(transferDayStore, new TransferFolding(),
+                transferDayStore::saveRejects, new TransactionTemplate(storeTransactionManager),
+                LocalDate.parse(from), LocalDate.parse(to));
     }
 
     @Bean

@@ -24,7 +24,9 @@ public class TransferLauncher extends FlowLauncher<TransferRequest, TransferRun>
     public static final List<RequiredColumn> STEP_COLUMNS = List.of(new RequiredColumn("id", ColumnType.INTEGER),
             new RequiredColumn("step", ColumnType.TEXT), new RequiredColumn("status", ColumnType.TEXT),
             new RequiredColumn("total_items", ColumnType.COUNT), new RequiredColumn("completed_items", ColumnType.COUNT),
-            new RequiredColumn("updated_at", ColumnType.TIMESTAMP));
+            new RequiredColumn("updated_at", ColumnType.TIMESTAMP),
+            new RequiredColumn("deployment_id", ColumnType.INTEGER), new RequiredColumn("created_at",
+                    ColumnType.TIMESTAMP));
     public static final List<RequiredColumn> TIMING_COLUMNS = List.of(
             new RequiredColumn("deployment_step_id", ColumnType.INTEGER),
             new RequiredColumn("started_at", ColumnType.TIMESTAMP), new RequiredColumn("finished_at",

@@ -23,7 +23,12 @@ final class TransferPage {
             new Fact("untimed", "completed transfers without a timing row"),
             new Fact("failure_rate", "failed / (completed + failed): canceled and running transfers do not count"),
             new Fact("step durations", "finished_at - started_at of every completed step with a positive duration, "
-                    + "by step name"));
+                    + "by step name"),
+            new Fact("step_outcomes", "every step of every name by outcome; failure_rate = failed / (completed + "
+                    + "failed), abort_rate = canceled / (completed + failed + canceled)"),
+            new Fact("remaining seconds", "after a step, the summed durations of the steps that followed it in its "
+                    + "deployment (ordered by created_at, then id), over the deployments that ran to their end with "
+                    + "every step timed, each on the day of its last finish"));
 
     private TransferPage() {
     }
@@ -43,8 +48,15 @@ final class TransferPage {
                     + report.usedRows() + " transfers, " + Percent.of(report.rejectedRows(), report.transferRows())
                     + " of the completed ones rejected, " + report.untimedRows() + " untimed.";
         }
+        DeploymentRest deployments = report.deployments();
+        long leftOut = deployments.leftOut().values().stream().mapToLong(Long::longValue).sum();
+        note += " Rest of a deployment (deployment_remaining.csv): " + deployments.deployments()
+                + " deployments counted, " + leftOut + " left out ("
+                + deployments.leftOut().getOrDefault(DeploymentRest.ENDED_OTHERWISE, 0L) + " with a failed, "
+                + "canceled or running step, " + deployments.leftOut().getOrDefault(DeploymentRest.UNTIMED_STEPS, 0L)
+                + " with a step that ran without a valid timing).";
         return new KindPage("Transfer speed and step durations", headline, note,
-                List.of("rejects.csv", "transfer_status.csv"), GLOSSARY);
+                List.of("rejects.csv", "transfer_status.csv", "step_outcomes.csv"), GLOSSARY);
     }
 
     /** As transfer_speed.csv writes it, so that the page and the file agree to the digit. */

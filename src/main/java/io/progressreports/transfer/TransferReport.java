@@ -20,7 +20,21 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                              List<CellRow> bySize, List<CellRow> byHour, List<CellRow> bySizeAndHour,
                              SortedMap<LocalDate, EtaPoints> etaDays, Map<String, Long> notCompleted,
                              long transferRows, long usedRows, long rejectedRows, long untimedRows,
-                             List<OutcomeRow> outcomes) {
+                             List<OutcomeRow> outcomes, List<RestRow> rest, DeploymentRest deployments) {
+
+    /**
+     * A step kind over the report's range, from the deployments that ran it to their end: its own p50/p90 duration
+     * and those of the summed durations of the steps after it. Percentiles are NaN without any.
+     */
+    public record RestRow(String step, long deployments, long steps, double p50Seconds, double p90Seconds,
+                          double p50RestSeconds, double p90RestSeconds) {
+
+        static RestRow of(String step, DeploymentRest.Kind kind) {
+            double[] own = kind.own().percentiles(0.5, 0.9);
+            double[] rest = kind.rest().percentiles(0.5, 0.9);
+            return new RestRow(step, kind.deployments(), kind.steps(), own[0], own[1], rest[0], rest[1]);
+        }
+    }
 
     /**
      * One period's steps of one kind by outcome: completed, failed, canceled, running, other (status words as
@@ -135,6 +149,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         var rangeCells = new TransferCells();
         var etaDays = new TreeMap<LocalDate, EtaPoints>();
         LocalDate end = range.from();
+        var deployments = new DeploymentRest();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
         long transfers = 0;
         long rejected = 0;
@@ -177,6 +192,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             merged.cells().bySize().forEach((bucket, cell) -> size.put(bucket, CellRow.of(period, bucket, cell)));
             sizes.put(period, size);
             outcomes.put(period, merged.outcomes().counts());
+            deployments.merge(merged.deployments());
             List<TransferCell> hours = merged.cells().byHour();
             for (int hour = 0; hour < hours.size(); hour++) {
                 byHour.add(CellRow.of(period, hour, hours.get(hour)));
@@ -184,7 +200,9 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour,
                 bySizeAndHour(new ReportPeriod(range.from(), end, false), rangeCells), etaDays, notCompleted,
-                transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes));
+                transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes),
+                deployments.kinds().entrySet().stream().map(kind -> RestRow.of(kind.getKey(), kind.getValue()))
+                        .toList(), deployments);
     }
 
     /** Every period gets a row for each step kind read anywhere in the range, as {@link #bySize} does. */

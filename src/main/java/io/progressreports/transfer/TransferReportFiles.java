@@ -10,6 +10,7 @@ import io.progressreports.transfer.TransferReport.CellRow;
 import io.progressreports.transfer.TransferReport.DurationRow;
 import io.progressreports.transfer.TransferReport.SpeedRow;
 import io.progressreports.transfer.TransferReport.OutcomeRow;
+import io.progressreports.transfer.TransferReport.RestRow;
 import io.progressreports.transfer.TransferReport.StatusRow;
 
 import java.math.BigDecimal;
@@ -82,6 +83,14 @@ final class TransferReportFiles {
             new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
             new Column<>("abort_rate", row -> Cells.decimal(row.abortRate(), RATE_SCALE)),
             new Column<>("partial", row -> Boolean.toString(row.period().partial())));
+    static final List<Column<RestRow>> REST = List.of(
+            new Column<>("step", row -> Cells.text(row.step())),
+            new Column<>("deployments", row -> Long.toString(row.deployments())),
+            new Column<>("steps", row -> Long.toString(row.steps())),
+            new Column<>("p50_seconds", row -> Cells.decimal(row.p50Seconds(), SECONDS_SCALE)),
+            new Column<>("p90_seconds", row -> Cells.decimal(row.p90Seconds(), SECONDS_SCALE)),
+            new Column<>("p50_remaining_seconds", row -> Cells.decimal(row.p50RestSeconds(), SECONDS_SCALE)),
+            new Column<>("p90_remaining_seconds", row -> Cells.decimal(row.p90RestSeconds(), SECONDS_SCALE)));
     static final List<Column<TransferDayStore.Reject>> REJECT = List.of(
             new Column<>("deployment_step_id", reject -> Long.toString(reject.stepId())),
             new Column<>("day", reject -> reject.day().toString()),
@@ -145,6 +154,7 @@ final class TransferReportFiles {
                 csv("step_duration.csv", DURATION, report.durations()),
                 csv("transfer_status.csv", STATUS, report.statuses()),
                 csv("step_outcomes.csv", OUTCOME, report.outcomes()),
+                csv("deployment_remaining.csv", REST, report.rest()),
                 csv("transfer_by_size.csv", BY_SIZE, report.bySize()),
                 csv("transfer_by_hour.csv", BY_HOUR, report.byHour()),
                 csv("transfer_eta.csv", BY_SIZE_AND_HOUR, report.bySizeAndHour()),

@@ -131,7 +131,8 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
 
     @Override
     protected Map<String, Object> afterRejects(TransferReport report) {
-        return Manifest.ordered("statuses", statuses(report));
+        return Manifest.ordered("statuses", statuses(report), "deployments", Manifest.ordered("counted",
+                report.deployments().deployments(), "left_out", report.deployments().leftOut()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.progressreports.source.Micros;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,6 +64,49 @@ public final class TransferRules {
         }
         return new TimingRecord.Transfer(day(row.finishedAt()), row.completedItems().longValue(),
                 row.finishedAt() - row.startedAt(), Micros.toInstant(row.startedAt()).atZone(zone).getHour());
+    }
+
+    /**
+     * A deployment read by the deployments pass (all its timed steps finished, the last one on a day of the span):
+     * counted when it ran to its end, on the day of its last finish. A deployment with a failed, canceled or
+     * running step ended otherwise; one with a step that ran (timing row, or a completed status) without a valid
+     * duration cannot be summed. Steps without a timing row whose status is none of those (skipped, queued, ...)
+     * did not run, and are not part of it.
+     */
+    public TimingRecord classify(DeploymentRow row) {
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < row.steps().size(); i++) {
+            if (row.timed()[i] && Micros.isFinite(row.finishedAt()[i])) {
+                last = Math.max(last, row.finishedAt()[i]);
+            }
+        }
+        LocalDate day = day(last);
+        var steps = new ArrayList<String>();
+        var micros = new ArrayList<Long>();
+        String leftOut = null;
+        for (int i = 0; i < row.steps().size(); i++) {
+            String status = row.statuses().get(i);
+            boolean completed = statuses.isCompleted(status);
+            TransferStatuses.Category category = completed ? TransferStatuses.Category.COMPLETED
+                    : TransferStatuses.category(TransferStatuses.key(status));
+            if (category != TransferStatuses.Category.COMPLETED && category != TransferStatuses.Category.OTHER) {
+                return new TimingRecord.LeftOutDeployment(day, DeploymentRest.ENDED_OTHERWISE);
+            }
+            if (!row.timed()[i] && !completed) {
+                continue;
+            }
+            long started = row.startedAt()[i];
+            long finished = row.finishedAt()[i];
+            if (!row.timed()[i] || !Micros.isFinite(started) || !Micros.isFinite(finished) || finished <= started) {
+                leftOut = DeploymentRest.UNTIMED_STEPS;
+            } else {
+                steps.add(TransferStatuses.key(row.steps().get(i)));
+                micros.add(finished - started);
+            }
+        }
+        return leftOut != null ? new TimingRecord.LeftOutDeployment(day, leftOut)
+                : new TimingRecord.Deployment(day, List.copyOf(steps),
+                micros.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** A transfer's finish, or its update when it has no finite finish (no timing row, or none recorded). */

@@ -2,6 +2,7 @@ package io.progressreports.transfer;
 
 import io.progressreports.TestDatabase;
 import io.progressreports.cli.ProgressReportsCommand;
+import io.progressreports.report.Manifest;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,6 +172,52 @@ class DeploymentStepsFunctionalTest {
         assertNoProblems(zoneAndGrain, problems);
     }
 
+    /**
+     * deployment_remaining.csv: counts exact, percentiles within 1% of percentile_disc (a step with nothing after
+     * it has a rest of exactly 0).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC day", "America/New_York week"})
+    void restOfDeploymentAgreesWithSql(String zoneAndGrain) throws IOException {
+        String zone = zoneAndGrain.split(" ")[0];
+        Path report = run(zone, zoneAndGrain.split(" ")[1]);
+        var problems = new ArrayList<String>();
+        List<CSVRecord> csv = readCsv(report.resolve("deployment_remaining.csv"), List.of("step", "deployments",
+                "steps", "p50_seconds", "p90_seconds", "p50_remaining_seconds", "p90_remaining_seconds"));
+        Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+        source.queryForList(PERIODS + REST, FROM, TO, AS_OF.atOffset(ZoneOffset.UTC), zone, "day")
+                .forEach(row -> expected.put((String) row.get("step"), row));
+        assertThat(expected).containsKeys("fetch", "transfer_files", "build", "deploy");
+        compareRows("deployment_remaining.csv", csv, row -> row.get("step"), expected, problems, (key, row, sql) -> {
+            check(problems, key + " deployments", row.get("deployments"), String.valueOf(sql.get("deployments")));
+            check(problems, key + " steps", row.get("steps"), String.valueOf(sql.get("steps")));
+            for (String p : List.of("p50_seconds", "p90_seconds", "p50_remaining_seconds", "p90_remaining_seconds")) {
+                BigDecimal actual = new BigDecimal(row.get(p));
+                BigDecimal exact = new BigDecimal(String.valueOf(sql.get(p)));
+                if (actual.subtract(exact).abs().compareTo(exact.abs().multiply(new BigDecimal("0.01"))) > 0) {
+                    problems.add(key + " " + p + ": job " + actual + ", SQL " + exact + " (more than 1% apart)");
+                }
+            }
+        });
+        var left = source.queryForMap(PERIODS + LEFT_OUT, FROM, TO, AS_OF.atOffset(ZoneOffset.UTC), zone, "day");
+        // The awkward cases are there: deployments left out for either reason, counted ones across midnight and
+        // with steps created at one instant.
+        assertThat(left).allSatisfy((name, count) -> assertThat(((Number) count).longValue()).as(name)
+                .isGreaterThan(5));
+        Map<String, Object> manifest = Manifest.read(report.resolve(Manifest.FILE));
+        @SuppressWarnings("unchecked")
+        var deployments = (Map<String, Object>) manifest.get("deployments");
+        check(problems, "deployments counted", String.valueOf(deployments.get("counted")),
+                String.valueOf(left.get("counted")));
+        @SuppressWarnings("unchecked")
+        var leftOut = (Map<String, Object>) deployments.get("left_out");
+        check(problems, "deployments ended otherwise", String.valueOf(leftOut.getOrDefault("ended_otherwise", 0)),
+                String.valueOf(left.get("ended_otherwise")));
+        check(problems, "deployments with untimed steps", String.valueOf(leftOut.getOrDefault("untimed_steps", 0)),
+                String.valueOf(left.get("untimed_steps")));
+        assertNoProblems(zoneAndGrain, problems);
+    }
+
     private static String rate(Object value) {
         return value == null ? "" : ((BigDecimal) value).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
@@ -199,6 +246,57 @@ class DeploymentStepsFunctionalTest {
                        t.finished_at at time zone 'UTC' as finished_at, s.updated_at at time zone 'UTC' as updated_at
                 from ops.step_runs s left join ops.step_clock t on t.deployment_step_id = s.id
             )
+            """;
+
+    /**
+     * A deployment counts on the day of its last finish when every timed step has finished by as-of; it is left out
+     * when a step failed, was canceled or is running (ended otherwise), or else when a step that ran (timing row, or
+     * a completed status) has no positive duration (untimed steps). Untimed steps of other statuses did not run.
+     */
+    private static final String DEPLOYMENTS = """
+            , deployments as (
+                select s.deployment_id, max(s.finished_at) as last_finish, min(s.started_at) as first_start,
+                       count(distinct s.created_at) < count(*) as tied,
+                       bool_and(not s.timed or s.finished_at is not null) as finished,
+                       bool_or(lower(coalesce(s.status, '')) in ('failed', 'canceled', 'cancelled', 'running'))
+                           as ended_otherwise,
+                       bool_or((s.timed or lower(s.status) in ('done', 'ok'))
+                               and not coalesce(s.finished_at > s.started_at, false)) as untimed_steps
+                from steps s group by s.deployment_id
+            ),
+            ended as (
+                select d.* from deployments d cross join args a
+                where d.finished and d.last_finish <= a.as_of
+                  and (d.last_finish at time zone a.zone)::date between a.d_from and a.d_to
+            )
+            """;
+
+    private static final String LEFT_OUT = DEPLOYMENTS + """
+            select count(*) filter (where not ended_otherwise and not untimed_steps) as counted,
+                   count(*) filter (where not ended_otherwise and not untimed_steps and (first_start at time zone
+                       (select zone from args))::date < (last_finish at time zone (select zone from args))::date)
+                       as across_midnight,
+                   count(*) filter (where not ended_otherwise and not untimed_steps and tied) as tied,
+                   count(*) filter (where ended_otherwise) as ended_otherwise,
+                   count(*) filter (where untimed_steps and not ended_otherwise) as untimed_steps
+            from ended
+            """;
+
+    private static final String REST = DEPLOYMENTS + """
+            , ran as (
+                select s.deployment_id, s.step, extract(epoch from s.finished_at - s.started_at) as seconds,
+                       coalesce(sum(extract(epoch from s.finished_at - s.started_at)) over (
+                           partition by s.deployment_id order by s.created_at, s.id
+                           rows between 1 following and unbounded following), 0) as remaining
+                from steps s join ended e using (deployment_id)
+                where not e.ended_otherwise and not e.untimed_steps and (s.timed or lower(s.status) in ('done', 'ok'))
+            )
+            select step, count(distinct deployment_id) as deployments, count(*) as steps,
+                   percentile_disc(0.5) within group (order by seconds) as p50_seconds,
+                   percentile_disc(0.9) within group (order by seconds) as p90_seconds,
+                   percentile_disc(0.5) within group (order by remaining) as p50_remaining_seconds,
+                   percentile_disc(0.9) within group (order by remaining) as p90_remaining_seconds
+            from ran group by step order by step
             """;
 
     private static final String OUTCOMES = """
