@@ -30,6 +30,8 @@ final class FunnelPage {
                     + "over the namespaces that reached it"),
             new Fact("mature", "the cohort's end plus the window is at or before the as-of time: no later action "
                     + "can change its figures"),
+            new Fact("partial", "the range cuts the cohort (fewer days than its week or month), so its size does "
+                    + "not compare with its neighbours'; hollow points and lighter bars on the charts"),
             new Fact("completion_rate", "namespaces that did the action within the age / namespaces created; "
                     + "mature per age"),
             new Fact("data quality", "rows whose actions were moved (before creation), ignored (after as-of) or "

@@ -21,6 +21,8 @@ final class TransferPage {
             new Fact("rejected", "transfers breaking a rule (missing times, non-positive duration, bad item "
                     + "counts), listed with their reason in rejects.csv"),
             new Fact("untimed", "completed transfers without a timing row"),
+            new Fact("partial", "the range cuts the period (fewer days than its week or month), so its counts do "
+                    + "not compare with its neighbours'; hollow points and lighter bars on the charts"),
             new Fact("failure_rate", "failed / (completed + failed): canceled and running transfers do not count"),
             new Fact("step durations", "finished_at - started_at of every completed step with a positive duration, "
                     + "by step name"),
