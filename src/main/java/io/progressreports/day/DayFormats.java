@@ -16,9 +16,9 @@ public final class DayFormats {
      * size bucket and hour of start ({@code cells}); since 5, with their sums by size and by hour beside them; since 6, every step read by kind and outcome
      * ({@code outcomes}), the steps of other kinds without a duration included; since 7, the transfers by hour, items
      * and duration for the ETA fits ({@code eta_points}); since 8, the rest of a deployment
-     * after each step kind ({@code deployments}).
+     * after each step kind ({@code deployments}); since 9, that compressed.
      */
-    public static final int TRANSFER = 8;
+    public static final int TRANSFER = 9;
 
     private DayFormats() {
     }
