@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * Under mvn test, the application starts the way the launcher starts it for users: from the bean definitions the
  * build's process-aot step generated (spring.aot.enabled), in about a third of the time; the ordinary mode is what
- * the process tests (*IT) and AotModeIT's comparison run. The pom turns this on with {@value #SWITCH}, so a run from
+ * the process tests (*IT) run in their own JVM, and AotModeIT compares with their processes' AOT mode. The pom turns this on with {@value #SWITCH}, so a run from
  * an IDE, whose AOT classes may be older than the code, starts the ordinary way. Classes tested with Spring's
  * TestContext framework always start the ordinary way: in AOT mode it wants test contexts generated at build time
  * too, which the build does not make. Auto-detected, like {@link TestDatabase.DropAfterClass}.

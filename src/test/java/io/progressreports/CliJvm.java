@@ -108,9 +108,11 @@ final class CliJvm {
             } catch (FileAlreadyExistsException e) {
                 // Another fork trains, or trained, for this jar.
             }
-            // Spring's ordinary mode; AotModeIT, SigtermIT and SettingsIT ask for AOT mode where it matters.
-            return new CliJvm(OPTIONS, Map.of("java.awt.headless", "true"), List.of("-jar", extracted.toString()),
-                    archive);
+            // Spring AOT mode, as the launcher starts it: 20% less CPU a run than the ordinary mode (measured:
+            // 5.3 against 6.6 s a small transfer-speed run, load ~16). The ordinary mode stays covered by the
+            // process tests' runs in their own JVM (AotModeIT compares the two) and by SettingsIT's processes.
+            return new CliJvm(OPTIONS, Map.of("java.awt.headless", "true", "spring.aot.enabled", "true"),
+                    List.of("-jar", extracted.toString()), archive);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,7 +161,7 @@ final class CliJvm {
                 command.addAll(OPTIONS);
                 command.add("-XX:ArchiveClassesAtExit=" + partial);
                 command.addAll(QUIET_CDS);
-                command.addAll(List.of("-Djava.awt.headless=true", "-jar",
+                command.addAll(List.of("-Djava.awt.headless=true", "-Dspring.aot.enabled=true", "-jar",
                         jar.toString(), "demo", "--out", work.resolve("reports").toString(), "--namespaces", "500",
                         "--deployments-per-day", "5"));
                 // The demo runs the job files of the checkout, as the launcher's does.
