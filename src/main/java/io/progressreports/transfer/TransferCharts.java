@@ -328,6 +328,58 @@ final class TransferCharts {
         return seconds > 0 && Double.isFinite(seconds);
     }
 
+    /**
+     * The backtest's errors by day: the model's median error solid, the naive rule's in another colour, each
+     * one's p90 dashed in its lighter shade, on a percent axis. Days not predicted break the lines.
+     */
+    static void writeEtaBacktest(List<EtaBacktest.Row> rows, String title, String subtitle, Path png) {
+        List<EtaBacktest.Row> shown = rows.stream().anyMatch(row -> !Double.isNaN(row.modelMedianError()))
+                ? rows : List.of();
+        PeriodLine model = new PeriodLine("model p50");
+        PeriodLine naive = new PeriodLine("naive p50");
+        PeriodLine modelP90 = new PeriodLine("model p90");
+        PeriodLine naiveP90 = new PeriodLine("naive p90");
+        var days = new ArrayList<LocalDate>();
+        for (EtaBacktest.Row row : shown) {
+            LocalDate next = row.day().plusDays(1);
+            model.add(row.day(), next, row.modelMedianError());
+            naive.add(row.day(), next, row.naiveMedianError());
+            modelP90.add(row.day(), next, row.modelP90Error());
+            naiveP90.add(row.day(), next, row.naiveP90Error());
+            days.add(row.day());
+        }
+        XYSeriesCollection errors = new XYSeriesCollection();
+        errors.addSeries(model.series);
+        errors.addSeries(naive.series);
+        errors.addSeries(modelP90.series);
+        errors.addSeries(naiveP90.series);
+        GapLines lines = new GapLines(errors, Set.of());
+        NumberAxis errorAxis = new NumberAxis("|predicted - actual| / actual");
+        errorAxis.setNumberFormatOverride(ChartFiles.percentFormat(0));
+        errorAxis.setAutoRangeIncludesZero(true);
+        errorAxis.setTickLabelsVisible(!shown.isEmpty());
+        DateAxis time = ChartFiles.dateAxis("Day predicted", days);
+        XYPlot plot = new XYPlot(errors, time, errorAxis, lines);
+        plot.setNoDataMessage("no day with a model to test");
+        JFreeChart chart = ChartFiles.chart(title, subtitle, plot);
+        if (!shown.isEmpty()) {
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(line("model (p50 line of the hour): median error", ChartFiles.LINE,
+                    ChartFiles.seriesColor(0)));
+            legend.add(line("naive (items / median speed): median error", ChartFiles.LINE,
+                    ChartFiles.seriesColor(1)));
+            legend.add(line("model: p90 error", P90_LINE, ChartFiles.lighter(ChartFiles.seriesColor(0))));
+            legend.add(line("naive: p90 error", P90_LINE, ChartFiles.lighter(ChartFiles.seriesColor(1))));
+            addLegend(chart, plot, legend);
+        }
+        ChartFiles.applyTheme(chart);
+        lines.style(0, ChartFiles.seriesColor(0), ChartFiles.LINE);
+        lines.style(1, ChartFiles.seriesColor(1), ChartFiles.LINE);
+        lines.style(2, ChartFiles.lighter(ChartFiles.seriesColor(0)), P90_LINE);
+        lines.style(3, ChartFiles.lighter(ChartFiles.seriesColor(1)), P90_LINE);
+        ChartFiles.write(chart, png, DURATION_WIDTH, DURATION_HEIGHT);
+    }
+
     /** 1.5M rather than 1,500,000: a month's volume would otherwise need the widest labels on the chart. */
     private static NumberAxis volumeAxis() {
         NumberAxis axis = ChartFiles.countAxis("items transferred");

@@ -30,7 +30,13 @@ final class TransferPage {
                     + "failed), abort_rate = canceled / (completed + failed + canceled)"),
             new Fact("remaining seconds", "after a step, the summed durations of the steps that followed it in its "
                     + "deployment (ordered by created_at, then id), over the deployments that ran to their end with "
-                    + "every step timed, each on the day of its last finish"));
+                    + "every step timed, each on the day of its last finish"),
+            new Fact("ETA model (eta_model.json)", "per hour of start, seconds = overhead + items / rate at p50 and "
+                    + "p90, by quantile regression over the last 28 days; transfer_eta_fit.csv has the lines per "
+                    + "period"),
+            new Fact("eta_backtest", "each day's transfers predicted from the 28 days before it (refitted each "
+                    + "Monday), by the model and by items / median speed: median and p90 of |predicted - actual| / "
+                    + "actual"));
 
     private TransferPage() {
     }

@@ -18,7 +18,8 @@ import java.util.TreeSet;
 /** The transfer-speed report's tables, built from stored days: periods are merges of days, never reread rows. */
 public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations, List<StatusRow> statuses,
                              List<CellRow> bySize, List<CellRow> byHour, List<CellRow> bySizeAndHour,
-                             SortedMap<LocalDate, EtaPoints> etaDays, Map<String, Long> notCompleted,
+                             List<FitRow> fits, EtaModel etaModel, List<EtaBacktest.Row> backtest,
+                             Map<String, Long> notCompleted,
                              long transferRows, long usedRows, long rejectedRows, long untimedRows,
                              List<OutcomeRow> outcomes, List<RestRow> rest, DeploymentRest deployments) {
 
@@ -131,6 +132,22 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         }
     }
 
+    /**
+     * One period's transfers, all hours, as lines at p50 and p90 ({@link EtaFit}); a line is null with too few
+     * transfers.
+     */
+    public record FitRow(ReportPeriod period, long transfers, EtaFit.Line p50, EtaFit.Line p90) {
+
+        static FitRow of(ReportPeriod period, EtaPoints points) {
+            EtaPoints.Point[] all = points.all();
+            long transfers = 0;
+            for (EtaPoints.Point point : all) {
+                transfers += point.count();
+            }
+            return new FitRow(period, transfers, EtaFit.fit(all, 0.5), EtaFit.fit(all, 0.9));
+        }
+    }
+
     public record DurationRow(ReportPeriod period, String step, long steps, long micros, double p50, double p90,
                               double p99, long maxMicros) {
     }
@@ -148,6 +165,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         // The range's cells, still encoded until the report asks for them.
         var rangeCells = new TransferCells();
         var etaDays = new TreeMap<LocalDate, EtaPoints>();
+        var fits = new ArrayList<FitRow>();
         LocalDate end = range.from();
         var deployments = new DeploymentRest();
         // The whole range's counts only: merging its histograms too would cost as much as all the periods' merges.
@@ -172,6 +190,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             }
             end = period.end();
             rangeCells.merge(merged.cells());
+            fits.add(FitRow.of(period, merged.etaPoints()));
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
@@ -199,7 +218,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             }
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour,
-                bySizeAndHour(new ReportPeriod(range.from(), end, false), rangeCells), etaDays, notCompleted,
+                bySizeAndHour(new ReportPeriod(range.from(), end, false), rangeCells), fits,
+                etaModel(etaDays, lastDay), EtaBacktest.of(etaDays.headMap(lastDay.plusDays(1))), notCompleted,
                 transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes),
                 deployments.kinds().entrySet().stream().map(kind -> RestRow.of(kind.getKey(), kind.getValue()))
                         .toList(), deployments);
@@ -214,6 +234,16 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         periods.forEach((period, counts) -> steps.forEach(step ->
                 rows.add(OutcomeRow.of(period, step, counts.getOrDefault(step, none)))));
         return rows;
+    }
+
+    /** Fitted to the range's last {@link EtaModel#WINDOW_DAYS} days up to its last day with data. */
+    private static EtaModel etaModel(SortedMap<LocalDate, EtaPoints> days, LocalDate lastDay) {
+        var window = new EtaPoints();
+        SortedMap<LocalDate, EtaPoints> last = days.subMap(lastDay.minusDays(EtaModel.WINDOW_DAYS - 1),
+                lastDay.plusDays(1));
+        last.values().forEach(window::merge);
+        LocalDate from = last.isEmpty() ? lastDay.minusDays(EtaModel.WINDOW_DAYS - 1) : last.firstKey();
+        return EtaModel.fit(from, lastDay, window, true);
     }
 
     /** The whole range's transfers by size bucket and hour: every hour of each bucket that has transfers. */

@@ -8,6 +8,7 @@ import io.progressreports.report.CsvFiles;
 import io.progressreports.source.Micros;
 import io.progressreports.transfer.TransferReport.CellRow;
 import io.progressreports.transfer.TransferReport.DurationRow;
+import io.progressreports.transfer.TransferReport.FitRow;
 import io.progressreports.transfer.TransferReport.SpeedRow;
 import io.progressreports.transfer.TransferReport.OutcomeRow;
 import io.progressreports.transfer.TransferReport.RestRow;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Writes the transfer-speed report's CSVs and charts into a folder. The columns are a contract: design.md. */
 final class TransferReportFiles {
@@ -59,6 +61,29 @@ final class TransferReportFiles {
             new Column<>("min_items", row -> Long.toString(SizeBuckets.minItems(row.key() / TransferCells.HOURS))),
             new Column<>("max_items", row -> Long.toString(SizeBuckets.maxItems(row.key() / TransferCells.HOURS))),
             new Column<>("hour", row -> Integer.toString(row.key() % TransferCells.HOURS)));
+    static final List<Column<FitRow>> FIT = List.of(
+            new Column<>("period_start", row -> row.period().start().toString()),
+            new Column<>("period_end", row -> row.period().end().toString()),
+            new Column<>("transfers", row -> Long.toString(row.transfers())),
+            new Column<>("p50_overhead_seconds", row -> line(row.p50(), EtaFit.Line::overheadSeconds, SECONDS_SCALE)),
+            new Column<>("p50_items_per_second", row -> line(row.p50(), EtaFit.Line::itemsPerSecond, SPEED_SCALE)),
+            new Column<>("p50_residual_p10_seconds",
+                    row -> line(row.p50(), EtaFit.Line::residualP10Seconds, SECONDS_SCALE)),
+            new Column<>("p50_residual_p90_seconds",
+                    row -> line(row.p50(), EtaFit.Line::residualP90Seconds, SECONDS_SCALE)),
+            new Column<>("p90_overhead_seconds", row -> line(row.p90(), EtaFit.Line::overheadSeconds, SECONDS_SCALE)),
+            new Column<>("p90_items_per_second", row -> line(row.p90(), EtaFit.Line::itemsPerSecond, SPEED_SCALE)),
+            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
+    static final List<Column<EtaBacktest.Row>> BACKTEST = List.of(
+            new Column<>("day", row -> row.day().toString()),
+            new Column<>("transfers", row -> Long.toString(row.transfers())),
+            new Column<>("window_days", row -> Integer.toString(row.windowDays())),
+            new Column<>("window_transfers", row -> Long.toString(row.windowTransfers())),
+            new Column<>("naive_items_per_second", row -> Cells.decimal(row.naiveItemsPerSecond(), SPEED_SCALE)),
+            new Column<>("model_median_error", row -> Cells.decimal(row.modelMedianError(), RATE_SCALE)),
+            new Column<>("model_p90_error", row -> Cells.decimal(row.modelP90Error(), RATE_SCALE)),
+            new Column<>("naive_median_error", row -> Cells.decimal(row.naiveMedianError(), RATE_SCALE)),
+            new Column<>("naive_p90_error", row -> Cells.decimal(row.naiveP90Error(), RATE_SCALE)));
     static final List<Column<StatusRow>> STATUS = List.of(
             new Column<>("period_start", row -> row.period().start().toString()),
             new Column<>("period_end", row -> row.period().end().toString()),
@@ -142,7 +167,13 @@ final class TransferReportFiles {
                         row.period().start(), row.period().end(), row.period().partial(), row.rejected(),
                         row.untimed())).toList(),
                 "Completed transfers left out of the speeds", subtitle, dir.resolve("rejects_untimed.png"));
-        for (String chart : List.of("transfer_speed.png", "step_duration.png", "rejects_untimed.png")) {
+        TransferCharts.writeEtaBacktest(report.backtest(), "ETA backtest: the model against items / median speed",
+                subtitle + " · each day predicted from the " + EtaModel.WINDOW_DAYS + " days before it",
+                dir.resolve("eta_backtest.png"));
+        EtaModelFile.write(dir, EtaModelFile.document(report.etaModel(), run.zone()));
+        files.add(EtaModelFile.NAME);
+        for (String chart : List.of("transfer_speed.png", "step_duration.png", "rejects_untimed.png",
+                "eta_backtest.png")) {
             files.add(chart);
             files.add(ChartFiles.svgOf(chart));
         }
@@ -158,6 +189,8 @@ final class TransferReportFiles {
                 csv("transfer_by_size.csv", BY_SIZE, report.bySize()),
                 csv("transfer_by_hour.csv", BY_HOUR, report.byHour()),
                 csv("transfer_eta.csv", BY_SIZE_AND_HOUR, report.bySizeAndHour()),
+                csv("transfer_eta_fit.csv", FIT, report.fits()),
+                csv("eta_backtest.csv", BACKTEST, report.backtest()),
                 csv("rejects.csv", REJECT, rejects),
                 csv("comparison.csv", ComparisonColumns.COLUMNS,
                         TransferComparisons.of(report, run.zone(), run.asOf())));
@@ -176,6 +209,11 @@ final class TransferReportFiles {
                         row.p90()))
                         .toList(),
                 "Deployment step durations", subtitle, dir.resolve("step_duration.png"));
+    }
+
+    /** A line's figure, blank without a line. */
+    private static String line(EtaFit.Line line, ToDoubleFunction<EtaFit.Line> figure, int scale) {
+        return line == null ? "" : Cells.decimal(figure.applyAsDouble(line), scale);
     }
 
     /** Exact: microseconds are PostgreSQL's precision, so six decimals lose nothing. */
