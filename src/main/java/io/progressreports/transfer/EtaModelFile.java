@@ -1,6 +1,7 @@
 package io.progressreports.transfer;
 
 import io.progressreports.failure.OutputException;
+import io.progressreports.report.Cells;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,30 @@ final class EtaModelFile {
         document.put("zone", zone.getId());
         document.put("transfer", transfer(model));
         return document;
+    }
+
+    /**
+     * The rest of a deployment: for each step name, from the deployments of the range that ran to their end, its
+     * own p50/p90 duration and the p50/p90 of the summed durations of the steps after it (deployment_remaining.csv).
+     */
+    static List<Object> steps(List<TransferReport.RestRow> rows) {
+        List<Object> steps = new ArrayList<>();
+        for (TransferReport.RestRow row : rows) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("step", row.step());
+            entry.put("deployments", row.deployments());
+            entry.put("p50_seconds", seconds(row.p50Seconds()));
+            entry.put("p90_seconds", seconds(row.p90Seconds()));
+            entry.put("p50_remaining_seconds", seconds(row.p50RestSeconds()));
+            entry.put("p90_remaining_seconds", seconds(row.p90RestSeconds()));
+            steps.add(entry);
+        }
+        return steps;
+    }
+
+    /** As deployment_remaining.csv writes it, so that the file and the CSV agree to the digit. */
+    private static BigDecimal seconds(double value) {
+        return Double.isNaN(value) ? null : new BigDecimal(Cells.decimal(value, SECONDS_SCALE));
     }
 
     static void write(Path dir, Map<String, Object> document) {

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** Writes the transfer-speed report's CSVs and charts into a folder. The columns are a contract: design.md. */
@@ -170,7 +171,9 @@ final class TransferReportFiles {
         TransferCharts.writeEtaBacktest(report.backtest(), "ETA backtest: the model against items / median speed",
                 subtitle + " · each day predicted from the " + EtaModel.WINDOW_DAYS + " days before it",
                 dir.resolve("eta_backtest.png"));
-        EtaModelFile.write(dir, EtaModelFile.document(report.etaModel(), run.zone()));
+        Map<String, Object> model = EtaModelFile.document(report.etaModel(), run.zone());
+        model.put("steps", EtaModelFile.steps(report.rest()));
+        EtaModelFile.write(dir, model);
         files.add(EtaModelFile.NAME);
         for (String chart : List.of("transfer_speed.png", "step_duration.png", "rejects_untimed.png",
                 "eta_backtest.png")) {

@@ -199,6 +199,21 @@ class DeploymentStepsFunctionalTest {
                 }
             }
         });
+        // eta_model.json's steps section is the same figures, for a server.
+        @SuppressWarnings("unchecked")
+        var modelSteps = (List<Map<String, Object>>) Manifest.read(report.resolve("eta_model.json")).get("steps");
+        check(problems, "eta_model.json steps", (long) modelSteps.size(), (long) csv.size());
+        for (int i = 0; i < Math.min(modelSteps.size(), csv.size()); i++) {
+            for (String field : List.of("step", "deployments", "p50_seconds", "p90_seconds", "p50_remaining_seconds",
+                    "p90_remaining_seconds")) {
+                String value = String.valueOf(modelSteps.get(i).get(field));
+                String inCsv = csv.get(i).get(field);
+                if (!value.equals(inCsv) && !(value.matches("[0-9.]+")
+                        && new BigDecimal(value).compareTo(new BigDecimal(inCsv)) == 0)) {
+                    problems.add("eta_model.json steps[" + i + "]." + field + ": " + value + ", csv " + inCsv);
+                }
+            }
+        }
         var left = source.queryForMap(PERIODS + LEFT_OUT, FROM, TO, AS_OF.atOffset(ZoneOffset.UTC), zone, "day");
         // The awkward cases are there: deployments left out for either reason, counted ones across midnight and
         // with steps created at one instant.
