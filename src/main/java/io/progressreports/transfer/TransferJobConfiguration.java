@@ -80,6 +80,10 @@ public class TransferJobConfiguration {
      * as arrays, that have ended: every timed step has a finish, the last of them in the span and by as-of (the
      * deployment's day). Deployments are found through the timings' finished_at index, their steps by deployment_id
      * (a scan of the steps table per pass without an index on it), each step's timing through its unique index.
+     * The deployments are a plain join, not a lateral lookup behind {@code offset 0}: PostgreSQL cannot estimate the
+     * distinct values of such a subquery and took them for one row, and PostgreSQL 17 (the embedded store's, and
+     * the demo's source) then scanned the whole steps table once per deployment: the demo's run sat for ten
+     * minutes in this query and ended with exit 69.
      */
     private static final String DEPLOYMENT_ROWS = """
             select s.deployment_id,
@@ -87,8 +91,7 @@ public class TransferJobConfiguration {
                 array_agg(t.timed is not null order by s.created_at, s.id),
                 array_agg(t.started_at order by s.created_at, s.id),
                 array_agg(t.finished_at order by s.created_at, s.id)
-            from (select distinct f.deployment_id from %2$s t
-                  cross join lateral (select s.deployment_id from %1$s s where s.id = t.deployment_step_id offset 0) f
+            from (select distinct s.deployment_id from %2$s t join %1$s s on s.id = t.deployment_step_id
                   where t.finished_at >= ? and t.finished_at < ? and t.finished_at <= ?) d
             join %1$s s on s.deployment_id = d.deployment_id
             left join lateral (select true as timed, t.started_at, t.finished_at from %2$s t
