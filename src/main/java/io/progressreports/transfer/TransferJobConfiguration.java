@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -227,12 +228,7 @@ public class TransferJobConfiguration {
     FunctionItemProcessor<StepTimingRow, TimingRecord> transferUnfinishedProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        TransferRules rules = rules(TransferRun.fromJobParameters(parameters));
-        Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
-        return new FunctionItemProcessor<>(row -> {
-            TimingRecord record = rules.classify(row);
-            return record != null && computed.contains(record.day()) ? record : null;
-        });
+        return onComputedDays(plan, rules(TransferRun.fromJobParameters(parameters))::classify);
     }
 
     /** Adds to the days the partitions stored; the deployments pass completes them. */
@@ -282,11 +278,16 @@ public class TransferJobConfiguration {
     FunctionItemProcessor<DeploymentRow, TimingRecord> transferDeploymentsProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
-        TransferRules rules = rules(TransferRun.fromJobParameters(parameters));
+        return onComputedDays(plan, rules(TransferRun.fromJobParameters(parameters))::classify);
+    }
+
+    /** A pass over a range that spans reused days too: the rows' records, only those of the computed days. */
+    private static <T> FunctionItemProcessor<T, TimingRecord> onComputedDays(String plan,
+                                                                          Function<T, TimingRecord> classify) {
         Set<LocalDate> computed = DayPlan.decode(plan).computed().collect(Collectors.toSet());
         return new FunctionItemProcessor<>(row -> {
-            TimingRecord record = rules.classify(row);
-            return computed.contains(record.day()) ? record : null;
+            TimingRecord record = classify.apply(row);
+            return record != null && computed.contains(record.day()) ? record : null;
         });
     }
 
