@@ -16,43 +16,27 @@ public final class SegmentFigures {
 
     private static final double MICROS_PER_HOUR = 3_600_000_000.0;
 
-    private long namespaces;
-    private final long[] reached;
+    private final FunnelCounts counts;
     private final double[][] hours;
     private final int[] sizes;
-    private final long[][] completed;
 
     /** @param hours each step's values, exactly filled */
     SegmentFigures(long namespaces, long[] reached, double[][] hours, long[][] completed) {
-        this.namespaces = namespaces;
-        this.reached = reached;
+        this.counts = new FunnelCounts(namespaces, reached, completed);
         this.hours = hours;
         this.sizes = Arrays.stream(hours).mapToInt(values -> values.length).toArray();
-        this.completed = completed;
     }
 
     static SegmentFigures empty(FunnelDefinition definition) {
-        return new SegmentFigures(0, new long[definition.stepCount()], new double[definition.stepCount()][0],
-                new long[definition.actions().size()][definition.completionAges().size()]);
+        var counts = FunnelCounts.empty(definition);
+        return new SegmentFigures(0, counts.reached(), new double[definition.stepCount()][0], counts.completed());
     }
 
     /** As {@link FunnelFigures#add}, for the same values. */
     void add(NamespaceOutcome outcome, long[] ageLimits) {
-        namespaces++;
+        counts.add(outcome, ageLimits);
         for (int step = 0; step < outcome.stepsReached(); step++) {
-            reached[step]++;
             append(step, outcome.microsToStep(step) / MICROS_PER_HOUR);
-        }
-        for (int action = 0; action < completed.length; action++) {
-            long delay = outcome.completionDelay()[action];
-            if (delay == OnboardingRow.NONE) {
-                continue;
-            }
-            for (int age = 0; age < ageLimits.length; age++) {
-                if (delay <= ageLimits[age]) {
-                    completed[action][age]++;
-                }
-            }
         }
     }
 
@@ -64,16 +48,10 @@ public final class SegmentFigures {
     }
 
     void merge(SegmentFigures other) {
-        namespaces += other.namespaces;
-        for (int step = 0; step < reached.length; step++) {
-            reached[step] += other.reached[step];
+        counts.merge(other.counts);
+        for (int step = 0; step < hours.length; step++) {
             for (int i = 0; i < other.sizes[step]; i++) {
                 append(step, other.hours[step][i]);
-            }
-        }
-        for (int action = 0; action < completed.length; action++) {
-            for (int age = 0; age < completed[action].length; age++) {
-                completed[action][age] += other.completed[action][age];
             }
         }
     }
@@ -87,16 +65,15 @@ public final class SegmentFigures {
                 Percentiles.record(histograms[step], hours[step][i], 1);
             }
         }
-        return new FunnelFigures(namespaces, reached.clone(), histograms,
-                Arrays.stream(completed).map(long[]::clone).toArray(long[][]::new));
+        return new FunnelFigures(counts.copy(), histograms);
     }
 
     public long namespaces() {
-        return namespaces;
+        return counts.namespaces();
     }
 
     long[] reached() {
-        return reached;
+        return counts.reached();
     }
 
     /** Each step's values, exactly filled. */
@@ -109,6 +86,6 @@ public final class SegmentFigures {
     }
 
     long[][] completed() {
-        return completed;
+        return counts.completed();
     }
 }
