@@ -31,7 +31,7 @@ public class DemoCommand implements Callable<Integer> {
 
     static final int NAMESPACES = 100_000;
     static final int DAYS = 180;
-    static final int DEPLOYMENTS_PER_DAY = 1_000;
+    public static final int DEPLOYMENTS_PER_DAY = 1_000;
     static final long SEED = 42;
     /** The last days' transfers are slower: the alert rule of jobs/transfer-speed.yml reports it. */
     static final int SLOW_DAYS = 2;
@@ -46,6 +46,14 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--deployments-per-day", hidden = true)
     int deploymentsPerDay = DEPLOYMENTS_PER_DAY;
+
+    /**
+     * The demo's deployments, {@code perDay} a day on average over the days before {@code startOfToday}: also the
+     * data EtaDemoBacktestIT proves the ETA model on, without the rest of the demo.
+     */
+    public static SyntheticDeploymentData.Settings deployments(int perDay, Instant startOfToday) {
+        return new SyntheticDeploymentData.Settings(perDay, DAYS, SEED, startOfToday).withSlowDays(SLOW_DAYS);
+    }
 
     private int run(String job, EmbeddedServer server) {
         return RunCommand.withKindFlags(new CommandLine(new RunCommand())).setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -68,9 +76,7 @@ public class DemoCommand implements Callable<Integer> {
             Instant startOfToday = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
             long rows = SyntheticOnboardingData.generate(source,
                     new SyntheticOnboardingData.Settings(namespaces, DAYS, SEED, startOfToday));
-            long steps = SyntheticDeploymentData.generate(source,
-                    new SyntheticDeploymentData.Settings(deploymentsPerDay, DAYS, SEED, startOfToday)
-                            .withSlowDays(SLOW_DAYS));
+            long steps = SyntheticDeploymentData.generate(source, deployments(deploymentsPerDay, startOfToday));
             System.err.printf("demo: %,d synthetic namespaces and %,d deployment steps over %d days in an embedded "
                     + "PostgreSQL (%.1f s)%n", rows, steps, DAYS, (System.nanoTime() - started) / 1e9);
             int exit = ExitCodes.OK;
