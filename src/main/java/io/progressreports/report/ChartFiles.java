@@ -31,6 +31,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Stroke;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TimeZone;
-import javax.imageio.ImageIO;
 
 /**
  * The look every report chart shares, and PNG files that are byte-identical for the same data.
@@ -229,9 +229,9 @@ public final class ChartFiles {
 
     /**
      * Writes the chart as {@code png} and as an SVG twin beside it (the same name ending in .svg), which the report's
-     * page shows because it stays sharp when zoomed. The PNG is rendered on an opaque image and encoded with
-     * ImageIO's PNG writer, which stores no time or host in the file; the SVG's ids come from a fixed prefix and a
-     * counter (JFreeSVG's default prefix is random): so equal charts give equal bytes in both.
+     * page shows because it stays sharp when zoomed. The PNG is rendered on an opaque image and encoded as ImageIO's
+     * PNG writer would ({@link PngEncoder}), with no time or host in the file; the SVG's ids come from a fixed prefix
+     * and a counter (JFreeSVG's default prefix is random): so equal charts give equal bytes in both.
      *
      * @throws OutputException when a file cannot be written
      */
@@ -242,8 +242,8 @@ public final class ChartFiles {
         chart.draw(svg, new Rectangle(0, 0, width, height));
         Path svgFile = svgOf(png);
         try {
-            if (!ImageIO.write(image, "png", png.toFile())) {
-                throw new IllegalStateException("this JDK has no PNG writer");
+            try (var out = new BufferedOutputStream(Files.newOutputStream(png), 1 << 16)) {
+                PngEncoder.write(image, out);
             }
             Files.writeString(svgFile, svg.getSVGDocument(), StandardCharsets.UTF_8);
         } catch (IOException e) {
