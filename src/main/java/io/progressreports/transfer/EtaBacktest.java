@@ -70,7 +70,7 @@ public final class EtaBacktest {
         if (inWindow.size() < MIN_WINDOW_DAYS || pastTransfers < EtaFit.MIN_TRANSFERS) {
             return new Fitted(null, Double.NaN, inWindow.size(), pastTransfers);
         }
-        return new Fitted(EtaModel.fit(inWindow.peekFirst().getKey(), day.minusDays(1), window, false),
+        return new Fitted(EtaModel.fit(inWindow.peekFirst().getKey(), day.minusDays(1), past, false),
                 medianSpeed(past), inWindow.size(), pastTransfers);
     }
 

@@ -30,14 +30,27 @@ public record EtaModel(LocalDate from, LocalDate to, long transfers, EtaFit.Line
 
     /** Fits the window's points: p50 and, with {@code withP90}, p90 lines per hour and over all hours. */
     public static EtaModel fit(LocalDate from, LocalDate to, EtaPoints window, boolean withP90) {
+        return fit(from, to, window.all(), withP90);
+    }
+
+    /**
+     * The same from the window's points as {@link EtaPoints#all()} gives them, in key order: each hour's points are
+     * one run of them, so the window is turned into points once, not once more per hour.
+     */
+    public static EtaModel fit(LocalDate from, LocalDate to, EtaPoints.Point[] all, boolean withP90) {
         var p50 = new ArrayList<EtaFit.Line>();
         var p90 = new ArrayList<EtaFit.Line>();
+        int start = 0;
         for (int hour = 0; hour < TransferCells.HOURS; hour++) {
-            EtaPoints.Point[] points = window.hour(hour);
+            int end = start;
+            while (end < all.length && all[end].hour() == hour) {
+                end++;
+            }
+            EtaPoints.Point[] points = Arrays.copyOfRange(all, start, end);
+            start = end;
             p50.add(EtaFit.fit(points, 0.5));
             p90.add(withP90 ? EtaFit.fit(points, 0.9) : null);
         }
-        EtaPoints.Point[] all = window.all();
         long transfers = Arrays.stream(all).mapToLong(EtaPoints.Point::count).sum();
         // The all-hours lines are only a fallback: fitted only when some hour needs one, or for the file.
         boolean fallback = withP90 || p50.contains(null);
