@@ -53,7 +53,7 @@ final class SourceChecks {
             try {
                 TableName table = catalog.table(needs.table());
                 checkColumns(job, needs, table, sourceZone(file));
-                checkIndex(job, needs, table);
+                needs.indexColumns().forEach(column -> checkIndex(job, needs.table(), table, column));
                 if (needs.uniqueColumn() != null) {
                     catalog.uniqueKeyProblem(table, needs.uniqueColumn()).ifPresentOrElse(
                             problem -> findings.add(Finding.error(job, problem, ExitCodes.USAGE)),
@@ -111,20 +111,19 @@ final class SourceChecks {
     }
 
     /** Never a CREATE INDEX on a view, which PostgreSQL refuses: on the base table it reads, or no advice. */
-    private void checkIndex(String job, TableNeeds needs, TableName table) {
-        String column = needs.indexColumn();
+    private void checkIndex(String job, String named, TableName table, String column) {
         Optional<TableName> target = catalog.indexTarget(table, column);
         if (target.isEmpty()) {
-            findings.add(Finding.warning(job, needs.table() + " is a view whose " + column + " the catalog cannot "
+            findings.add(Finding.warning(job, named + " is a view whose " + column + " the catalog cannot "
                     + "follow to one table, so check cannot advise an index: without one on the column it comes "
                     + "from, runs scan the table"));
             return;
         }
         String where = target.get().equals(table) ? "" : " (in " + target.get() + ", the table the view reads)";
         if (catalog.hasIndexOn(target.get(), column)) {
-            findings.add(Finding.ok(job, needs.table() + " has an index leading with " + column + where));
+            findings.add(Finding.ok(job, named + " has an index leading with " + column + where));
         } else {
-            findings.add(Finding.warning(job, needs.table() + " has no index leading with " + column + where
+            findings.add(Finding.warning(job, named + " has no index leading with " + column + where
                     + ", so runs scan the table; create one: " + SourceCatalog.indexStatement(target.get(),
                     column)));
         }

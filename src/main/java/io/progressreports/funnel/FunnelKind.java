@@ -135,7 +135,7 @@ public final class FunnelKind implements JobKind<FunnelJobFile> {
                         ColumnType.ANY));
             }
             return columns;
-        }, Objects.requireNonNullElse(file.steps(), List.of()), ActionColumns.INDEX_COLUMN, null)));
+        }, Objects.requireNonNullElse(file.steps(), List.of()), List.of(ActionColumns.INDEX_COLUMN), null)));
         if (breakdown != null && breakdown.table() != null) {
             needs.add(TableNeeds.joined(breakdown.table(), SegmentColumn.joinedColumns(breakdown),
                     breakdown.tableKey()));

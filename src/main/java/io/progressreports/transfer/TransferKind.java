@@ -58,7 +58,8 @@ public final class TransferKind implements JobKind<TransferJobFile> {
     @Override
     public List<TableNeeds> tableNeeds(TransferJobFile file) {
         return List.of(TableNeeds.of(Objects.requireNonNullElse(file.stepsTable(), STEPS_TABLE),
-                        TransferLauncher.STEP_COLUMNS, TransferLauncher.STEPS_INDEX_COLUMN),
+                        TransferLauncher.STEP_COLUMNS, TransferLauncher.STEPS_INDEX_COLUMN,
+                        TransferLauncher.STEPS_DEPLOYMENT_COLUMN),
                 TableNeeds.of(Objects.requireNonNullElse(file.timingsTable(), TIMINGS_TABLE),
                         TransferLauncher.TIMING_COLUMNS, TransferLauncher.TIMINGS_INDEX_COLUMN));
     }

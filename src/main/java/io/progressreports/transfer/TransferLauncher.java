@@ -32,6 +32,11 @@ public class TransferLauncher extends FlowLauncher<TransferRequest, TransferRun>
             new RequiredColumn("started_at", ColumnType.TIMESTAMP), new RequiredColumn("finished_at",
                     ColumnType.TIMESTAMP));
     public static final String STEPS_INDEX_COLUMN = "updated_at";
+    /**
+     * The deployments pass looks each deployment's steps up by it (deployment_remaining.csv, eta_model.json's
+     * steps); without an index it scans the steps table once a run.
+     */
+    public static final String STEPS_DEPLOYMENT_COLUMN = "deployment_id";
     public static final String TIMINGS_INDEX_COLUMN = "finished_at";
 
     public TransferLauncher(SourceCatalog catalog, JobLaunches launches, Flow transferSpeedFlow) {

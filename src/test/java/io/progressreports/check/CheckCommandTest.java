@@ -43,6 +43,8 @@ class CheckCommandTest {
         sourceUrl = TestDatabase.newDatabaseUrl();
         source = TestDatabase.jdbc(sourceUrl);
         SourceSchema.migrate(new DriverManagerDataSource(sourceUrl));
+        // The demo schema leaves it out, so that the suite's transfer runs prove the deployments pass without it.
+        source.execute("create index deployment_steps_deployment_id_idx on deployment_steps (deployment_id)");
     }
 
     /** A login role of its own with the given grants on every source table, and the URL that connects as it. */
@@ -184,6 +186,30 @@ class CheckCommandTest {
                         + "index on it, so a join on id could count a namespace twice; join the table it reads instead",
                 "error  by-nothing: table public.namespaces has no column 'kind'",
                 "ok     by-own: onboarding_progresses has the columns the job reads");
+    }
+
+    /**
+     * The deployments pass (deployment_remaining.csv) finds a deployment's steps by deployment_id: without an index
+     * leading with it, each run scans the steps table the job file names.
+     */
+    @Test
+    void aStepsTableWithoutAnIndexOnDeploymentIdGetsTheStatementThatCreatesIt() throws IOException {
+        source.execute("drop index deployment_steps_deployment_id_idx");
+        source.execute("create table app_steps (like deployment_steps including indexes)");
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(jobs.resolve("app-transfers.yml"), "kind: transfer-speed\nsteps-table: app_steps\n");
+
+        CliRun check = check(role("select"), "--jobs-dir", jobs.toString());
+
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+        assertThat(check.lines()).contains("warning app-transfers: app_steps has no index leading with deployment_id, "
+                + "so runs scan the table; create one: CREATE INDEX CONCURRENTLY ON \"public\".\"app_steps\" "
+                + "(\"deployment_id\");", "ok     app-transfers: app_steps has an index leading with updated_at");
+        assertThat(check.lines().get(check.lines().size() - 1)).isEqualTo("check: 0 errors, 1 warning");
+
+        source.execute("create index on app_steps (deployment_id)");
+        assertThat(check(role("select"), "--jobs-dir", jobs.toString()).lines()).contains(
+                "ok     app-transfers: app_steps has an index leading with deployment_id");
     }
 
     /** Before, check proposed CREATE INDEX CONCURRENTLY on the view, which PostgreSQL refuses. */
