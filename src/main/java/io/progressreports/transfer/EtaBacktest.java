@@ -2,9 +2,9 @@ package io.progressreports.transfer;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,7 +17,8 @@ import java.util.SortedMap;
  * <p>
  * The model is refitted weekly, on each Monday (and on the first day predicted), and predicts the days up to the
  * next refit: 24 fits a day made the backtest most of a nightly run's report time (measured on the benchmark's data,
- * the report step two to three times as long). A week-old model only makes the test harder for the model.
+ * the report step two to three times as long). A week-old model only makes the test harder for the model. Refits
+ * of windows that did not change since an earlier run are found in an {@link EtaFitCache}.
  */
 public final class EtaBacktest {
 
@@ -38,24 +39,20 @@ public final class EtaBacktest {
     private EtaBacktest() {
     }
 
-    /** @param days every day of the range up to its last day with data, in order, each with its points */
-    public static List<Row> of(SortedMap<LocalDate, EtaPoints> days) {
+    /**
+     * @param days    every day of the range up to its last day with data, in order, each with its points
+     * @param digests each day's {@link EtaPoints#digest()}, by which the cache finds a refit of its window
+     */
+    public static List<Row> of(SortedMap<LocalDate, EtaPoints> days, SortedMap<LocalDate, byte[]> digests,
+                               EtaFitCache cache) {
         var rows = new ArrayList<Row>();
-        var window = new EtaPoints();
-        var inWindow = new ArrayDeque<Map.Entry<LocalDate, EtaPoints>>();
         Fitted fitted = null;
         for (Map.Entry<LocalDate, EtaPoints> entry : days.entrySet()) {
             LocalDate day = entry.getKey();
-            while (!inWindow.isEmpty() && inWindow.peekFirst().getKey()
-                    .isBefore(day.minusDays(EtaModel.WINDOW_DAYS))) {
-                window.subtract(inWindow.removeFirst().getValue());
-            }
             if (fitted == null || day.getDayOfWeek() == DayOfWeek.MONDAY) {
-                fitted = fit(day, window, inWindow);
+                fitted = fit(day, days.subMap(day.minusDays(EtaModel.WINDOW_DAYS), day), digests, cache);
             }
             rows.add(row(day, entry.getValue(), fitted));
-            window.merge(entry.getValue());
-            inWindow.addLast(entry);
         }
         return rows;
     }
@@ -64,14 +61,28 @@ public final class EtaBacktest {
     private record Fitted(EtaModel model, double naiveSpeed, int windowDays, long windowTransfers) {
     }
 
-    private static Fitted fit(LocalDate day, EtaPoints window, ArrayDeque<Map.Entry<LocalDate, EtaPoints>> inWindow) {
-        EtaPoints.Point[] past = window.all();
-        long pastTransfers = count(past);
-        if (inWindow.size() < MIN_WINDOW_DAYS || pastTransfers < EtaFit.MIN_TRANSFERS) {
-            return new Fitted(null, Double.NaN, inWindow.size(), pastTransfers);
+    /** The p50 lines by hour, then over all hours, and the naive speed: found in the cache, else fitted. */
+    private static Fitted fit(LocalDate day, SortedMap<LocalDate, EtaPoints> window,
+                              SortedMap<LocalDate, byte[]> digests, EtaFitCache cache) {
+        long pastTransfers = window.values().stream().mapToLong(EtaPoints::transfers).sum();
+        if (window.size() < MIN_WINDOW_DAYS || pastTransfers < EtaFit.MIN_TRANSFERS) {
+            return new Fitted(null, Double.NaN, window.size(), pastTransfers);
         }
-        return new Fitted(EtaModel.fit(inWindow.peekFirst().getKey(), day.minusDays(1), past, false),
-                medianSpeed(past), inWindow.size(), pastTransfers);
+        LocalDate from = window.firstKey();
+        EtaFitCache.Fit fit = cache.fit(EtaFitCache.digest("backtest p50 by hour", digests.subMap(from, day)), () -> {
+            var merged = new EtaPoints();
+            window.values().forEach(merged::merge);
+            EtaPoints.Point[] past = merged.all();
+            EtaModel model = EtaModel.fit(from, day.minusDays(1), past, false);
+            var lines = new ArrayList<>(model.p50ByHour());
+            lines.add(model.allHoursP50());
+            return new EtaFitCache.Fit(lines.toArray(EtaFit.Line[]::new), medianSpeed(past));
+        });
+        List<EtaFit.Line> lines = Arrays.asList(fit.lines());
+        EtaModel model = new EtaModel(from, day.minusDays(1), pastTransfers, lines.get(TransferCells.HOURS), null,
+                Collections.unmodifiableList(lines.subList(0, TransferCells.HOURS)),
+                Collections.nCopies(TransferCells.HOURS, null));
+        return new Fitted(model, fit.figure(), window.size(), pastTransfers);
     }
 
     private static Row row(LocalDate day, EtaPoints today, Fitted fitted) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -73,6 +74,25 @@ public final class EtaPoints {
         var copy = new EtaPoints();
         copy.counts.putAll(counts);
         return copy;
+    }
+
+    /** The transfers counted. */
+    public long transfers() {
+        long transfers = 0;
+        for (long count : counts.values()) {
+            transfers += count;
+        }
+        return transfers;
+    }
+
+    /** A SHA-256 digest of the counts: equal points, equal digests ({@link EtaFitCache}). */
+    public byte[] digest() {
+        MessageDigest sha = EtaFitCache.sha256();
+        var entry = ByteBuffer.allocate(2 * Long.BYTES);
+        for (Map.Entry<Long, Long> count : counts.entrySet()) {
+            sha.update(entry.clear().putLong(count.getKey()).putLong(count.getValue()).flip());
+        }
+        return sha.digest();
     }
 
     public boolean isEmpty() {

@@ -32,6 +32,8 @@ public class TransferDayStore extends DayTable<TransferDay> {
 
     /** Every run stores its days' rejects. */
     private static final Tables TABLES = new Tables("transfer_day", "transfer_definition", "transfer_reject", "true");
+    /** A kept fit unused this long is dropped: a nightly run uses its range's fits every day. */
+    private static final int FIT_UNUSED_DAYS = 35;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
@@ -76,6 +78,27 @@ public class TransferDayStore extends DayTable<TransferDay> {
         steps.put("min_micros", names.stream().map(n -> day.steps().get(n).minMicros()).toList());
         steps.put("max_micros", names.stream().map(n -> day.steps().get(n).maxMicros()).toList());
         return steps;
+    }
+
+    /**
+     * The ETA fits kept in the store ({@code eta_fit}), first dropping those no run has used for
+     * {@link #FIT_UNUSED_DAYS} days; a fit found is marked used today.
+     */
+    public EtaFitCache etaFits() {
+        jdbc().sql("delete from eta_fit where used_on < current_date - " + FIT_UNUSED_DAYS).update();
+        return new EtaFitCache(new EtaFitCache.Store() {
+            @Override
+            public byte[] find(byte[] digest) {
+                return jdbc().sql("update eta_fit set used_on = current_date where digest = ? returning value")
+                        .param(digest).query(byte[].class).optional().orElse(null);
+            }
+
+            @Override
+            public void save(byte[] digest, byte[] value) {
+                jdbc().sql("insert into eta_fit (digest, value) values (?, ?) on conflict (digest) do nothing")
+                        .params(digest, value).update();
+            }
+        });
     }
 
     /** The chunk's rejected rows, for rejects.csv: nothing is silently dropped. */

@@ -138,13 +138,15 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
      */
     public record FitRow(ReportPeriod period, long transfers, EtaFit.Line p50, EtaFit.Line p90) {
 
-        static FitRow of(ReportPeriod period, EtaPoints points) {
-            EtaPoints.Point[] all = points.all();
-            long transfers = 0;
-            for (EtaPoints.Point point : all) {
-                transfers += point.count();
-            }
-            return new FitRow(period, transfers, EtaFit.fit(all, 0.5), EtaFit.fit(all, 0.9));
+        /** The period's lines, found in the cache by its days' digests, else fitted. */
+        static FitRow of(ReportPeriod period, EtaPoints points, SortedMap<LocalDate, byte[]> digests,
+                         EtaFitCache cache) {
+            EtaFitCache.Fit fit = cache.fit(EtaFitCache.digest("period p50 p90", digests), () -> {
+                EtaPoints.Point[] all = points.all();
+                return new EtaFitCache.Fit(new EtaFit.Line[] {EtaFit.fit(all, 0.5), EtaFit.fit(all, 0.9)},
+                        Double.NaN);
+            });
+            return new FitRow(period, points.transfers(), fit.lines()[0], fit.lines()[1]);
         }
     }
 
@@ -155,6 +157,12 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
     /** @param lastDay the last day with data (the as-of day, or the range's end) */
     public static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
                                        Grain grain) {
+        return build(days, range, lastDay, grain, EtaFitCache.NONE);
+    }
+
+    /** The same, finding the fits of unchanged days in the cache, and keeping those it makes. */
+    public static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
+                                       Grain grain, EtaFitCache fitCache) {
         var speeds = new ArrayList<SpeedRow>();
         var durations = new ArrayList<DurationRow>();
         var statuses = new ArrayList<StatusRow>();
@@ -165,6 +173,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         // The range's cells, still encoded until the report asks for them.
         var rangeCells = new TransferCells();
         var etaDays = new TreeMap<LocalDate, EtaPoints>();
+        var digests = new TreeMap<LocalDate, byte[]>();
         var fits = new ArrayList<FitRow>();
         LocalDate end = range.from();
         var deployments = new DeploymentRest();
@@ -182,6 +191,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                 TransferDay one = days.merged(new ReportPeriod(day, day.plusDays(1), false), TransferDay::new,
                         TransferDay::merge);
                 etaDays.put(day, one.etaPoints().copy());
+                digests.put(day, one.etaPoints().digest());
                 if (merged == null) {
                     merged = one;
                 } else {
@@ -190,7 +200,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             }
             end = period.end();
             rangeCells.merge(merged.cells());
-            fits.add(FitRow.of(period, merged.etaPoints()));
+            fits.add(FitRow.of(period, merged.etaPoints(), digests.subMap(period.start(), period.end()),
+                    fitCache));
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
@@ -219,7 +230,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         }
         return new TransferReport(speeds, durations, statuses, bySize(sizes), byHour,
                 bySizeAndHour(new ReportPeriod(range.from(), end, false), rangeCells), fits,
-                etaModel(etaDays, lastDay), EtaBacktest.of(etaDays.headMap(lastDay.plusDays(1))), notCompleted,
+                etaModel(etaDays, lastDay), EtaBacktest.of(etaDays.headMap(lastDay.plusDays(1)), digests, fitCache),
+                notCompleted,
                 transfers + rejected + untimed, transfers, rejected, untimed, outcomes(outcomes),
                 deployments.kinds().entrySet().stream().map(kind -> RestRow.of(kind.getKey(), kind.getValue()))
                         .toList(), deployments);

@@ -38,8 +38,9 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
 
     @Override
     protected TransferReport render(RangeRenderer rows, DateRange range) {
+        EtaFitCache fits = store.etaFits();
         TransferReport report = rows.render(store, range, TransferDay::rows,
-                days -> TransferReport.build(days, range, run.lastDay(), run.grain()));
+                days -> TransferReport.build(days, range, run.lastDay(), run.grain(), fits));
         logUnknownStatuses(report);
         return report;
     }

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -125,6 +128,88 @@ class TransferReportTest {
                 assertThat(row.p99()).isEqualTo(row.maxMicros() / 1e6);
             }
         }
+    }
+
+    /**
+     * Fits found in the cache are the fits made: a second run over the same days finds every one and its report's
+     * lines, backtest and model are equal, to the bit, to those of a run without a cache; a day whose points
+     * changed has its windows' fits made again, while the windows without it are still found.
+     */
+    @Test
+    void keptFitsGiveTheReportOfFitsMadeAndAChangedDayIsFittedAgain() {
+        var kept = new HashMap<String, byte[]>();
+        var saves = new AtomicInteger();
+        var finds = new AtomicInteger();
+        var cache = new EtaFitCache(new EtaFitCache.Store() {
+            @Override
+            public byte[] find(byte[] digest) {
+                byte[] value = kept.get(HexFormat.of().formatHex(digest));
+                if (value != null) {
+                    finds.incrementAndGet();
+                }
+                return value;
+            }
+
+            @Override
+            public void save(byte[] digest, byte[] value) {
+                saves.incrementAndGet();
+                kept.put(HexFormat.of().formatHex(digest), value);
+            }
+        });
+        var range = new DateRange(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31));
+        LocalDate last = range.to();
+
+        TransferReport first = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY, cache);
+        int made = saves.get();
+        TransferReport again = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY, cache);
+        TransferReport uncached = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY);
+
+        // A line pair per day, and a refit each Monday from Sep 14 to Oct 26 (Sep 7 has 6 days before it in range).
+        assertThat(made).isEqualTo(61 + 7);
+        assertThat(saves.get()).isEqualTo(made);
+        assertThat(finds.get()).isEqualTo(made);
+        assertThat(first.backtest()).filteredOn(row -> !Double.isNaN(row.modelMedianError())).hasSize(48);
+        for (TransferReport report : List.of(first, again)) {
+            assertThat(report.fits()).isEqualTo(uncached.fits());
+            assertThat(report.backtest()).isEqualTo(uncached.backtest());
+            assertThat(report.etaModel()).isEqualTo(uncached.etaModel());
+        }
+
+        LocalDate changed = LocalDate.of(2026, 10, 10);
+        finds.set(0);
+        saves.set(0);
+        TransferReport recomputed = TransferReport.build(stored(etaDays(range, changed)), range, last, Grain.DAY,
+                cache);
+        TransferReport recomputedUncached = TransferReport.build(stored(etaDays(range, changed)), range, last,
+                Grain.DAY);
+
+        assertThat(recomputed.fits()).isEqualTo(recomputedUncached.fits());
+        assertThat(recomputed.backtest()).isEqualTo(recomputedUncached.backtest())
+                .isNotEqualTo(first.backtest());
+        // Made again: Oct 10's lines, and the refits of the Mondays Oct 12 to Nov 2 whose windows hold it (Oct 12,
+        // 19, 26; Nov 2 is past the range).
+        assertThat(saves.get()).isEqualTo(1 + 3);
+        assertThat(finds.get()).isEqualTo(made - saves.get());
+    }
+
+    /** Two months of transfers at every hour, the same for every call; one more on {@code changed}. */
+    private static Map<LocalDate, TransferDay> etaDays(DateRange range, LocalDate changed) {
+        var days = new HashMap<LocalDate, TransferDay>();
+        var random = new Random(18);
+        for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+            TransferDay day = new TransferDay();
+            for (int i = 0; i < 60; i++) {
+                long items = 1 + random.nextInt(50_000);
+                int hour = random.nextInt(24);
+                long micros = (long) ((2 + items / (100.0 + 4 * hour)) * (0.8 + 0.6 * random.nextDouble()) * 1e6);
+                day.add(new TimingRecord.Transfer(d, items, micros, hour));
+            }
+            if (d.equals(changed)) {
+                day.add(new TimingRecord.Transfer(d, 12_345, 99_000_000, 5));
+            }
+            days.put(d, day);
+        }
+        return days;
     }
 
     private static StoredDays<TransferDay> stored(Map<LocalDate, TransferDay> days) {
