@@ -14,10 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A transfer job's days in the store, and its rejected rows; callers own the transactions. */
 public class TransferDayStore extends DayTable<TransferDay> {
@@ -34,6 +38,7 @@ public class TransferDayStore extends DayTable<TransferDay> {
     private static final Tables TABLES = new Tables("transfer_day", "transfer_definition", "transfer_reject", "true");
     /** A kept fit unused this long is dropped: a nightly run uses its range's fits every day. */
     private static final int FIT_UNUSED_DAYS = 35;
+    private static final HexFormat HEX = HexFormat.of();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
     };
@@ -80,25 +85,60 @@ public class TransferDayStore extends DayTable<TransferDay> {
         return steps;
     }
 
-    /**
-     * The ETA fits kept in the store ({@code eta_fit}), first dropping those no run has used for
-     * {@link #FIT_UNUSED_DAYS} days; a fit found is marked used today.
-     */
-    public EtaFitCache etaFits() {
-        jdbc().sql("delete from eta_fit where used_on < current_date - " + FIT_UNUSED_DAYS).update();
-        return new EtaFitCache(new EtaFitCache.Store() {
-            @Override
-            public byte[] find(byte[] digest) {
-                return jdbc().sql("update eta_fit set used_on = current_date where digest = ? returning value")
-                        .param(digest).query(byte[].class).optional().orElse(null);
-            }
+    /** The ETA fits kept in the store, for one report: see {@link EtaFits}. */
+    public EtaFits etaFits() {
+        return new EtaFits();
+    }
 
-            @Override
-            public void save(byte[] digest, byte[] value) {
-                jdbc().sql("insert into eta_fit (digest, value) values (?, ?) on conflict (digest) do nothing")
-                        .params(digest, value).update();
+    /**
+     * The store's {@code eta_fit} for one report. It first drops the fits no run has used for
+     * {@link #FIT_UNUSED_DAYS} days, then reads those used since yesterday in one query (a nightly run's own): a
+     * query per fit, some hundred round trips, cost more than the fits saved at a loaded machine's scheduling.
+     * Others are looked up one by one; {@link #markUsed} then dates every fit found, in one statement.
+     */
+    public final class EtaFits implements EtaFitCache.Store {
+
+        private final Map<String, byte[]> recent = new HashMap<>();
+        private final Set<String> used = new TreeSet<>();
+
+        private EtaFits() {
+            jdbc().sql("delete from eta_fit where used_on < current_date - " + FIT_UNUSED_DAYS).update();
+            jdbc().sql("select digest, value from eta_fit where used_on >= current_date - 1")
+                    .query(rs -> {
+                        recent.put(HEX.formatHex(rs.getBytes(1)), rs.getBytes(2));
+                    });
+        }
+
+        @Override
+        public byte[] find(byte[] digest) {
+            String key = HEX.formatHex(digest);
+            byte[] value = recent.get(key);
+            if (value == null) {
+                value = jdbc().sql("select value from eta_fit where digest = ?").param(digest).query(byte[].class)
+                        .optional().orElse(null);
             }
-        });
+            if (value != null) {
+                used.add(key);
+            }
+            return value;
+        }
+
+        @Override
+        public void save(byte[] digest, byte[] value) {
+            jdbc().sql("insert into eta_fit (digest, value) values (?, ?) on conflict (digest) do nothing")
+                    .params(digest, value).update();
+        }
+
+        /** Dates the fits found today, so that they are kept. */
+        public void markUsed() {
+            if (!used.isEmpty()) {
+                jdbc().sql("""
+                                update eta_fit set used_on = current_date
+                                where used_on < current_date
+                                  and digest in (select decode(d, 'hex') from unnest(string_to_array(?, ',')) d)""")
+                        .param(String.join(",", used)).update();
+            }
+        }
     }
 
     /** The chunk's rejected rows, for rejects.csv: nothing is silently dropped. */

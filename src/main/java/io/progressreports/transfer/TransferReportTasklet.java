@@ -38,9 +38,10 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
 
     @Override
     protected TransferReport render(RangeRenderer rows, DateRange range) {
-        EtaFitCache fits = store.etaFits();
+        TransferDayStore.EtaFits fits = store.etaFits();
         TransferReport report = rows.render(store, range, TransferDay::rows,
-                days -> TransferReport.build(days, range, run.lastDay(), run.grain(), fits));
+                days -> TransferReport.build(days, range, run.lastDay(), run.grain(), new EtaFitCache(fits)));
+        fits.markUsed();
         logUnknownStatuses(report);
         return report;
     }
