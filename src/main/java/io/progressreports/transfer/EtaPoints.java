@@ -17,7 +17,7 @@ import java.util.zip.InflaterInputStream;
  * The inputs of the ETA fits ({@link EtaFit}) in bounded size: transfers counted by hour of start (report zone),
  * items and duration, both in log-spaced buckets 1% wide, so a value is known within 0.5%. Sparse: a day holds as
  * many entries as it has distinct (hour, items, duration) buckets, at most its transfers, and a merge of days adds
- * counts. Mergeable, and, for a sliding window of days, subtractable.
+ * counts.
  */
 public final class EtaPoints {
 
@@ -58,16 +58,6 @@ public final class EtaPoints {
 
     public void merge(EtaPoints other) {
         other.counts.forEach((key, count) -> counts.merge(key, count, Long::sum));
-    }
-
-    /** Takes away the counts of {@code other}, which this one must hold (a day once merged into a window). */
-    public void subtract(EtaPoints other) {
-        other.counts.forEach((key, count) -> counts.compute(key, (k, held) -> {
-            if (held == null || held < count) {
-                throw new IllegalArgumentException("subtracting counts that were never added");
-            }
-            return held == count.longValue() ? null : held - count;
-        }));
     }
 
     public EtaPoints copy() {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class EtaPointsTest {
@@ -25,7 +24,7 @@ class EtaPointsTest {
     }
 
     @Test
-    void storedPointsDecodeToWhatWasStoredAndMergeAndSubtract() {
+    void storedPointsDecodeToWhatWasStoredAndMerge() {
         EtaPoints monday = of(1, 700);
         EtaPoints tuesday = of(2, 300);
         assertThat(EtaPoints.decode(monday.encode())).isEqualTo(monday);
@@ -37,9 +36,6 @@ class EtaPointsTest {
             count += point.count();
         }
         assertThat(count).isEqualTo(1000);
-        window.subtract(monday);
-        assertThat(window).isEqualTo(tuesday);
-        assertThatThrownBy(() -> window.subtract(monday)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A point is its bucket's middle: within half a bucket (0.5%) of the transfer's own items and seconds. */
