@@ -19,6 +19,7 @@ final class RecommendedIndexes {
     static final List<Needed> ALL = List.of(
             new Needed("deployment_step_timings", TransferLauncher.TIMINGS_INDEX_COLUMN),
             new Needed("deployment_steps", TransferLauncher.STEPS_INDEX_COLUMN),
+            new Needed("deployment_steps", TransferLauncher.STEPS_DEPLOYMENT_COLUMN),
             new Needed("onboarding_progresses", ActionColumns.INDEX_COLUMN));
 
     /** Indexes on the table whose first column is the one named, as `check` looks for them. */
