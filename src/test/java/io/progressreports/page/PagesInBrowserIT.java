@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -46,7 +47,8 @@ class PagesInBrowserIT {
 
     private static final String STEP = "<img src=x onerror=alert(1)>";
     private static final Path SCREENSHOTS = Path.of("target", "page-screenshots");
-    private static Path out;
+    @TempDir
+    static Path out;
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -62,7 +64,6 @@ class PagesInBrowserIT {
                     returning id, created_at)
                 insert into deployment_step_timings (deployment_step_id, started_at, finished_at)
                 select id, created_at + interval '1 second', created_at + interval '6 seconds' from step""", STEP);
-        out = Files.createTempDirectory("pages-it-");
         String store = TestDatabase.newStoreUrl();
         for (String job : List.of("onboarding-funnel", "transfer-speed")) {
             CliRun run = CliRun.of(List.of("run", job, "--source-url", source, "--store-url", store, "--out",
