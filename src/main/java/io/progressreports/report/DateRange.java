@@ -14,6 +14,11 @@ public record DateRange(LocalDate from, LocalDate to) {
         }
     }
 
+    /** From the first range's start to the last one's end: ranges in order, at least one. */
+    public static DateRange covering(List<DateRange> ranges) {
+        return new DateRange(ranges.get(0).from(), ranges.get(ranges.size() - 1).to());
+    }
+
     public Stream<LocalDate> days() {
         return from.datesUntil(to.plusDays(1));
     }

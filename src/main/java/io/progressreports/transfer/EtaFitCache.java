@@ -27,7 +27,7 @@ public final class EtaFitCache {
     /** Raise when a fit would come out otherwise for the same points (EtaFit, EtaModel, the backtest's rule). */
     private static final String VERSION = "eta-fit 1";
 
-    /** Where fits are kept: the store's {@code eta_fit} table, or nowhere. */
+    /** Where fits are kept: the store's {@code eta_fit} table. */
     public interface Store {
 
         /** The value kept under the digest, or null. */
@@ -35,18 +35,6 @@ public final class EtaFitCache {
 
         void save(byte[] digest, byte[] value);
     }
-
-    /** Keeps nothing: every fit is made. */
-    public static final EtaFitCache NONE = new EtaFitCache(new Store() {
-        @Override
-        public byte[] find(byte[] digest) {
-            return null;
-        }
-
-        @Override
-        public void save(byte[] digest, byte[] value) {
-        }
-    });
 
     /** Lines (each may be null) and a figure fitted with them (the backtest's naive speed), NaN for none. */
     public record Fit(EtaFit.Line[] lines, double figure) {

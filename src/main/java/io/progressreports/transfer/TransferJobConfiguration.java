@@ -214,11 +214,10 @@ public class TransferJobConfiguration {
             @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
         TransferRun run = TransferRun.fromJobParameters(parameters);
-        List<DateRange> spans = DayPlan.decode(plan).spans();
         return new SpanQuery(tables(run), UNFINISHED_ROWS.formatted(run.steps().quoted(), run.timings().quoted())
                 + "\norder by s.updated_at, s.id", binder(run, 1))
                 .reader("transferUnfinishedReader", sourceDataSource,
-                        new DateRange(spans.get(0).from(), spans.get(spans.size() - 1).to()),
+                        DateRange.covering(DayPlan.decode(plan).spans()),
                         new StepTimingRowMapper(new SourceTimes(run.source().zone())), chunkSize);
     }
 
@@ -264,11 +263,10 @@ public class TransferJobConfiguration {
             @Value("#{jobParameters['" + DaySteps.CHUNK_SIZE + "']}") int chunkSize,
             @Value("#{jobExecutionContext['" + PLAN + "']}") String plan) {
         TransferRun run = TransferRun.fromJobParameters(parameters);
-        List<DateRange> spans = DayPlan.decode(plan).spans();
         return new SpanQuery(tables(run), DEPLOYMENT_ROWS.formatted(run.steps().quoted(), run.timings().quoted()),
                 binder(run, 2))
                 .reader("transferDeploymentsReader", sourceDataSource,
-                        new DateRange(spans.get(0).from(), spans.get(spans.size() - 1).to()),
+                        DateRange.covering(DayPlan.decode(plan).spans()),
                         new DeploymentRowMapper(new SourceTimes(run.source().zone())), chunkSize);
     }
 

@@ -154,13 +154,10 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
                               double p99, long maxMicros) {
     }
 
-    /** @param lastDay the last day with data (the as-of day, or the range's end) */
-    public static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
-                                       Grain grain) {
-        return build(days, range, lastDay, grain, EtaFitCache.NONE);
-    }
-
-    /** The same, finding the fits of unchanged days in the cache, and keeping those it makes. */
+    /**
+     * @param lastDay the last day with data (the as-of day, or the range's end)
+     * @param fitCache where the fits of unchanged days are found, and those made are kept
+     */
     public static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
                                        Grain grain, EtaFitCache fitCache) {
         var speeds = new ArrayList<SpeedRow>();

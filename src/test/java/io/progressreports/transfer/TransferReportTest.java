@@ -43,7 +43,7 @@ class TransferReportTest {
         days.put(day(2), monday);
         days.put(day(3), tuesday);
 
-        TransferReport report = TransferReport.build(stored(days), new DateRange(day(2), day(8)), day(8), Grain.WEEK);
+        TransferReport report = build(stored(days), new DateRange(day(2), day(8)), day(8), Grain.WEEK);
 
         TransferReport.SpeedRow week = report.speeds().get(0);
         assertThat(week.transfers()).isEqualTo(3);
@@ -79,7 +79,7 @@ class TransferReportTest {
 
     @Test
     void aPeriodWithoutTransfersHasCountsButNoSpeeds() {
-        TransferReport report = TransferReport.build(stored(Map.of()), new DateRange(day(1), day(2)), day(2),
+        TransferReport report = build(stored(Map.of()), new DateRange(day(1), day(2)), day(2),
                 Grain.DAY);
         assertThat(report.speeds()).hasSize(2);
         assertThat(report.speeds().get(0).p50()).isNaN();
@@ -109,7 +109,7 @@ class TransferReportTest {
             days.put(day(d), day);
         }
 
-        TransferReport report = TransferReport.build(stored(days), new DateRange(day(1), day(30)), day(30),
+        TransferReport report = build(stored(days), new DateRange(day(1), day(30)), day(30),
                 Grain.DAY);
 
         for (TransferReport.SpeedRow row : report.speeds()) {
@@ -162,7 +162,7 @@ class TransferReportTest {
         TransferReport first = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY, cache);
         int made = saves.get();
         TransferReport again = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY, cache);
-        TransferReport uncached = TransferReport.build(stored(etaDays(range, null)), range, last, Grain.DAY);
+        TransferReport uncached = build(stored(etaDays(range, null)), range, last, Grain.DAY);
 
         // A line pair per day, and a refit each Monday from Sep 14 to Oct 26 (Sep 7 has 6 days before it in range).
         assertThat(made).isEqualTo(61 + 7);
@@ -180,7 +180,7 @@ class TransferReportTest {
         saves.set(0);
         TransferReport recomputed = TransferReport.build(stored(etaDays(range, changed)), range, last, Grain.DAY,
                 cache);
-        TransferReport recomputedUncached = TransferReport.build(stored(etaDays(range, changed)), range, last,
+        TransferReport recomputedUncached = build(stored(etaDays(range, changed)), range, last,
                 Grain.DAY);
 
         assertThat(recomputed.fits()).isEqualTo(recomputedUncached.fits());
@@ -210,6 +210,21 @@ class TransferReportTest {
             days.put(d, day);
         }
         return days;
+    }
+
+    /** The report with every fit made: a cache that keeps nothing. */
+    private static TransferReport build(StoredDays<TransferDay> days, DateRange range, LocalDate lastDay,
+                                        Grain grain) {
+        return TransferReport.build(days, range, lastDay, grain, new EtaFitCache(new EtaFitCache.Store() {
+            @Override
+            public byte[] find(byte[] digest) {
+                return null;
+            }
+
+            @Override
+            public void save(byte[] digest, byte[] value) {
+            }
+        }));
     }
 
     private static StoredDays<TransferDay> stored(Map<LocalDate, TransferDay> days) {
