@@ -12,59 +12,48 @@ import java.nio.ByteBuffer;
  */
 public final class TransferCell {
 
-    private long transfers;
-    private long items;
-    private long micros;
+    private final TransferSums sums;
     private long minMicros = Long.MAX_VALUE;
     private long maxMicros;
-    private double minSpeed = Double.POSITIVE_INFINITY;
-    private double maxSpeed;
     private final CompactHistogram durations;
     private final CompactHistogram speeds;
 
     public TransferCell() {
-        this(new CompactHistogram(), new CompactHistogram());
+        this(new TransferSums(), new CompactHistogram(), new CompactHistogram());
     }
 
-    private TransferCell(CompactHistogram durations, CompactHistogram speeds) {
+    private TransferCell(TransferSums sums, CompactHistogram durations, CompactHistogram speeds) {
+        this.sums = sums;
         this.durations = durations;
         this.speeds = speeds;
     }
 
     void add(TimingRecord.Transfer transfer) {
-        transfers++;
-        items = Math.addExact(items, transfer.items());
-        micros = Math.addExact(micros, transfer.micros());
+        sums.add(transfer);
         minMicros = Math.min(minMicros, transfer.micros());
         maxMicros = Math.max(maxMicros, transfer.micros());
-        minSpeed = Math.min(minSpeed, transfer.itemsPerSecond());
-        maxSpeed = Math.max(maxSpeed, transfer.itemsPerSecond());
         durations.record(transfer.micros());
         speeds.record(transfer.itemsPerSecond());
     }
 
     void merge(TransferCell other) {
-        transfers += other.transfers;
-        items = Math.addExact(items, other.items);
-        micros = Math.addExact(micros, other.micros);
+        sums.merge(other.sums);
         minMicros = Math.min(minMicros, other.minMicros);
         maxMicros = Math.max(maxMicros, other.maxMicros);
-        minSpeed = Math.min(minSpeed, other.minSpeed);
-        maxSpeed = Math.max(maxSpeed, other.maxSpeed);
         durations.add(other.durations);
         speeds.add(other.speeds);
     }
 
     public long transfers() {
-        return transfers;
+        return sums.transfers();
     }
 
     public long items() {
-        return items;
+        return sums.items();
     }
 
     public long micros() {
-        return micros;
+        return sums.micros();
     }
 
     public long maxMicros() {
@@ -72,12 +61,12 @@ public final class TransferCell {
     }
 
     public double maxSpeed() {
-        return maxSpeed;
+        return sums.maxSpeed();
     }
 
     /** sum(items) / sum(seconds); NaN without transfers. */
     public double itemsPerSecond() {
-        return micros == 0 ? Double.NaN : items / (micros / 1e6);
+        return sums.itemsPerSecond();
     }
 
     /** Durations in seconds at fractions ps, within the exact extremes; NaN without transfers. */
@@ -91,17 +80,17 @@ public final class TransferCell {
 
     /** Per-transfer speeds at fractions ps, within the exact extremes; NaN without transfers. */
     public double[] speeds(double... ps) {
-        return speeds.nearestRanksWithin(minSpeed, maxSpeed, ps);
+        return speeds.nearestRanksWithin(sums.minSpeed(), sums.maxSpeed(), ps);
     }
 
     void writeTo(DataOutput out) throws IOException {
-        out.writeLong(transfers);
-        out.writeLong(items);
-        out.writeLong(micros);
+        out.writeLong(sums.transfers());
+        out.writeLong(sums.items());
+        out.writeLong(sums.micros());
         out.writeLong(minMicros);
         out.writeLong(maxMicros);
-        out.writeDouble(minSpeed);
-        out.writeDouble(maxSpeed);
+        out.writeDouble(sums.minSpeed());
+        out.writeDouble(sums.maxSpeed());
         durations.writeTo(out);
         speeds.writeTo(out);
     }
@@ -114,14 +103,10 @@ public final class TransferCell {
         long maxMicros = in.getLong();
         double minSpeed = in.getDouble();
         double maxSpeed = in.getDouble();
-        var cell = new TransferCell(CompactHistogram.readFrom(in), CompactHistogram.readFrom(in));
-        cell.transfers = transfers;
-        cell.items = items;
-        cell.micros = micros;
+        var cell = new TransferCell(new TransferSums(transfers, items, micros, minSpeed, maxSpeed),
+                CompactHistogram.readFrom(in), CompactHistogram.readFrom(in));
         cell.minMicros = minMicros;
         cell.maxMicros = maxMicros;
-        cell.minSpeed = minSpeed;
-        cell.maxSpeed = maxSpeed;
         return cell;
     }
 }

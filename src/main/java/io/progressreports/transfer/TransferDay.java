@@ -14,12 +14,7 @@ import java.util.TreeMap;
  */
 public final class TransferDay {
 
-    private long transfers;
-    // Exact sums (design.md): long, never double, which rounds past 2^53; past 2^63 addExact fails rather than wraps.
-    private long items;
-    private long micros;
-    private double minSpeed;
-    private double maxSpeed;
+    private final TransferSums sums;
     private final DoubleHistogram speeds;
     private long untimed;
     private final Map<String, Long> rejected;
@@ -43,11 +38,7 @@ public final class TransferDay {
                        DoubleHistogram speeds, long untimed, Map<String, Long> rejected, Map<String, Long> statuses,
                        Map<String, StepStats> steps, TransferCells cells, StepOutcomes outcomes,
                        EtaPoints etaPoints, DeploymentRest deployments) {
-        this.transfers = transfers;
-        this.items = items;
-        this.micros = micros;
-        this.minSpeed = minSpeed;
-        this.maxSpeed = maxSpeed;
+        this.sums = new TransferSums(transfers, items, micros, minSpeed, maxSpeed);
         this.speeds = speeds;
         this.untimed = untimed;
         this.rejected = new TreeMap<>(rejected);
@@ -71,11 +62,7 @@ public final class TransferDay {
         }
         countOutcome(record);
         if (record instanceof TimingRecord.Transfer transfer) {
-            transfers++;
-            items = Math.addExact(items, transfer.items());
-            micros = Math.addExact(micros, transfer.micros());
-            minSpeed = Math.min(minSpeed, transfer.itemsPerSecond());
-            maxSpeed = Math.max(maxSpeed, transfer.itemsPerSecond());
+            sums.add(transfer);
             Percentiles.record(speeds, transfer.itemsPerSecond(), 1);
             steps.computeIfAbsent(TransferRules.TRANSFER_STEP, s -> new StepStats()).add(transfer.micros());
             cells.add(transfer);
@@ -109,11 +96,7 @@ public final class TransferDay {
     }
 
     public void merge(TransferDay other) {
-        transfers += other.transfers;
-        items = Math.addExact(items, other.items);
-        micros = Math.addExact(micros, other.micros);
-        minSpeed = Math.min(minSpeed, other.minSpeed);
-        maxSpeed = Math.max(maxSpeed, other.maxSpeed);
+        sums.merge(other.sums);
         Percentiles.add(speeds, other.speeds);
         untimed += other.untimed;
         other.rejected.forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
@@ -126,28 +109,28 @@ public final class TransferDay {
     }
 
     public long transfers() {
-        return transfers;
+        return sums.transfers();
     }
 
     public long items() {
-        return items;
+        return sums.items();
     }
 
     public long micros() {
-        return micros;
+        return sums.micros();
     }
 
     public double minSpeed() {
-        return minSpeed;
+        return sums.minSpeed();
     }
 
     /** p50, p90 and p99 of the per-row speeds, within [min, max]; NaN without transfers. */
     public double[] speedPercentiles() {
-        return Percentiles.nearestRanksWithin(speeds, minSpeed, maxSpeed, 0.5, 0.9, 0.99);
+        return Percentiles.nearestRanksWithin(speeds, sums.minSpeed(), sums.maxSpeed(), 0.5, 0.9, 0.99);
     }
 
     public double maxSpeed() {
-        return maxSpeed;
+        return sums.maxSpeed();
     }
 
     public DoubleHistogram speeds() {
@@ -179,7 +162,7 @@ public final class TransferDay {
         var others = new LinkedHashMap<String, Long>();
         others.put("untimed", untimed);
         others.put("other_statuses", otherStatusRows());
-        return new DayRows(transfers, rejectedRows(), others);
+        return new DayRows(sums.transfers(), rejectedRows(), others);
     }
 
     public Map<String, StepStats> steps() {
