@@ -7,7 +7,6 @@ import io.progressreports.report.ReportPeriod;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,30 +40,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
      * One period's steps of one kind by outcome: completed, failed, canceled, running, other (status words as
      * {@link TransferStatuses} reads them).
      */
-    public record OutcomeRow(ReportPeriod period, String step, long completed, long failed, long canceled,
-                             long running, long other) {
-
-        public long steps() {
-            return completed + failed + canceled + running + other;
-        }
-
-        /** failed / (completed + failed), as transfer_status.csv's failure_rate. NaN without any. */
-        public double failureRate() {
-            return completed + failed == 0 ? Double.NaN : (double) failed / (completed + failed);
-        }
-
-        /**
-         * canceled / (completed + failed + canceled): of the steps that ended, by themselves or stopped, the share
-         * that was stopped. Running steps have not ended, other statuses (skipped, ...) did not run: neither counts.
-         */
-        public double abortRate() {
-            long ended = completed + failed + canceled;
-            return ended == 0 ? Double.NaN : (double) canceled / ended;
-        }
-
-        static OutcomeRow of(ReportPeriod period, String step, long[] counts) {
-            return new OutcomeRow(period, step, counts[0], counts[1], counts[2], counts[3], counts[4]);
-        }
+    public record OutcomeRow(ReportPeriod period, String step, OutcomeCounts counts) {
     }
 
     /** The key of a {@link #bySizeAndHour} row: its size bucket and hour. */
@@ -75,29 +51,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
     /**
      * One period's transfer rows by status: completed (used + rejected + untimed), failed, canceled, running, other.
      */
-    public record StatusRow(ReportPeriod period, long completed, long failed, long canceled, long running,
-                            long other) {
-
-        public long transfers() {
-            return completed + failed + canceled + running + other;
-        }
-
-        /**
-         * failed / (completed + failed): of the transfers that ran to an end of their own, the share that failed.
-         * Canceled transfers were stopped and running ones have not ended: neither counts. NaN without any.
-         */
-        public double failureRate() {
-            return completed + failed == 0 ? Double.NaN : (double) failed / (completed + failed);
-        }
-
-        static StatusRow of(ReportPeriod period, long completed, Map<String, Long> notCompleted) {
-            var counts = new EnumMap<TransferStatuses.Category, Long>(TransferStatuses.Category.class);
-            notCompleted.forEach((status, n) -> counts.merge(TransferStatuses.category(status), n, Long::sum));
-            return new StatusRow(period, completed, counts.getOrDefault(TransferStatuses.Category.FAILED, 0L),
-                    counts.getOrDefault(TransferStatuses.Category.CANCELED, 0L),
-                    counts.getOrDefault(TransferStatuses.Category.RUNNING, 0L),
-                    counts.getOrDefault(TransferStatuses.Category.OTHER, 0L));
-        }
+    public record StatusRow(ReportPeriod period, OutcomeCounts counts) {
     }
 
     /** One period's transfers. Percentiles are NaN when it has none. */
@@ -202,8 +156,8 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
             transfers += merged.transfers();
             rejected += merged.rejectedRows();
             untimed += merged.untimed();
-            statuses.add(StatusRow.of(period, merged.transfers() + merged.rejectedRows() + merged.untimed(),
-                    merged.statuses()));
+            statuses.add(new StatusRow(period, OutcomeCounts.of(
+                    merged.transfers() + merged.rejectedRows() + merged.untimed(), merged.statuses())));
             merged.statuses().forEach((status, n) -> notCompleted.merge(status, n, Long::sum));
             double[] speed = merged.speedPercentiles();
             speeds.add(new SpeedRow(period, merged.transfers(), merged.items(), merged.micros(), speed[0], speed[1],
@@ -241,7 +195,7 @@ public record TransferReport(List<SpeedRow> speeds, List<DurationRow> durations,
         var rows = new ArrayList<OutcomeRow>();
         long[] none = new long[TransferStatuses.Category.values().length];
         periods.forEach((period, counts) -> steps.forEach(step ->
-                rows.add(OutcomeRow.of(period, step, counts.getOrDefault(step, none)))));
+                rows.add(new OutcomeRow(period, step, OutcomeCounts.of(counts.getOrDefault(step, none))))));
         return rows;
     }
 

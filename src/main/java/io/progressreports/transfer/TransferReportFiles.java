@@ -17,8 +17,10 @@ import io.progressreports.transfer.TransferReport.StatusRow;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /** Writes the transfer-speed report's CSVs and charts into a folder. The columns are a contract: design.md. */
@@ -85,30 +87,20 @@ final class TransferReportFiles {
             new Column<>("model_p90_error", row -> Cells.decimal(row.modelP90Error(), RATE_SCALE)),
             new Column<>("naive_median_error", row -> Cells.decimal(row.naiveMedianError(), RATE_SCALE)),
             new Column<>("naive_p90_error", row -> Cells.decimal(row.naiveP90Error(), RATE_SCALE)));
-    static final List<Column<StatusRow>> STATUS = List.of(
-            new Column<>("period_start", row -> row.period().start().toString()),
-            new Column<>("period_end", row -> row.period().end().toString()),
-            new Column<>("transfers", row -> Long.toString(row.transfers())),
-            new Column<>("completed", row -> Long.toString(row.completed())),
-            new Column<>("failed", row -> Long.toString(row.failed())),
-            new Column<>("canceled", row -> Long.toString(row.canceled())),
-            new Column<>("running", row -> Long.toString(row.running())),
-            new Column<>("other", row -> Long.toString(row.other())),
-            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
-            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
-    static final List<Column<OutcomeRow>> OUTCOME = List.of(
-            new Column<>("period_start", row -> row.period().start().toString()),
-            new Column<>("period_end", row -> row.period().end().toString()),
-            new Column<>("step", row -> Cells.text(row.step())),
-            new Column<>("steps", row -> Long.toString(row.steps())),
-            new Column<>("completed", row -> Long.toString(row.completed())),
-            new Column<>("failed", row -> Long.toString(row.failed())),
-            new Column<>("canceled", row -> Long.toString(row.canceled())),
-            new Column<>("running", row -> Long.toString(row.running())),
-            new Column<>("other", row -> Long.toString(row.other())),
-            new Column<>("failure_rate", row -> Cells.decimal(row.failureRate(), RATE_SCALE)),
-            new Column<>("abort_rate", row -> Cells.decimal(row.abortRate(), RATE_SCALE)),
-            new Column<>("partial", row -> Boolean.toString(row.period().partial())));
+    static final List<Column<StatusRow>> STATUS = joined(List.of(
+                    new Column<>("period_start", row -> row.period().start().toString()),
+                    new Column<>("period_end", row -> row.period().end().toString()),
+                    new Column<>("transfers", row -> Long.toString(row.counts().total()))),
+            outcomeColumns(StatusRow::counts),
+            List.of(new Column<>("partial", row -> Boolean.toString(row.period().partial()))));
+    static final List<Column<OutcomeRow>> OUTCOME = joined(List.of(
+                    new Column<>("period_start", row -> row.period().start().toString()),
+                    new Column<>("period_end", row -> row.period().end().toString()),
+                    new Column<>("step", row -> Cells.text(row.step())),
+                    new Column<>("steps", row -> Long.toString(row.counts().total()))),
+            outcomeColumns(OutcomeRow::counts),
+            List.of(new Column<>("abort_rate", row -> Cells.decimal(row.counts().abortRate(), RATE_SCALE)),
+                    new Column<>("partial", row -> Boolean.toString(row.period().partial()))));
     static final List<Column<RestRow>> REST = List.of(
             new Column<>("step", row -> Cells.text(row.step())),
             new Column<>("deployments", row -> Long.toString(row.deployments())),
@@ -125,6 +117,22 @@ final class TransferReportFiles {
             new Column<>("finished_at", reject -> Micros.text(reject.finishedAt())),
             new Column<>("completed_items", reject -> count(reject.completedItems())),
             new Column<>("total_items", reject -> count(reject.totalItems())));
+
+    /** transfer_status.csv's and step_outcomes.csv's counts by outcome, and the failure rate. */
+    private static <T> List<Column<T>> outcomeColumns(Function<T, OutcomeCounts> counts) {
+        return List.of(
+                new Column<>("completed", row -> Long.toString(counts.apply(row).completed())),
+                new Column<>("failed", row -> Long.toString(counts.apply(row).failed())),
+                new Column<>("canceled", row -> Long.toString(counts.apply(row).canceled())),
+                new Column<>("running", row -> Long.toString(counts.apply(row).running())),
+                new Column<>("other", row -> Long.toString(counts.apply(row).other())),
+                new Column<>("failure_rate", row -> Cells.decimal(counts.apply(row).failureRate(), RATE_SCALE)));
+    }
+
+    @SafeVarargs
+    private static <T> List<Column<T>> joined(List<Column<T>>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
 
     /** A breakdown's columns: the period, the columns that name the cell, then the cell's figures. */
     @SafeVarargs

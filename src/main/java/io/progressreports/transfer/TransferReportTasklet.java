@@ -90,7 +90,7 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
         if (unknown.isEmpty()) {
             return;
         }
-        boolean noneCompleted = report.statuses().stream().allMatch(row -> row.completed() == 0);
+        boolean noneCompleted = report.statuses().stream().allMatch(row -> row.counts().completed() == 0);
         String message = "{}: {} transfer rows have a status that is none of completed ({}), failed, canceled or "
                 + "running, and are counted as other in transfer_status.csv: {}; if some mean completed, list them "
                 + "under statuses: in the job file";
@@ -107,13 +107,8 @@ public class TransferReportTasklet extends ReportTasklet<TransferReport> {
     private Map<String, Object> statuses(TransferReport report) {
         var categories = new LinkedHashMap<String, Object>();
         for (TransferStatuses.Category category : TransferStatuses.Category.values()) {
-            categories.put(category.label(), report.statuses().stream().mapToLong(row -> switch (category) {
-                case COMPLETED -> row.completed();
-                case FAILED -> row.failed();
-                case CANCELED -> row.canceled();
-                case RUNNING -> row.running();
-                case OTHER -> row.other();
-            }).sum());
+            categories.put(category.label(),
+                    report.statuses().stream().mapToLong(row -> row.counts().of(category)).sum());
         }
         return Manifest.ordered("completed_statuses", run.statuses().words(), "transfers", categories,
                 "not_completed", report.notCompleted());

@@ -57,8 +57,8 @@ class TransferReportTest {
         assertThat(report.durations()).extracting(TransferReport.DurationRow::step)
                 .containsExactly("building", "transfer_files");
         assertThat(report.transferRows()).isEqualTo(report.usedRows() + report.rejectedRows() + report.untimedRows());
-        TransferReport.StatusRow statuses = report.statuses().get(0);
-        assertThat(List.of(statuses.transfers(), statuses.completed(), statuses.failed(), statuses.canceled(),
+        OutcomeCounts statuses = report.statuses().get(0).counts();
+        assertThat(List.of(statuses.total(), statuses.completed(), statuses.failed(), statuses.canceled(),
                 statuses.running(), statuses.other())).containsExactly(8L, 5L, 1L, 1L, 0L, 1L);
         assertThat(statuses.failureRate()).isEqualTo(1.0 / 6);
         assertThat(report.bySize()).extracting(TransferReport.CellRow::key, TransferReport.CellRow::transfers,
