@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -87,7 +88,10 @@ class SecretsIT {
 
     @Test
     void failedRunsShowThePasswordsNowhere() {
+        // Side by side, as each mostly waits for a connection to fail: the two that reach their store each have
+        // one of their own, since one run of a job at a time is allowed per store.
         String store = newStore();
+        String otherStore = newStore();
         String unreachable = as(SOURCE_ROLE, "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2");
         // A wrong password that starts with the right one: any echo of it would show the right one too.
         var wrongSource = new HashMap<>(PASSWORDS);
@@ -95,10 +99,14 @@ class SecretsIT {
         var wrongStore = new HashMap<>(PASSWORDS);
         wrongStore.put("REPORTS_STORE_PASSWORD", STORE_PASSWORD + "-wrong");
 
-        assertThat(finish(run(PASSWORDS, "onboarding-funnel", unreachable, store))).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(finish(run(wrongSource, "onboarding-funnel", source, store))).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(finish(run(wrongStore, "transfer-speed", source, store))).isEqualTo(ExitCodes.UNAVAILABLE);
+        CliProcess unreachableSource = run(PASSWORDS, "onboarding-funnel", unreachable, store);
+        CliProcess wrongSourcePassword = run(wrongSource, "onboarding-funnel", source, otherStore);
+        CliProcess wrongStorePassword = run(wrongStore, "transfer-speed", source, store);
+        assertThat(finish(unreachableSource)).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(finish(wrongSourcePassword)).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(finish(wrongStorePassword)).isEqualTo(ExitCodes.UNAVAILABLE);
         assertNoPasswordInStore(store);
+        assertNoPasswordInStore(otherStore);
     }
 
     @Test
@@ -114,14 +122,17 @@ class SecretsIT {
 
     @Test
     void theHelpOfEveryCommandShowsThePasswordsNowhere() {
+        // Side by side: each is a JVM starting and printing, which waits more than it computes.
+        var helps = new LinkedHashMap<String, CliProcess>();
         for (String command : List.of("", "run", "schedule", "history", "check", "demo", "seed")) {
             var args = new ArrayList<String>();
             if (!command.isEmpty()) {
                 args.add(command);
             }
             args.add("--help");
-            assertThat(finish(start(PASSWORDS, args.toArray(String[]::new)))).as(command).isEqualTo(ExitCodes.OK);
+            helps.put(command, start(PASSWORDS, args.toArray(String[]::new)));
         }
+        helps.forEach((command, help) -> assertThat(finish(help)).as(command).isEqualTo(ExitCodes.OK));
     }
 
     @Test
