@@ -60,15 +60,7 @@ class SharedStoreIT {
      * reads, granted once the partition being read ends, which the next partition's read then waits for.
      */
     private static AutoCloseable holdLongRun() throws SQLException {
-        Connection connection = DriverManager.getConnection(funnelSource);
-        connection.setAutoCommit(false);
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("lock table onboarding_progresses in access exclusive mode");
-        }
-        return () -> {
-            connection.rollback();
-            connection.close();
-        };
+        return hold(funnelSource, "onboarding_progresses");
     }
 
     private static String[] shortRun(String job, Path store, Path out) {
@@ -104,15 +96,23 @@ class SharedStoreIT {
         assertThat(EmbeddedStores.serverPid(store)).as("stopped by the last process to leave").isEmpty();
     }
 
+    /**
+     * Three jobs (a run lock each) race to create, start and migrate one fresh store, and to stop it. Three
+     * processes an attempt rather than two: a fresh store then sees three pairs of contenders instead of one, so
+     * four attempts try 12 pairs with 12 processes and 4 new stores, where ten attempts of two tried 10 pairs
+     * with 20 processes and 10 new stores.
+     */
     @Test
-    void twoJobsStartedTogetherOnAFreshStoreBothComplete() {
-        for (int attempt = 1; attempt <= 10; attempt++) {
+    void threeJobsStartedTogetherOnAFreshStoreAllComplete() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
             Path store = dir.resolve("store-" + attempt);
             Path logs = dir.resolve("logs-" + attempt);
             try (CliProcess funnel = CliProcess.start(logs, shortRun("onboarding-funnel", store, dir.resolve("out")));
+                 CliProcess security = CliProcess.start(logs, shortRun("security-funnel", store, dir.resolve("out")));
                  CliProcess transfer = CliProcess.start(logs, shortRun("transfer-speed", store, dir.resolve("out")))) {
-                assertThat(funnel.waitFor(RUN)).as("attempt " + attempt + ": " + funnel.stderr()).isZero();
-                assertThat(transfer.waitFor(RUN)).as("attempt " + attempt + ": " + transfer.stderr()).isZero();
+                for (CliProcess run : List.of(funnel, security, transfer)) {
+                    assertThat(run.waitFor(RUN)).as("attempt " + attempt + ": " + run.stderr()).isZero();
+                }
             }
             assertThat(EmbeddedStores.serverPid(store)).as("attempt " + attempt).isEmpty();
         }
@@ -137,6 +137,11 @@ class SharedStoreIT {
         assertThat(EmbeddedStores.serverPid(store)).isEmpty();
     }
 
+    /**
+     * The schedule's first run (the missed nightly run of a fresh store, caught up at once) is held on its source
+     * until the hand run has ended, then completes: the store the hand run left stays up for the schedule. No wait
+     * for a cron minute.
+     */
     @Test
     void aScheduleStartedBesideAHandRunKeepsRunningAfterIt() throws Exception {
         Path store = dir.resolve("store");
@@ -151,22 +156,39 @@ class SharedStoreIT {
             try (SqlProbe owner = EmbeddedStores.ownerProbe(store)) {
                 hand.awaitWhileRunning(RUN, () -> owner.chunkCommitted("funnelDay:"));
             }
-            AutoCloseable held = holdLongRun();
+            AutoCloseable heldHand = holdLongRun();
+            AutoCloseable heldSchedule = hold(deployments, "deployment_steps");
             try (CliProcess schedule = CliProcess.start(dir.resolve("logs"), "schedule", "--jobs-dir",
                     jobs.toString(), "--source-url", deployments, "--store-dir", store.toString(), "--out",
                     dir.resolve("scheduled").toString())) {
-                schedule.awaitWhileRunning(RUN, () -> schedule.stderr().contains("next run at"));
+                schedule.awaitWhileRunning(RUN, () -> schedule.stderr().contains("nightly-transfer: run started"));
                 assertThat(hand.isAlive()).as("the hand run still owns the store").isTrue();
-                held.close();
+                heldHand.close();
                 assertThat(hand.waitFor(RUN)).as(hand.stderr()).isZero();
-                long endedBefore = ended(schedule.stderr());
-                schedule.awaitWhileRunning(Duration.ofMinutes(3), () -> ended(schedule.stderr()) > endedBefore);
+                assertThat(ended(schedule.stderr())).as("the scheduled run outlasts the hand run").isZero();
+                heldSchedule.close();
+                schedule.awaitWhileRunning(RUN, () -> schedule.stderr().lines().anyMatch(line ->
+                        line.contains("nightly-transfer: run ") && !line.contains("nightly-transfer: run started")));
+                assertThat(ended(schedule.stderr())).as(schedule.stderr()).isEqualTo(1);
                 assertThat(schedule.stderr()).doesNotContain("exit 69");
                 schedule.terminate();
                 assertThat(schedule.waitFor(Duration.ofMinutes(2))).as(schedule.stderr()).isZero();
             }
         }
         assertThat(EmbeddedStores.serverPid(store)).isEmpty();
+    }
+
+    /** Holds every read of {@code table} for as long as it is open: an exclusive lock on it. */
+    private static AutoCloseable hold(String url, String table) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        connection.setAutoCommit(false);
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("lock table " + table + " in access exclusive mode");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
     }
 
     private static long ended(String log) {
