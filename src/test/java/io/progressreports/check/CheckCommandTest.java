@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class CheckCommandTest {
     void createSource() {
         sourceUrl = TestDatabase.newDatabaseUrl();
         source = TestDatabase.jdbc(sourceUrl);
-        SourceSchema.migrate(new DriverManagerDataSource(sourceUrl));
+        SourceSchema.migrate(TestDatabase.dataSource(sourceUrl));
         // The demo schema leaves it out, so that the suite's transfer runs prove the deployments pass without it.
         source.execute("create index deployment_steps_deployment_id_idx on deployment_steps (deployment_id)");
     }

@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -252,9 +251,10 @@ class DayWriterTest {
         /** The row id whose chunk fails (its details cannot be written); -1 for none. */
         static final AtomicLong FAIL_AT_ID = new AtomicLong(-1);
 
-        @Bean
+        /** TestDatabase's pool, which it closes itself before it drops the store (so not at the context's close). */
+        @Bean(destroyMethod = "")
         DataSource dataSource() {
-            var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
+            var dataSource = TestDatabase.dataSource(TestDatabase.newStoreUrl());
             new JdbcTemplate(dataSource).execute("""
                     create table rows (id bigint primary key, day date not null, value bigint not null);
                     create table test_day (day date primary key, rows bigint not null, total bigint not null,

@@ -5,7 +5,6 @@ import io.progressreports.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -261,7 +260,7 @@ class SyntheticOnboardingDataTest {
 
     @Test
     void sourceSchemaGoesIntoADatabaseThatHoldsOtherTablesAndIsAppliedOnce() {
-        DataSource scratch = new DriverManagerDataSource(TestDatabase.newDatabaseUrl());
+        DataSource scratch = TestDatabase.dataSource(TestDatabase.newDatabaseUrl());
         JdbcClient client = JdbcClient.create(scratch);
         client.sql("create table flyway_schema_history (installed_rank int)").update();
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,7 +115,7 @@ class ActionRowsLayoutFunctionalTest {
         Map<Integer, String> example = ((FunnelJobFile) JobKinds.files(EXAMPLES).load(JOB)).actionCodes();
         var codeOf = new HashMap<String, Integer>();
         example.forEach((code, name) -> codeOf.put(name, code));
-        var catalog = new SourceCatalog(new DriverManagerDataSource(TestDatabase.seededSourceUrl()));
+        var catalog = new SourceCatalog(TestDatabase.dataSource(TestDatabase.seededSourceUrl()));
         List<String> columns = catalog.actions(catalog.table("onboarding_progresses"));
         assertThat(columns).containsAll(example.values());
         var codes = new LinkedHashMap<Integer, String>();

@@ -12,7 +12,8 @@ import io.progressreports.source.TableName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +52,13 @@ class FunnelDayStoreTest {
 
     @BeforeEach
     void emptyStore() {
-        var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
+        var dataSource = TestDatabase.dataSource(TestDatabase.newStoreUrl());
         store = store(dataSource, null);
         segmentedStore = store(dataSource, SEGMENT);
         ageLimits = DEFINITION.completionAges().stream().mapToLong(Micros::of).toArray();
     }
 
-    private static FunnelDayStore store(DriverManagerDataSource dataSource, SegmentColumn segment) {
+    private static FunnelDayStore store(DataSource dataSource, SegmentColumn segment) {
         var table = new TableName("public", "onboarding_progresses");
         var source = new SourceIdentity("7453127819826152734", "app", Map.of(table.toString(),
                 Map.of("created_at", "timestamp with time zone")), ZoneOffset.UTC);

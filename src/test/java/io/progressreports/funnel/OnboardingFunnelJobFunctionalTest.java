@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +86,7 @@ class OnboardingFunnelJobFunctionalTest {
     static void startDatabases() {
         sourceUrl = TestDatabase.newDatabaseUrl();
         store = TestDatabase.newStoreUrl();
-        var dataSource = new DriverManagerDataSource(sourceUrl);
+        var dataSource = TestDatabase.dataSource(sourceUrl);
         SourceSchema.migrate(dataSource);
         SyntheticOnboardingData.generate(dataSource, new SyntheticOnboardingData.Settings(30_000, 120, 20261101L, NOW));
         source = new JdbcTemplate(dataSource);

@@ -11,7 +11,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -60,7 +59,7 @@ class HistoryCommandTest {
     @Test
     void showsEveryRunWithTheFiguresOfItsManifestAndTheExitCodeItEndedWith() throws IOException {
         String deployments = TestDatabase.newDatabaseUrl();
-        var source = new DriverManagerDataSource(deployments);
+        var source = TestDatabase.dataSource(deployments);
         SourceSchema.migrate(source);
         SyntheticDeploymentData.generate(source, new SyntheticDeploymentData.Settings(40, 70, 3, TestDatabase.NOW));
         Path reports = dir.resolve("reports");

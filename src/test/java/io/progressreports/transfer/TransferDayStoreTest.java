@@ -12,7 +12,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class TransferDayStoreTest {
 
     @BeforeEach
     void emptyStore() {
-        var dataSource = new DriverManagerDataSource(TestDatabase.newStoreUrl());
+        var dataSource = TestDatabase.dataSource(TestDatabase.newStoreUrl());
         sql = new JdbcTemplate(dataSource);
         var steps = new TableName("public", "deployment_steps");
         var timings = new TableName("public", "deployment_step_timings");

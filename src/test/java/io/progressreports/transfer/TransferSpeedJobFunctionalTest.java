@@ -68,7 +68,7 @@ class TransferSpeedJobFunctionalTest {
         sourceUrl = TestDatabase.newDatabaseUrl();
         source = TestDatabase.jdbc(sourceUrl);
         // One statement string, so that setseed and every random() share a session and the data is the same on
-        // every run (DriverManagerDataSource opens a connection per call).
+        // every run (TestDatabase.jdbc's pool may hand each call another connection).
         source.execute(SYNTHETIC_DATA);
         insertEdgeRows();
         source.execute("analyze");
