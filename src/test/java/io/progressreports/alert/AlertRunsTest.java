@@ -56,7 +56,7 @@ class AlertRunsTest {
         // 28 days at 100 items/s, median 100, limit 80; the latest day at 79.99.
         String source = dailyTransfers(7999);
         jobFile("speed", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE + "\n");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
 
         CliRun below = run("speed", source, store, "--from", "2026-10-03", "--to", "2026-10-31");
 
@@ -84,7 +84,7 @@ class AlertRunsTest {
         // 80.01: just above the limit.
         TestDatabase.jdbc(source).update("update deployment_steps set total_items = 8001, completed_items = 8001 "
                 + "where completed_items = 7999");
-        String freshStore = TestDatabase.newDatabaseUrl();
+        String freshStore = TestDatabase.newStoreUrl();
         CliRun above = run("speed", source, freshStore, "--from", "2026-10-03", "--to", "2026-10-31");
 
         assertThat(above.exitCode()).as(above.err()).isZero();
@@ -103,13 +103,13 @@ class AlertRunsTest {
         transfers(jdbc, "2026-10-31", 199, 100, 0);
         jobFile("rejects", "kind: transfer-speed\nalerts:\n  rules: [\"reject_rate above 2%\"]\n");
 
-        CliRun under = run("rejects", source, TestDatabase.newDatabaseUrl(), "--date", "2026-10-31");
+        CliRun under = run("rejects", source, TestDatabase.newStoreUrl(), "--date", "2026-10-31");
 
         assertThat(under.exitCode()).as(under.err()).isZero();
         assertThat(alertLines(under)).isEmpty();
 
         transfers(jdbc, "2026-10-31", 2, 100, 0);
-        CliRun over = run("rejects", source, TestDatabase.newDatabaseUrl(), "--date", "2026-10-31");
+        CliRun over = run("rejects", source, TestDatabase.newStoreUrl(), "--date", "2026-10-31");
 
         assertThat(over.exitCode()).as(over.err()).isEqualTo(ExitCodes.ALERT);
         assertThat(alertLines(over)).containsExactly("ALERT rejects: reject_rate 0.0201 on 2026-10-31, limit 0.02 "
@@ -133,7 +133,7 @@ class AlertRunsTest {
         // Range: the five cohorts, all mature by as-of (the last ends 2026-10-19, its window 2026-10-26).
         String[] range = {"--from", "2026-09-14", "--to", "2026-10-18"};
 
-        CliRun below = run("signups", source, TestDatabase.newDatabaseUrl(), range);
+        CliRun below = run("signups", source, TestDatabase.newStoreUrl(), range);
 
         assertThat(below.exitCode()).as(below.err()).isEqualTo(ExitCodes.ALERT);
         assertThat(alertLines(below)).containsExactly("ALERT signups: conversion to git_write 0.1798 in 2026-10-12 to "
@@ -141,7 +141,7 @@ class AlertRunsTest {
 
         jdbc.update("update onboarding_progresses set git_write_at = created_at + interval '1 day' where namespace_id"
                 + " in (4 * 5000 + 900, 4 * 5000 + 901)");
-        CliRun above = run("signups", source, TestDatabase.newDatabaseUrl(), range);
+        CliRun above = run("signups", source, TestDatabase.newStoreUrl(), range);
 
         assertThat(above.exitCode()).as(above.err()).isZero();
         // An as-of other than the range's nightly one makes it an ad-hoc report, in a folder of its own.
@@ -153,7 +153,7 @@ class AlertRunsTest {
     void aRuleOnAStepTheFunnelDoesNotHaveIsAUsageErrorNamingTheLine() throws IOException {
         jobFile("typo", "kind: funnel\nsteps: [git_write]\nalerts:\n  rules:\n    - conversion to git_wirte below 10%\n");
 
-        CliRun typo = run("typo", TestDatabase.newSourceUrl(0, 0, 0), TestDatabase.newDatabaseUrl(), "--date",
+        CliRun typo = run("typo", TestDatabase.newSourceUrl(0, 0, 0), TestDatabase.newStoreUrl(), "--date",
                 "2026-10-31");
 
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -169,7 +169,7 @@ class AlertRunsTest {
         String source = dailyTransfers(7999);
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook: " + url + "\n");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
 
         CliRun run = run("hooked", source, store, "--from", "2026-10-03", "--to", "2026-10-31");
 
@@ -191,7 +191,7 @@ class AlertRunsTest {
         System.setProperty("ALERTS_TEST_WEBHOOK", url);
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook-env: ALERTS_TEST_WEBHOOK\n");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
 
         CliRun run = run("hooked", dailyTransfers(7999), store, "--from", "2026-10-03", "--to", "2026-10-31");
 
@@ -210,7 +210,7 @@ class AlertRunsTest {
         System.setProperty(WEBHOOK_TIMEOUT, "1s");
         jobFile("hooked", "kind: transfer-speed\ngrain: day\nalerts:\n  rules:\n    - " + MEDIAN_RULE
                 + "\n  webhook: " + url + "\n");
-        String store = TestDatabase.newDatabaseUrl();
+        String store = TestDatabase.newStoreUrl();
 
         CliRun run = run("hooked", dailyTransfers(7999), store, "--from", "2026-10-03", "--to", "2026-10-31");
 
