@@ -126,6 +126,7 @@ public final class TestDatabase {
                 // every store-using test reports that failure rather than "store_template already exists".
                 admin().execute("drop database if exists store_template");
                 admin().execute("create database store_template");
+                // Not a pool: a template must have no connection open while it is copied.
                 StoreMigrations.migrate(new DriverManagerDataSource(url("store_template")));
                 storeTemplate = true;
             }

@@ -137,25 +137,24 @@ final class TransferReportFiles {
     /** A breakdown's columns: the period, the columns that name the cell, then the cell's figures. */
     @SafeVarargs
     private static List<Column<CellRow>> cellColumns(Column<CellRow>... cell) {
-        var columns = new ArrayList<Column<CellRow>>();
-        columns.add(new Column<>("period_start", row -> row.period().start().toString()));
-        columns.add(new Column<>("period_end", row -> row.period().end().toString()));
-        columns.addAll(List.of(cell));
-        columns.addAll(List.of(
-                new Column<>("transfers", row -> Long.toString(row.transfers())),
-                new Column<>("items", row -> Long.toString(row.items())),
-                new Column<>("seconds", row -> seconds(row.micros())),
-                new Column<>("items_per_second", row -> Cells.decimal(row.itemsPerSecond(), SPEED_SCALE)),
-                new Column<>("p10_seconds", row -> Cells.decimal(row.p10Seconds(), SECONDS_SCALE)),
-                new Column<>("p50_seconds", row -> Cells.decimal(row.p50Seconds(), SECONDS_SCALE)),
-                new Column<>("p90_seconds", row -> Cells.decimal(row.p90Seconds(), SECONDS_SCALE)),
-                new Column<>("max_seconds", row -> row.transfers() == 0 ? "" : seconds(row.maxMicros())),
-                new Column<>("p10_items_per_second", row -> Cells.decimal(row.p10Speed(), SPEED_SCALE)),
-                new Column<>("p50_items_per_second", row -> Cells.decimal(row.p50Speed(), SPEED_SCALE)),
-                new Column<>("p90_items_per_second", row -> Cells.decimal(row.p90Speed(), SPEED_SCALE)),
-                new Column<>("max_items_per_second", row -> Cells.decimal(row.maxSpeed(), SPEED_SCALE)),
-                new Column<>("partial", row -> Boolean.toString(row.period().partial()))));
-        return List.copyOf(columns);
+        return joined(List.of(
+                        new Column<>("period_start", row -> row.period().start().toString()),
+                        new Column<>("period_end", row -> row.period().end().toString())),
+                List.of(cell),
+                List.of(
+                        new Column<>("transfers", row -> Long.toString(row.transfers())),
+                        new Column<>("items", row -> Long.toString(row.items())),
+                        new Column<>("seconds", row -> seconds(row.micros())),
+                        new Column<>("items_per_second", row -> Cells.decimal(row.itemsPerSecond(), SPEED_SCALE)),
+                        new Column<>("p10_seconds", row -> Cells.decimal(row.p10Seconds(), SECONDS_SCALE)),
+                        new Column<>("p50_seconds", row -> Cells.decimal(row.p50Seconds(), SECONDS_SCALE)),
+                        new Column<>("p90_seconds", row -> Cells.decimal(row.p90Seconds(), SECONDS_SCALE)),
+                        new Column<>("max_seconds", row -> row.transfers() == 0 ? "" : seconds(row.maxMicros())),
+                        new Column<>("p10_items_per_second", row -> Cells.decimal(row.p10Speed(), SPEED_SCALE)),
+                        new Column<>("p50_items_per_second", row -> Cells.decimal(row.p50Speed(), SPEED_SCALE)),
+                        new Column<>("p90_items_per_second", row -> Cells.decimal(row.p90Speed(), SPEED_SCALE)),
+                        new Column<>("max_items_per_second", row -> Cells.decimal(row.maxSpeed(), SPEED_SCALE)),
+                        new Column<>("partial", row -> Boolean.toString(row.period().partial()))));
     }
 
     private final Path dir;
